@@ -1,0 +1,38 @@
+#pragma once
+// The small condition language of the rules file (see rules/FORMAT.md).
+
+#include <string>
+#include <vector>
+
+namespace makeorbuy {
+
+class Answers;
+
+enum class ConditionKind { always, all, any, negation, test };
+enum class TestOp { eq, ne, in, not_in, lt, lte, gt, gte, contains, contains_any, empty };
+
+struct Condition {
+    ConditionKind kind = ConditionKind::always;
+    std::vector<Condition> children; ///< all, any, negation (one child)
+
+    // For a test: the question, the operator and its operand.
+    std::string key;
+    TestOp op = TestOp::eq;
+    std::vector<std::string> strings; ///< eq/ne/in/not_in on choices; contains*
+    double number = 0;                ///< numeric comparisons, eq/ne on numbers
+    bool numeric = false;             ///< operand is `number`, not `strings`
+    bool flag = false;                ///< operand of `empty`
+
+    std::string pointer; ///< JSON pointer of this node in the rules file
+};
+
+/// Whether the condition holds; a test on an unanswered question is false.
+[[nodiscard]] bool holds(const Condition& condition, const Answers& answers);
+
+/// Every question key the condition refers to, without duplicates.
+void collect_keys(const Condition& condition, std::vector<std::string>& keys);
+
+/// Reads as a short phrase: "stage is pre-pmf", "monthly-spend >= 50000".
+[[nodiscard]] std::string describe(const Condition& condition);
+
+} // namespace makeorbuy

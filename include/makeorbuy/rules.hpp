@@ -1,0 +1,130 @@
+#pragma once
+// The rules table: questions, options, weighted rules, constraints and
+// advice, as loaded from rules/default.json or a --rules file.
+
+#include "makeorbuy/answers.hpp"
+#include "makeorbuy/condition.hpp"
+#include "makeorbuy/json_document.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace makeorbuy {
+
+enum class QuestionType { choice, multi, number, integer };
+
+[[nodiscard]] const char* to_string(QuestionType type);
+
+struct ChoiceValue {
+    std::string value;
+    std::string text;
+    std::vector<std::string> aliases;
+};
+
+struct Question {
+    std::string key;
+    std::string prompt;
+    std::string help;
+    QuestionType type = QuestionType::choice;
+    std::vector<ChoiceValue> values;
+    double min = 0;
+    double max = 0;
+    std::string unit;
+    std::optional<Value> default_value;
+    std::optional<Condition> ask_if;
+
+    [[nodiscard]] bool is_numeric() const { return type == QuestionType::number || type == QuestionType::integer; }
+    [[nodiscard]] bool required() const { return !default_value.has_value(); }
+    /// The canonical value for `text` (case-insensitive, aliases allowed).
+    [[nodiscard]] const ChoiceValue* find_value(const std::string& text) const;
+    /// "prototype, pre-pmf, growth, scale" or "a number from 0 to 1e9 (USD per month)".
+    [[nodiscard]] std::string allowed_text() const;
+};
+
+struct Option {
+    std::string id;
+    std::string name;
+    std::string summary;
+    std::string examples;
+};
+
+enum class Curve { linear, log };
+
+struct Scale {
+    std::string question;
+    double from = 0;
+    double to = 1;
+    Curve curve = Curve::linear;
+};
+
+struct Effect {
+    std::size_t option = 0; ///< index into RuleSet::options
+    double points = 0;
+};
+
+struct Rule {
+    std::string id;
+    Condition when;
+    std::vector<Effect> effects;
+    double weight = 1;
+    std::optional<Scale> scale;
+    std::string rationale;
+    std::string guide;
+    std::string pointer;
+};
+
+struct Constraint {
+    std::string id;
+    Condition when;
+    std::vector<std::size_t> exclude; ///< option indices
+    std::string rationale;
+    std::string guide;
+    std::string pointer;
+};
+
+struct Advice {
+    std::string id;
+    Condition when;
+    std::string text;
+    std::string guide;
+    std::string pointer;
+};
+
+struct RuleSet {
+    std::string id;
+    std::string version;
+    std::string title;
+    std::vector<Question> questions;
+    std::vector<Option> options;
+    std::vector<Rule> rules;
+    std::vector<Constraint> constraints;
+    std::vector<Advice> advice;
+    std::string fingerprint; ///< hash of the table's content, whitespace aside
+    std::string origin;      ///< "embedded" or the file it was read from
+
+    [[nodiscard]] const Question* find_question(const std::string& key) const;
+    [[nodiscard]] std::optional<std::size_t> find_option(const std::string& id) const;
+    /// "default@2026.11"
+    [[nodiscard]] std::string label() const { return id + "@" + version; }
+};
+
+enum class RuleChecks {
+    structure, ///< fields, types, ranges, references, duplicate ids
+    full,      ///< also conditions that can never hold and unused questions
+};
+
+/// Loads a rules table, collecting every problem in `diagnostics`. Returns the
+/// table even when there were errors (as far as it could be read).
+RuleSet load_rules(const JsonDocument& document, Diagnostics& diagnostics, RuleChecks checks = RuleChecks::full);
+
+/// Loads and checks a rules file; throws Error listing every problem.
+RuleSet load_rules_file(const std::string& path);
+
+/// The rules embedded in the binary at build time.
+const RuleSet& default_rules();
+
+/// Bytes of a file embedded at build time ("default.json", "schema.json"), or empty.
+std::string_view embedded_file(std::string_view name);
+
+} // namespace makeorbuy

@@ -1,0 +1,153 @@
+#include "common.hpp"
+
+#include "makeorbuy/answer_files.hpp"
+#include "makeorbuy/text.hpp"
+#include "makeorbuy/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+namespace makeorbuy::cli {
+
+namespace {
+const RuleSet* g_rules = nullptr;
+}
+
+const RuleSet& active_rules() { return g_rules ? *g_rules : default_rules(); }
+void set_active_rules(const RuleSet* rules) { g_rules = rules; }
+
+std::string flag_usage(const Question& q) {
+    if (q.is_numeric()) return fmt::format("--{} {}", q.key, q.type == QuestionType::integer ? "INTEGER" : "NUMBER");
+    std::vector<std::string> names;
+    for (const auto& v : q.values) names.push_back(v.value);
+    return fmt::format("--{} {}", q.key, join(names, q.type == QuestionType::multi ? "," : "|"));
+}
+
+void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
+    const RuleSet& rules = active_rules();
+    app.add_option("--config", flags.configs,
+                   "Read answers from FILE: TOML `key = value` lines, or a .json object (repeatable; later files win)")
+        ->type_name("FILE")
+        ->group("Answers");
+    app.add_option("--rules", flags.rules_path, "Score with this rules table instead of the built-in one")
+        ->type_name("FILE");
+    for (const auto& q : rules.questions) {
+        std::string help = q.prompt;
+        if (q.default_value) help += fmt::format(" [default: {}]", display_value(*q.default_value));
+        std::string type_name;
+        if (q.is_numeric()) type_name = q.type == QuestionType::integer ? "INTEGER" : "NUMBER";
+        else {
+            std::vector<std::string> names;
+            for (const auto& v : q.values) names.push_back(v.value);
+            type_name = join(names, q.type == QuestionType::multi ? "," : "|");
+        }
+        CLI::Option* option = app.add_option("--" + q.key, flags.values[q.key], help)->type_name(type_name)->group("Answers");
+        // A scalar given twice: the last one counts, as with later flags files.
+        if (q.type != QuestionType::multi) option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        flags.options[q.key] = option;
+    }
+}
+
+Answers gather_answers(const AnswerFlags& flags, const RuleSet& rules, Diagnostics& diagnostics) {
+    std::vector<RawAnswer> raw;
+    for (const auto& path : flags.configs) {
+        auto from_file = read_answers_file(path, diagnostics);
+        raw.insert(raw.end(), from_file.begin(), from_file.end());
+    }
+    for (const auto& q : rules.questions) {
+        auto option = flags.options.find(q.key);
+        if (option == flags.options.end() || option->second->count() == 0) continue;
+        RawAnswer answer;
+        answer.key = q.key;
+        answer.values = flags.values.at(q.key);
+        answer.is_list = q.type == QuestionType::multi;
+        answer.origin = Origin::flag;
+        answer.where = Location{"--" + q.key};
+        raw.push_back(std::move(answer));
+    }
+    return validate_answers(raw, rules, diagnostics);
+}
+
+void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& diagnostics) {
+    for (const Question* q : missing_required(answers, rules))
+        diagnostics.error({}, fmt::format("missing answer to '{}' ({}); give {} or set it in a --config file", q->key,
+                                          q->prompt, flag_usage(*q)));
+}
+
+void add_color_flag(CLI::App& app, ColorMode& mode) {
+    const std::map<std::string, ColorMode> modes{
+        {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+    app.add_option("--color", mode, "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+        ->type_name("WHEN");
+}
+
+TextStyle text_style(ColorMode mode, int fd) {
+    TextStyle style;
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    const bool dumb = term != nullptr && std::strcmp(term, "dumb") == 0;
+    switch (mode) {
+    case ColorMode::always: style.color = true; break;
+    case ColorMode::never: style.color = false; break;
+    case ColorMode::automatic:
+        style.color = ::isatty(fd) == 1 && !dumb && (no_color == nullptr || *no_color == '\0');
+        break;
+    }
+    // Block characters only where the locale says UTF-8.
+    const char* locale = std::getenv("LC_ALL");
+    if (locale == nullptr || *locale == '\0') locale = std::getenv("LC_CTYPE");
+    if (locale == nullptr || *locale == '\0') locale = std::getenv("LANG");
+    const std::string lower = to_lower(locale ? locale : "");
+    style.unicode = lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+    return style;
+}
+
+void write_stdout(const std::string& text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+        throw Error(Location{"<stdout>"}, fmt::format("cannot write the output: {}", std::strerror(errno)));
+}
+
+} // namespace makeorbuy::cli
+
+namespace makeorbuy::cli {
+
+void print_diagnostic(const Diagnostic& d) {
+    const char* kind = d.severity == Severity::error ? "error" : (d.severity == Severity::warning ? "warning" : "note");
+    const std::string where = d.where.to_string();
+    fmt::print(stderr, "makeorbuy: {}: {}{}\n", kind, where.empty() ? "" : where + ": ", d.message);
+}
+
+void on_run(CLI::App& sub, std::function<void()> action) {
+    sub.allow_extras();
+    CLI::App* app = &sub;
+    sub.callback([app, action = std::move(action)] {
+        const std::vector<std::string> extras = app->remaining();
+        if (!extras.empty()) {
+            std::vector<std::string> names;
+            for (const CLI::Option* option : app->get_options())
+                for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+            Diagnostics diagnostics;
+            for (const auto& extra : extras) {
+                if (extra.rfind("-", 0) != 0) {
+                    diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
+                    continue;
+                }
+                const std::string flag = extra.substr(0, extra.find('='));
+                std::string message = fmt::format("unknown flag '{}'", flag);
+                if (auto hint = did_you_mean(flag, names)) message += fmt::format("; did you mean '{}'?", *hint);
+                else message += fmt::format("; see 'makeorbuy {} --help'", app->get_name());
+                diagnostics.error({}, message);
+            }
+            diagnostics.throw_if_errors();
+        }
+        action();
+    });
+}
+
+} // namespace makeorbuy::cli

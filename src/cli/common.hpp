@@ -1,0 +1,67 @@
+#pragma once
+// Internal to cli/: what the subcommands share.
+
+#include "makeorbuy/answers.hpp"
+#include "makeorbuy/cli.hpp"
+#include "makeorbuy/render.hpp"
+#include "makeorbuy/rules.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace makeorbuy::cli {
+
+enum class ColorMode { automatic, always, never };
+
+/// The rules in force for this run: --rules FILE, or the embedded table.
+/// Set once by run() before any subcommand is set up.
+const RuleSet& active_rules();
+void set_active_rules(const RuleSet* rules);
+
+/// Flags that supply answers: one per question, plus --config and --rules.
+struct AnswerFlags {
+    std::vector<std::string> configs;
+    std::string rules_path; ///< read by run() before parsing; kept for --help
+    std::map<std::string, std::vector<std::string>> values;
+    std::map<std::string, CLI::Option*> options;
+};
+
+/// Adds --KEY for every question of the active rules, --config and --rules.
+void add_answer_flags(CLI::App& app, AnswerFlags& flags);
+
+/// Answers from flags files (in order, later files winning) and flags (which
+/// win over files). Every problem goes to `diagnostics`.
+[[nodiscard]] Answers gather_answers(const AnswerFlags& flags, const RuleSet& rules, Diagnostics& diagnostics);
+
+/// One located diagnostic per required question still unanswered, naming
+/// the flag that supplies it.
+void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& diagnostics);
+
+/// "--stage prototype|pre-pmf|growth|scale" or "--monthly-spend NUMBER".
+[[nodiscard]] std::string flag_usage(const Question& question);
+
+/// Adds --color and returns where the mode is stored.
+void add_color_flag(CLI::App& app, ColorMode& mode);
+/// Style for text written to `stream` (stdout or stderr).
+[[nodiscard]] TextStyle text_style(ColorMode mode, int fd);
+
+/// Writes to stdout; throws Error if stdout cannot be written (a full disk).
+void write_stdout(const std::string& text);
+
+/// Prints a diagnostic to stderr as "makeorbuy: error: WHERE: WHAT".
+void print_diagnostic(const Diagnostic& diagnostic);
+
+/// Runs `action` when `sub` is chosen, after refusing unknown flags with a
+/// did-you-mean.
+void on_run(CLI::App& sub, std::function<void()> action);
+
+/// Registers each subcommand (one file each).
+void setup_recommend(CLI::App& app);
+void setup_questions(CLI::App& app);
+void setup_rules(CLI::App& app);
+
+} // namespace makeorbuy::cli

@@ -1,0 +1,85 @@
+// makeorbuy recommend: gather answers, score the options, print the ranking.
+
+#include "common.hpp"
+
+#include "makeorbuy/answer_files.hpp"
+#include "makeorbuy/file_io.hpp"
+#include "makeorbuy/report.hpp"
+#include "makeorbuy/validate.hpp"
+
+#include <unistd.h>
+
+namespace makeorbuy::cli {
+
+namespace {
+
+struct RecommendOptions {
+    AnswerFlags answers;
+    Format format = Format::text;
+    ColorMode color = ColorMode::automatic;
+    bool no_input = false;
+    bool interactive = false;
+    std::string save_answers;
+    bool force = false;
+};
+
+void run_recommend(const RecommendOptions& options) {
+    const RuleSet& rules = active_rules();
+
+    // 1. Read the answers given as flags and in flags files; report every problem.
+    Diagnostics diagnostics;
+    Answers answers = gather_answers(options.answers, rules, diagnostics);
+    diagnostics.throw_if_errors();
+
+    // 2. Nothing may block without a person to answer: list what is missing.
+    report_missing(answers, rules, diagnostics);
+    diagnostics.throw_if_errors();
+
+    // 3. Score, with the defaults standing in for what nobody answered.
+    fill_defaults(answers, rules);
+    const Report report = make_report(rules, std::move(answers));
+
+    // 4. Render to stdout.
+    switch (options.format) {
+    case Format::text: write_stdout(render_text(report, text_style(options.color, STDOUT_FILENO))); break;
+    case Format::json: write_stdout(render_json(report)); break;
+    case Format::markdown: write_stdout(render_markdown(report)); break;
+    }
+
+    // 5. Keep the answers for a replay with --config.
+    if (!options.save_answers.empty())
+        write_file_atomic(options.save_answers, write_flags_file(report.answers, rules),
+                          options.force ? Overwrite::allowed : Overwrite::never);
+}
+
+} // namespace
+
+void setup_recommend(CLI::App& app) {
+    auto options = std::make_shared<RecommendOptions>();
+    CLI::App* sub = app.add_subcommand("recommend", "Score the four options for your answers and explain the ranking");
+    add_answer_flags(*sub, options->answers);
+    const std::map<std::string, Format> formats{
+        {"text", Format::text}, {"json", Format::json}, {"markdown", Format::markdown}};
+    sub->add_option("--format", options->format, "Output format: text, json or markdown")
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+        ->type_name("FORMAT");
+    add_color_flag(*sub, options->color);
+    sub->add_flag("--no-input", options->no_input, "Never ask questions; fail listing any missing answer");
+    sub->add_flag("--interactive", options->interactive, "Ask every unanswered question, even if it has a default");
+    sub->add_option("--save-answers", options->save_answers, "Write the answers to FILE as a flags file for --config")
+        ->type_name("FILE");
+    sub->add_flag("--force", options->force, "Let --save-answers replace an existing file");
+    sub->footer(R"(Examples:
+  makeorbuy recommend --stage pre-pmf --monthly-spend 8000 --latency interactive \
+      --compliance none --team-size 3
+  makeorbuy recommend --config answers.toml --format json
+  makeorbuy recommend --config answers.toml --monthly-spend 150k --format markdown > decision.md
+  makeorbuy recommend --config base.toml --config team.json --save-answers replay.toml
+
+Answers come from flags first, then --config files (later files win), then the
+defaults. Values ignore case; numbers take 50k, 1.2M or $30,000.
+`makeorbuy questions` lists every question and its allowed values.)");
+    on_run(*sub, [options] { run_recommend(*options); });
+}
+
+} // namespace makeorbuy::cli

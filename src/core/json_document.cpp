@@ -1,0 +1,204 @@
+#include "makeorbuy/json_document.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace makeorbuy {
+
+std::string pointer_append(const std::string& pointer, const std::string& token) {
+    std::string out = pointer;
+    out += '/';
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string pointer_append(const std::string& pointer, std::size_t index) {
+    return pointer + "/" + std::to_string(index);
+}
+
+namespace {
+
+// Walks JSON text that nlohmann has already accepted and records where each
+// value (and each member's key) starts, by JSON pointer. Iterative, so
+// nesting depth costs no stack.
+class PlaceScanner {
+public:
+    explicit PlaceScanner(const std::string& text) : m_text(text) {}
+
+    template <typename Record> void run(Record&& record) {
+        struct Frame {
+            bool object;
+            std::string pointer;
+            std::size_t index = 0;
+        };
+        std::vector<Frame> stack;
+        std::string current = ""; // pointer of the value about to start
+        std::size_t key_at = 0;
+        skip_space();
+        while (m_pos < m_text.size()) {
+            // A value starts here.
+            const std::size_t value_at = m_pos;
+            record(current, key_at, value_at);
+            const char c = m_text[m_pos];
+            if (c == '{' || c == '[') {
+                ++m_pos;
+                stack.push_back({c == '{', current, 0});
+                skip_space();
+                if (m_pos < m_text.size() && (m_text[m_pos] == '}' || m_text[m_pos] == ']')) {
+                    ++m_pos;
+                    stack.pop_back();
+                    if (!after_value(stack, current, key_at)) return;
+                    continue;
+                }
+                if (!begin_member(stack, current, key_at)) return;
+                continue;
+            }
+            if (c == '"') skip_string();
+            else
+                while (m_pos < m_text.size() && std::string_view(",]} \t\r\n").find(m_text[m_pos]) == std::string_view::npos)
+                    ++m_pos;
+            if (!after_value(stack, current, key_at)) return;
+        }
+    }
+
+private:
+    template <typename Frames> bool begin_member(Frames& stack, std::string& current, std::size_t& key_at) {
+        auto& top = stack.back();
+        skip_space();
+        if (top.object) {
+            key_at = m_pos;
+            const std::size_t start = m_pos + 1;
+            skip_string();
+            const std::string key = unescape(m_text.substr(start, m_pos - 1 - start));
+            skip_space();
+            if (m_pos < m_text.size() && m_text[m_pos] == ':') ++m_pos;
+            skip_space();
+            current = pointer_append(top.pointer, key);
+        } else {
+            key_at = m_pos;
+            current = pointer_append(top.pointer, top.index);
+        }
+        return true;
+    }
+
+    template <typename Frames> bool after_value(Frames& stack, std::string& current, std::size_t& key_at) {
+        for (;;) {
+            skip_space();
+            if (stack.empty()) return false;
+            if (m_pos >= m_text.size()) return false;
+            const char c = m_text[m_pos];
+            if (c == ',') {
+                ++m_pos;
+                ++stack.back().index;
+                return begin_member(stack, current, key_at);
+            }
+            if (c == '}' || c == ']') {
+                ++m_pos;
+                stack.pop_back();
+                continue;
+            }
+            return false;
+        }
+    }
+
+    void skip_space() {
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) ++m_pos;
+    }
+
+    void skip_string() {
+        ++m_pos; // opening quote
+        while (m_pos < m_text.size() && m_text[m_pos] != '"') m_pos += (m_text[m_pos] == '\\') ? 2 : 1;
+        ++m_pos; // closing quote
+    }
+
+    static std::string unescape(const std::string& raw) {
+        if (raw.find('\\') == std::string::npos) return raw;
+        // Keys with escapes are rare in our files; let nlohmann decode them.
+        try {
+            return nlohmann::json::parse("\"" + raw + "\"").get<std::string>();
+        } catch (const nlohmann::json::exception&) {
+            return raw;
+        }
+    }
+
+    const std::string& m_text;
+    std::size_t m_pos = 0;
+};
+
+// Nesting depth of JSON text, counted without recursion, so that a hostile
+// file is refused before a recursive consumer could overflow the stack.
+std::size_t depth_over(const std::string& text, int max_depth, std::size_t& where) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_depth) {
+                where = i;
+                return static_cast<std::size_t>(depth);
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+JsonDocument JsonDocument::parse(SourceText source, int max_depth) {
+    JsonDocument doc;
+    doc.m_source = std::move(source);
+    const std::string& text = doc.m_source.text();
+    std::size_t deep_at = 0;
+    if (depth_over(text, max_depth, deep_at) != 0)
+        throw Error(doc.m_source.location(deep_at),
+                    fmt::format("JSON nested more than {} levels deep; flatten the file", max_depth));
+    try {
+        doc.m_root = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte is 1-based and points just past the offending character.
+        const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+        std::string what = e.what();
+        // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
+        if (auto colon = what.find(": "); colon != std::string::npos) {
+            if (auto second = what.find(": ", colon + 2); second != std::string::npos) what = what.substr(second + 2);
+            else what = what.substr(colon + 2);
+        }
+        throw Error(doc.m_source.location(at), fmt::format("malformed JSON: {}", what));
+    }
+    PlaceScanner(text).run([&](const std::string& pointer, std::size_t key, std::size_t value) {
+        doc.m_places.emplace(pointer, Place{key, value});
+    });
+    return doc;
+}
+
+const JsonDocument::Place* JsonDocument::find(std::string pointer) const {
+    for (;;) {
+        if (auto it = m_places.find(pointer); it != m_places.end()) return &it->second;
+        if (pointer.empty()) return nullptr;
+        pointer.erase(pointer.rfind('/'));
+    }
+}
+
+Location JsonDocument::value_location(const std::string& pointer) const {
+    const Place* place = find(pointer);
+    return place ? m_source.location(place->value) : Location{m_source.name()};
+}
+
+Location JsonDocument::key_location(const std::string& pointer) const {
+    const Place* place = find(pointer);
+    return place ? m_source.location(place->key) : Location{m_source.name()};
+}
+
+} // namespace makeorbuy

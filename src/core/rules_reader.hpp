@@ -1,0 +1,61 @@
+#pragma once
+// Internal: helpers the rules loader's parts share for reading JSON members
+// with located diagnostics.
+
+#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/json_document.hpp"
+#include "makeorbuy/rules.hpp"
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+namespace makeorbuy::detail {
+
+class RulesReader {
+public:
+    RulesReader(const JsonDocument& document, Diagnostics& diagnostics)
+        : m_doc(document)
+        , m_diagnostics(diagnostics) {}
+
+    void error_at(const std::string& pointer, const std::string& message) const {
+        m_diagnostics.error(m_doc.value_location(pointer), message);
+    }
+    void error_at_key(const std::string& pointer, const std::string& message) const {
+        m_diagnostics.error(m_doc.key_location(pointer), message);
+    }
+    void warning_at(const std::string& pointer, const std::string& message) const {
+        m_diagnostics.warning(m_doc.value_location(pointer), message);
+    }
+    [[nodiscard]] Location location(const std::string& pointer) const { return m_doc.value_location(pointer); }
+
+    /// Reports members of `object` not in `allowed`, with a did-you-mean.
+    void check_fields(const nlohmann::json& object, const std::string& pointer,
+                      std::initializer_list<const char*> allowed, const char* what) const;
+
+    /// A string member; reports a missing required one or a wrong type.
+    std::optional<std::string> string_field(const nlohmann::json& object, const std::string& pointer,
+                                            const char* name, bool required) const;
+    /// A number member within [low, high]; reports problems.
+    std::optional<double> number_field(const nlohmann::json& object, const std::string& pointer, const char* name,
+                                       bool required, double low, double high) const;
+
+    /// Parses a condition; questions after `visible` (if given) count as unknown.
+    Condition condition(const nlohmann::json& value, const std::string& pointer, const RuleSet& rules,
+                        std::size_t visible, int depth = 0) const;
+
+private:
+    void value_test(Condition& test, const Question& question, const nlohmann::json& operand,
+                    const std::string& pointer, TestOp op) const;
+    [[nodiscard]] std::optional<std::string> canonical_value(const Question& question, const nlohmann::json& value,
+                                                            const std::string& pointer) const;
+
+    const JsonDocument& m_doc;
+    Diagnostics& m_diagnostics;
+};
+
+/// Checks beyond the structure: conditions that can never hold, questions no
+/// rule uses. Adds to `diagnostics`.
+void check_semantics(const RuleSet& rules, const JsonDocument& document, Diagnostics& diagnostics);
+
+} // namespace makeorbuy::detail

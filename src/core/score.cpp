@@ -1,0 +1,132 @@
+#include "makeorbuy/score.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace makeorbuy {
+
+double scale_factor(const Scale& scale, const Answers& answers) {
+    const Value* value = answers.value(scale.question);
+    const double* number = value ? std::get_if<double>(value) : nullptr;
+    if (number == nullptr) return 0;
+    double x = *number;
+    double from = scale.from;
+    double to = scale.to;
+    if (scale.curve == Curve::log) {
+        // Below the band's lower end (or at zero) the factor is simply 0 or 1.
+        const double low = std::min(from, to);
+        if (x <= low) return from < to ? 0.0 : 1.0;
+        x = std::log(x);
+        from = std::log(from);
+        to = std::log(to);
+    }
+    return std::clamp((x - from) / (to - from), 0.0, 1.0);
+}
+
+Evaluation evaluate(const Answers& answers, const RuleSet& rules) {
+    Evaluation evaluation;
+    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+        const Rule& rule = rules.rules[i];
+        if (!holds(rule.when, answers)) continue;
+        const double factor = rule.scale ? scale_factor(*rule.scale, answers) : 1.0;
+        if (factor > 0) evaluation.fired.push_back({i, factor});
+    }
+    evaluation.excluded_by.resize(rules.options.size());
+    for (std::size_t i = 0; i < rules.constraints.size(); ++i) {
+        const Constraint& constraint = rules.constraints[i];
+        if (!holds(constraint.when, answers)) continue;
+        for (std::size_t option : constraint.exclude) evaluation.excluded_by[option].push_back(i);
+    }
+    for (std::size_t i = 0; i < rules.advice.size(); ++i)
+        if (holds(rules.advice[i].when, answers)) evaluation.advice.push_back(i);
+    return evaluation;
+}
+
+double round_score(double score) {
+    const double rounded = std::round(score * 100.0) / 100.0;
+    return rounded == 0 ? 0.0 : rounded; // no "-0"
+}
+
+namespace {
+
+// Best first: options not excluded before excluded ones, then by score, then
+// by their order in the rules file. Compares rounded scores so that what the
+// user sees as a tie is resolved by the documented order.
+std::vector<std::size_t> order(const std::vector<double>& scores, const std::vector<bool>& excluded) {
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (excluded[a] != excluded[b]) return !excluded[a];
+        return round_score(scores[a]) > round_score(scores[b]);
+    });
+    return order;
+}
+
+} // namespace
+
+Ranking rank(const Evaluation& evaluation, const RuleSet& rules) {
+    const std::size_t n = rules.options.size();
+    std::vector<OptionResult> results(n);
+    for (std::size_t o = 0; o < n; ++o) {
+        results[o].option = o;
+        results[o].excluded_by = evaluation.excluded_by[o];
+        results[o].excluded = !results[o].excluded_by.empty();
+    }
+    for (const FiredRule& fired : evaluation.fired) {
+        const Rule& rule = rules.rules[fired.rule];
+        for (const Effect& effect : rule.effects) {
+            const double delta = rule.weight * effect.points * fired.factor;
+            if (delta == 0) continue;
+            results[effect.option].score += delta;
+            results[effect.option].contributions.push_back({fired.rule, delta});
+        }
+    }
+    std::vector<double> scores(n);
+    std::vector<bool> excluded(n);
+    for (std::size_t o = 0; o < n; ++o) {
+        auto& c = results[o].contributions;
+        std::stable_sort(c.begin(), c.end(),
+                         [](const Contribution& a, const Contribution& b) { return std::fabs(a.delta) > std::fabs(b.delta); });
+        scores[o] = results[o].score;
+        excluded[o] = results[o].excluded;
+    }
+    Ranking ranking;
+    for (std::size_t o : order(scores, excluded)) ranking.ranked.push_back(std::move(results[o]));
+    ranking.advice = evaluation.advice;
+    return ranking;
+}
+
+Ranking score(const Answers& answers, const RuleSet& rules) { return rank(evaluate(answers, rules), rules); }
+
+const OptionResult* Ranking::find(std::size_t option) const {
+    for (const auto& r : ranked)
+        if (r.option == option) return &r;
+    return nullptr;
+}
+
+std::size_t winner_with_weights(const Evaluation& evaluation, const RuleSet& rules, std::span<const double> weights,
+                                std::span<double> scores) {
+    std::fill(scores.begin(), scores.end(), 0.0);
+    for (const FiredRule& fired : evaluation.fired) {
+        const Rule& rule = rules.rules[fired.rule];
+        const double w = weights[fired.rule] * fired.factor;
+        for (const Effect& effect : rule.effects) scores[effect.option] += w * effect.points;
+    }
+    std::size_t best = 0;
+    bool found = false;
+    for (std::size_t o = 0; o < scores.size(); ++o) {
+        if (!evaluation.excluded_by[o].empty()) continue;
+        if (!found || round_score(scores[o]) > round_score(scores[best])) {
+            best = o;
+            found = true;
+        }
+    }
+    if (found) return best;
+    // Every option is excluded: rank them by score alone, as rank() does.
+    for (std::size_t o = 1; o < scores.size(); ++o)
+        if (round_score(scores[o]) > round_score(scores[best])) best = o;
+    return best;
+}
+
+} // namespace makeorbuy

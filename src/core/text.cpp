@@ -1,0 +1,171 @@
+#include "makeorbuy/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace makeorbuy {
+
+std::string to_lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    return out;
+}
+
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i != 0) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
+namespace {
+
+// Optimal string alignment distance (Levenshtein plus adjacent swaps).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+std::string normalise_separators(std::string_view text) {
+    std::string out = to_lower(text);
+    std::replace_if(out.begin(), out.end(), [](char c) { return c == '_' || c == ' ' || c == '.'; }, '-');
+    return out;
+}
+
+} // namespace
+
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    if (word.size() > 64) return std::nullopt;
+    const std::string wanted = normalise_separators(word);
+    std::optional<std::string> best;
+    std::size_t best_distance = 0;
+    for (const auto& candidate : candidates) {
+        const std::string normalised = normalise_separators(candidate);
+        std::size_t distance = edit_distance(wanted, normalised);
+        // A prefix of at least three letters ("grow" for "growth") is a likely abbreviation.
+        if (wanted.size() >= 3 && normalised.rfind(wanted, 0) == 0) distance = std::min<std::size_t>(distance, 1);
+        if (!best || distance < best_distance) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    if (!best) return std::nullopt;
+    const std::size_t limit = std::max<std::size_t>(1, std::min(wanted.size(), best->size()) / 3);
+    return best_distance <= limit ? best : std::nullopt;
+}
+
+std::optional<double> parse_amount(std::string_view text) {
+    std::string cleaned;
+    std::string trimmed = trim(text);
+    std::string_view rest = trimmed;
+    if (!rest.empty() && rest.front() == '$') rest.remove_prefix(1);
+    for (char c : rest) {
+        if (c == ',' || c == '_') continue;
+        cleaned += c;
+    }
+    if (cleaned.empty()) return std::nullopt;
+    double multiplier = 1;
+    switch (cleaned.back()) {
+    case 'k': case 'K': multiplier = 1e3; break;
+    case 'm': case 'M': multiplier = 1e6; break;
+    case 'b': case 'B': multiplier = 1e9; break;
+    default: break;
+    }
+    if (multiplier != 1) cleaned.pop_back();
+    if (cleaned.empty() || cleaned.front() == '+') return std::nullopt;
+    double value = 0;
+    const char* first = cleaned.data();
+    const char* last = cleaned.data() + cleaned.size();
+    auto [end, error] = std::from_chars(first, last, value);
+    if (error != std::errc() || end != last || !std::isfinite(value)) return std::nullopt;
+    value *= multiplier;
+    if (!std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+std::string format_number(double value, int decimals) {
+    if (value == 0) return "0"; // also turns -0 into 0
+    std::string out = fmt::format("{:.{}f}", value, decimals);
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    if (out == "-0") out = "0";
+    return out;
+}
+
+std::string format_money(double usd) {
+    const double magnitude = std::fabs(usd);
+    const char* sign = usd < 0 ? "-" : "";
+    if (magnitude >= 1e9) return fmt::format("{}${}B", sign, format_number(magnitude / 1e9, 2));
+    if (magnitude >= 1e6) return fmt::format("{}${}M", sign, format_number(magnitude / 1e6, 2));
+    if (magnitude >= 1e4) return fmt::format("{}${}K", sign, format_number(magnitude / 1e3, 1));
+    // Below $10K, whole dollars with a thousands separator.
+    auto whole = static_cast<long long>(std::llround(magnitude));
+    std::string digits = std::to_string(whole);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    return fmt::format("{}${}", sign, digits);
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
+    std::string out;
+    std::size_t column = 0;
+    std::size_t pos = 0;
+    bool line_started = false;
+    while (pos < text.size()) {
+        while (pos < text.size() && text[pos] == ' ') ++pos;
+        if (pos >= text.size()) break;
+        if (text[pos] == '\n') {
+            out += '\n';
+            column = 0;
+            line_started = false;
+            ++pos;
+            continue;
+        }
+        std::size_t end = pos;
+        while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+        const std::string_view word = text.substr(pos, end - pos);
+        if (line_started && column + 1 + word.size() > width) {
+            out += '\n';
+            line_started = false;
+        }
+        if (!line_started) {
+            out += indent;
+            column = indent.size();
+            line_started = true;
+        } else {
+            out += ' ';
+            ++column;
+        }
+        out += word;
+        column += word.size();
+        pos = end;
+    }
+    return out;
+}
+
+} // namespace makeorbuy

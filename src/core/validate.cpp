@@ -1,0 +1,116 @@
+#include "makeorbuy/validate.hpp"
+
+#include "makeorbuy/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace makeorbuy {
+
+namespace {
+
+std::vector<std::string> value_names(const Question& q) {
+    std::vector<std::string> names;
+    for (const auto& v : q.values) names.push_back(v.value);
+    return names;
+}
+
+std::string unknown_value_message(const Question& q, const std::string& text) {
+    std::string message = fmt::format("unknown value '{}' for {}", text, q.key);
+    if (auto hint = did_you_mean(text, value_names(q))) message += fmt::format("; did you mean '{}'?", *hint);
+    message += fmt::format(" (allowed: {})", q.allowed_text());
+    return message;
+}
+
+ParsedAnswer parse_number(const Question& q, const std::string& text) {
+    auto number = parse_amount(text);
+    if (!number) {
+        const char* example = q.type == QuestionType::integer ? "write a whole number such as 3"
+                                                                : "write it like 30000, 50k, 1.2M or $30,000";
+        return {std::nullopt, fmt::format("'{}' is not a number for {}; {}", text, q.key, example)};
+    }
+    if (q.type == QuestionType::integer && *number != std::floor(*number))
+        return {std::nullopt, fmt::format("{} must be a whole number, not {}", q.key, text)};
+    if (*number < q.min || *number > q.max)
+        return {std::nullopt, fmt::format("{} is out of range for {}: {}", text, q.key, q.allowed_text())};
+    return {Value{*number}, {}};
+}
+
+} // namespace
+
+ParsedAnswer parse_answer(const Question& question, const std::vector<std::string>& items) {
+    if (question.type == QuestionType::multi) {
+        std::vector<std::string> chosen;
+        std::vector<std::string> problems;
+        for (const auto& item : items) {
+            // A comma list is accepted wherever a list is.
+            std::size_t start = 0;
+            while (start <= item.size()) {
+                std::size_t comma = item.find(',', start);
+                if (comma == std::string::npos) comma = item.size();
+                const std::string part = trim(std::string_view(item).substr(start, comma - start));
+                start = comma + 1;
+                if (part.empty() || (to_lower(part) == "none" && question.find_value(part) == nullptr)) continue;
+                const ChoiceValue* v = question.find_value(part);
+                if (v == nullptr) problems.push_back(unknown_value_message(question, part));
+                else if (std::find(chosen.begin(), chosen.end(), v->value) == chosen.end()) chosen.push_back(v->value);
+            }
+        }
+        if (!problems.empty()) return {std::nullopt, join(problems, "; ")};
+        // Keep the questionnaire's order so output is the same however it was typed.
+        std::vector<std::string> ordered;
+        for (const auto& v : question.values)
+            if (std::find(chosen.begin(), chosen.end(), v.value) != chosen.end()) ordered.push_back(v.value);
+        return {Value{ordered}, {}};
+    }
+    if (items.size() != 1)
+        return {std::nullopt, fmt::format("{} takes one value, not a list of {}", question.key, items.size())};
+    const std::string text = trim(items.front());
+    if (text.empty()) return {std::nullopt, fmt::format("{} needs a value: {}", question.key, question.allowed_text())};
+    if (question.is_numeric()) return parse_number(question, text);
+    if (const ChoiceValue* v = question.find_value(text)) return {Value{v->value}, {}};
+    return {std::nullopt, unknown_value_message(question, text)};
+}
+
+Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules, Diagnostics& diagnostics) {
+    Answers answers;
+    std::vector<std::string> keys;
+    for (const auto& q : rules.questions) keys.push_back(q.key);
+    for (const RawAnswer& r : raw) {
+        const Question* q = rules.find_question(to_lower(r.key));
+        if (q == nullptr) {
+            std::string message = fmt::format("unknown question '{}'", r.key);
+            if (auto hint = did_you_mean(r.key, keys)) message += fmt::format("; did you mean '{}'?", *hint);
+            else message += "; `makeorbuy questions` lists them";
+            diagnostics.error(r.where, message);
+            continue;
+        }
+        ParsedAnswer parsed = parse_answer(*q, r.values);
+        if (!parsed.value) {
+            diagnostics.error(r.where, parsed.problem);
+            continue;
+        }
+        answers.set(q->key, Answer{std::move(*parsed.value), r.origin, r.where});
+    }
+    return answers;
+}
+
+void fill_defaults(Answers& answers, const RuleSet& rules) {
+    for (const auto& q : rules.questions)
+        if (!answers.has(q.key) && q.default_value) answers.set(q.key, Answer{*q.default_value, Origin::default_value, {}});
+}
+
+std::vector<const Question*> missing_required(const Answers& answers, const RuleSet& rules) {
+    std::vector<const Question*> missing;
+    for (const auto& q : rules.questions)
+        if (q.required() && !answers.has(q.key)) missing.push_back(&q);
+    return missing;
+}
+
+bool is_asked(const Question& question, const Answers& answers) {
+    return !question.ask_if || holds(*question.ask_if, answers);
+}
+
+} // namespace makeorbuy

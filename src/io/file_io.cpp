@@ -1,0 +1,72 @@
+#include "makeorbuy/file_io.hpp"
+
+#include "makeorbuy/diagnostics.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace makeorbuy {
+
+namespace {
+
+std::string folder_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos) return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+[[noreturn]] void fail(const std::string& path, const std::string& temp, const char* doing, int error) {
+    if (!temp.empty()) ::unlink(temp.c_str());
+    throw Error(Location{path}, fmt::format("cannot write the file ({}: {})", doing, std::strerror(error)));
+}
+
+} // namespace
+
+void write_file_atomic(const std::string& path, const std::string& content, Overwrite overwrite) {
+    struct stat info {};
+    if (overwrite == Overwrite::never && ::lstat(path.c_str(), &info) == 0)
+        throw Error(Location{path}, "already exists; makeorbuy does not replace files (choose another name, or "
+                                    "pass --force where the command offers it)");
+    std::string temp = folder_of(path) + "/.makeorbuy-XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) fail(path, {}, "creating a temporary file", errno);
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int error = errno;
+            ::close(fd);
+            fail(path, temp, "writing", error);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
+        const int error = errno;
+        ::close(fd);
+        fail(path, temp, "syncing", error);
+    }
+    if (::close(fd) != 0) fail(path, temp, "closing", errno);
+    if (overwrite == Overwrite::never) {
+        // link() fails if the target appeared meanwhile, so no file is ever replaced.
+        if (::link(temp.c_str(), path.c_str()) != 0) {
+            const int error = errno;
+            if (error == EEXIST) {
+                ::unlink(temp.c_str());
+                throw Error(Location{path}, "already exists; makeorbuy does not replace files");
+            }
+            fail(path, temp, "moving into place", error);
+        }
+        ::unlink(temp.c_str());
+        return;
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) fail(path, temp, "moving into place", errno);
+}
+
+} // namespace makeorbuy

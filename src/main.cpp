@@ -1,0 +1,3 @@
+#include "makeorbuy/cli.hpp"
+
+int main(int argc, char** argv) { return makeorbuy::cli::run(argc, argv); }

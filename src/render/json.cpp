@@ -1,0 +1,67 @@
+#include "makeorbuy/render.hpp"
+
+#include <cmath>
+
+namespace makeorbuy {
+
+using nlohmann::ordered_json;
+
+ordered_json answer_json(const Value& value) {
+    if (const auto* number = std::get_if<double>(&value)) {
+        if (*number == std::floor(*number) && std::fabs(*number) < 9e15) return static_cast<long long>(*number);
+        return *number;
+    }
+    if (const auto* choice = std::get_if<std::string>(&value)) return *choice;
+    return std::get<std::vector<std::string>>(value);
+}
+
+ordered_json recommendation_json(const Report& report) {
+    const RuleSet& rules = *report.rules;
+    ordered_json out;
+    out["schema"] = "makeorbuy.recommendation/1";
+    out["tool"] = {{"name", "makeorbuy"}, {"version", MAKEORBUY_VERSION}};
+    out["rules"] = {{"id", rules.id}, {"version", rules.version}, {"fingerprint", rules.fingerprint}};
+    ordered_json answers = ordered_json::object();
+    ordered_json sources = ordered_json::object();
+    for (const auto& q : rules.questions) {
+        const Answer* a = report.answers.find(q.key);
+        if (a == nullptr) continue;
+        answers[q.key] = answer_json(a->value);
+        sources[q.key] = to_string(a->origin);
+    }
+    out["answers"] = answers;
+    out["answer_sources"] = sources;
+    out["recommendation"] = rules.options[report.ranking.winner().option].id;
+    ordered_json ranking = ordered_json::array();
+    for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
+        const OptionResult& r = report.ranking.ranked[i];
+        ordered_json reasons = ordered_json::array();
+        for (const auto& c : r.contributions) {
+            const Rule& rule = rules.rules[c.rule];
+            reasons.push_back({{"rule", rule.id}, {"delta", round_score(c.delta)}, {"text", rule.rationale},
+                               {"guide", rule.guide}});
+        }
+        ordered_json excluded_by = ordered_json::array();
+        for (std::size_t c : r.excluded_by) {
+            const Constraint& constraint = rules.constraints[c];
+            excluded_by.push_back({{"rule", constraint.id}, {"text", constraint.rationale}, {"guide", constraint.guide}});
+        }
+        ranking.push_back({{"rank", i + 1},
+                           {"option", rules.options[r.option].id},
+                           {"name", rules.options[r.option].name},
+                           {"score", round_score(r.score)},
+                           {"excluded", r.excluded},
+                           {"excluded_by", excluded_by},
+                           {"reasons", reasons}});
+    }
+    out["ranking"] = ranking;
+    ordered_json advice = ordered_json::array();
+    for (std::size_t a : report.ranking.advice)
+        advice.push_back({{"id", rules.advice[a].id}, {"text", rules.advice[a].text}, {"guide", rules.advice[a].guide}});
+    out["advice"] = advice;
+    return out;
+}
+
+std::string render_json(const Report& report) { return recommendation_json(report).dump(2) + "\n"; }
+
+} // namespace makeorbuy

@@ -1,0 +1,92 @@
+#include "makeorbuy/render.hpp"
+
+#include "makeorbuy/text.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace makeorbuy {
+
+namespace {
+
+std::string cell(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += ' ';
+        else out += c;
+    }
+    return out;
+}
+
+std::string mermaid_label(std::string_view text) {
+    std::string out;
+    for (char c : text) out += (c == '"') ? '\'' : c;
+    return "\"" + out + "\"";
+}
+
+} // namespace
+
+std::string render_markdown(const Report& report) {
+    const RuleSet& rules = *report.rules;
+    const OptionResult& winner = report.ranking.winner();
+    std::string out;
+    out += fmt::format("## AI make-or-buy: {}\n\n", rules.options[winner.option].name);
+    if (!rules.options[winner.option].summary.empty()) out += rules.options[winner.option].summary + "\n\n";
+
+    out += "| Rank | Option | Score | Status |\n|---:|---|---:|---|\n";
+    double low = 0;
+    double high = 0;
+    std::vector<std::string> labels;
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
+        const OptionResult& r = report.ranking.ranked[i];
+        std::string status = r.excluded ? "ruled out" : (i == 0 ? "**recommended**" : "");
+        out += fmt::format("| {} | {} | {:.2f} | {} |\n", i + 1, cell(rules.options[r.option].name), round_score(r.score), status);
+        low = std::min(low, r.score);
+        high = std::max(high, r.score);
+        labels.push_back(mermaid_label(rules.options[r.option].name));
+        values.push_back(format_number(round_score(r.score)));
+    }
+    out += "\n```mermaid\nxychart-beta\n    title \"Score of each option\"\n";
+    out += fmt::format("    x-axis [{}]\n", join(labels, ", "));
+    out += fmt::format("    y-axis \"Score\" {} --> {}\n", std::floor(low), std::ceil(high) + 1);
+    out += fmt::format("    bar [{}]\n```\n", join(values, ", "));
+
+    out += fmt::format("\n### Why {}\n\n", rules.options[winner.option].name);
+    for (const auto& c : winner.contributions)
+        out += fmt::format("- **{:+.2f}** {} (`{}`)\n", round_score(c.delta), rules.rules[c.rule].rationale, rules.rules[c.rule].id);
+    if (winner.contributions.empty()) out += "- No rule moved its score.\n";
+
+    if (report.ranking.ranked.size() > 1 && !report.ranking.ranked[1].excluded) {
+        const OptionResult& second = report.ranking.ranked[1];
+        out += fmt::format("\n### Why not {}\n\n", rules.options[second.option].name);
+        const auto gaps = why_not(report, second);
+        for (const auto& [rule, delta] : gaps)
+            out += fmt::format("- **{:+.2f}** {} (`{}`)\n", round_score(delta), rules.rules[rule].rationale, rules.rules[rule].id);
+        if (gaps.empty()) out += "- The two are level; the order of the options breaks the tie.\n";
+    }
+
+    std::string excluded;
+    for (const auto& r : report.ranking.ranked)
+        for (std::size_t c : r.excluded_by)
+            excluded += fmt::format("- **{}**: {} (`{}`)\n", rules.options[r.option].name, rules.constraints[c].rationale,
+                                    rules.constraints[c].id);
+    if (!excluded.empty()) out += "\n### Ruled out\n\n" + excluded;
+
+    if (!report.ranking.advice.empty()) {
+        out += "\n### Advice\n\n";
+        for (std::size_t a : report.ranking.advice) out += fmt::format("- {}\n", rules.advice[a].text);
+    }
+
+    out += "\n<details><summary>Answers</summary>\n\n| Question | Answer |\n|---|---|\n";
+    for (const auto& q : rules.questions)
+        if (const Answer* a = report.answers.find(q.key))
+            out += fmt::format("| `{}` | {}{} |\n", q.key, cell(display_value(a->value)),
+                               a->origin == Origin::default_value ? " (default)" : "");
+    out += fmt::format("\n</details>\n\n_Scored by makeorbuy {} with rules `{}`._\n", MAKEORBUY_VERSION, rules.label());
+    return out;
+}
+
+} // namespace makeorbuy

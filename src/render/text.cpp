@@ -1,0 +1,146 @@
+#include "makeorbuy/render.hpp"
+
+#include "makeorbuy/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace makeorbuy {
+
+namespace {
+
+constexpr std::size_t k_reasons_shown = 5;
+
+std::size_t display_width(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0U) != 0x80U) ++n;
+    return n;
+}
+
+std::string pad(std::string_view text, std::size_t width) {
+    std::string out(text);
+    const std::size_t w = display_width(text);
+    if (w < width) out.append(width - w, ' ');
+    return out;
+}
+
+std::string signed_points(double delta) { return fmt::format("{:+.2f}", round_score(delta)); }
+
+void ranking_section(std::string& out, const Report& report, const TextStyle& style) {
+    const RuleSet& rules = *report.rules;
+    std::size_t name_width = 0;
+    double low = 0;
+    double high = 0;
+    for (const auto& r : report.ranking.ranked) {
+        name_width = std::max(name_width, display_width(rules.options[r.option].name));
+        low = std::min(low, r.score);
+        high = std::max(high, r.score);
+    }
+    const std::size_t bar_cells = style.width > name_width + 30 ? std::min<std::size_t>(28, style.width - name_width - 22) : 10;
+    out += paint(style, Role::heading, "Ranking") + "\n";
+    for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
+        const OptionResult& r = report.ranking.ranked[i];
+        const std::string name = pad(rules.options[r.option].name, name_width);
+        const std::string score = fmt::format("{:>7.2f}", round_score(r.score));
+        std::string line = fmt::format("  {}. {}  {}  ", i + 1, i == 0 ? paint(style, Role::name, name) : name, score);
+        if (r.excluded) line += paint(style, Role::bad, "ruled out");
+        else line += paint(style, i == 0 ? Role::good : Role::dim, bar(style, high > low ? (r.score - low) / (high - low) : 1.0, bar_cells));
+        // Trailing spaces from padding are noise in a terminal.
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+}
+
+void reasons_section(std::string& out, const Report& report, const TextStyle& style) {
+    const RuleSet& rules = *report.rules;
+    const OptionResult& winner = report.ranking.winner();
+    out += "\n" + paint(style, Role::heading, fmt::format("Why {}", rules.options[winner.option].name)) + "\n";
+    std::size_t shown = 0;
+    for (const auto& c : winner.contributions) {
+        if (shown++ == k_reasons_shown) break;
+        const std::string points = paint(style, c.delta > 0 ? Role::good : Role::bad, signed_points(c.delta));
+        out += fmt::format("  {} {}\n", points, wrap(rules.rules[c.rule].rationale, style.width - 10, "        ").substr(8));
+    }
+    if (winner.contributions.empty()) out += "  No rule moved its score; it leads on the order of the options alone.\n";
+    else if (winner.contributions.size() > k_reasons_shown)
+        out += paint(style, Role::dim, fmt::format("  ({} more in --format json)", winner.contributions.size() - k_reasons_shown)) + "\n";
+}
+
+void runner_up_section(std::string& out, const Report& report, const TextStyle& style) {
+    const RuleSet& rules = *report.rules;
+    if (report.ranking.ranked.size() < 2) return;
+    const OptionResult& winner = report.ranking.winner();
+    const OptionResult& second = report.ranking.ranked[1];
+    if (second.excluded) return;
+    const double gap = winner.score - second.score;
+    out += "\n" + paint(style, Role::heading,
+                        fmt::format("Why not {} (second, {} behind)", rules.options[second.option].name,
+                                    format_number(round_score(gap)))) + "\n";
+    const auto gaps = why_not(report, second);
+    std::size_t shown = 0;
+    for (const auto& [rule, delta] : gaps) {
+        if (shown++ == 3) break;
+        out += fmt::format("  {} {}\n", paint(style, Role::good, signed_points(delta)),
+                           wrap(rules.rules[rule].rationale, style.width - 10, "        ").substr(8));
+    }
+    if (gaps.empty()) out += "  The two are level; the order of the options in the rules breaks the tie.\n";
+}
+
+void excluded_section(std::string& out, const Report& report, const TextStyle& style) {
+    const RuleSet& rules = *report.rules;
+    std::string body;
+    for (const auto& r : report.ranking.ranked) {
+        for (std::size_t c : r.excluded_by) {
+            body += fmt::format("  {} {}: {}\n", paint(style, Role::bad, style.unicode ? "✗" : "x"),
+                                paint(style, Role::name, rules.options[r.option].name),
+                                wrap(rules.constraints[c].rationale, style.width - 6, "    ").substr(4));
+        }
+    }
+    if (!body.empty()) out += "\n" + paint(style, Role::heading, "Ruled out") + "\n" + body;
+}
+
+void advice_section(std::string& out, const Report& report, const TextStyle& style) {
+    if (report.ranking.advice.empty()) return;
+    out += "\n" + paint(style, Role::heading, "Advice") + "\n";
+    for (std::size_t a : report.ranking.advice)
+        out += fmt::format("  {} {}\n", style.unicode ? "•" : "*",
+                           wrap(report.rules->advice[a].text, style.width - 6, "    ").substr(4));
+}
+
+void answers_section(std::string& out, const Report& report, const TextStyle& style) {
+    std::vector<std::string> parts;
+    for (const auto& q : report.rules->questions) {
+        const Answer* a = report.answers.find(q.key);
+        if (a == nullptr) continue;
+        parts.push_back(fmt::format("{}={}{}", q.key, display_value(a->value), a->origin == Origin::default_value ? "*" : ""));
+    }
+    out += "\n" + paint(style, Role::dim, wrap("Answers: " + join(parts, " ") + " (* default)", style.width - 2, "")) + "\n";
+    out += paint(style, Role::dim, fmt::format("Rules: {}", report.rules->label())) + "\n";
+}
+
+} // namespace
+
+std::string render_text(const Report& report, const TextStyle& style) {
+    const RuleSet& rules = *report.rules;
+    const OptionResult& winner = report.ranking.winner();
+    const Option& option = rules.options[winner.option];
+    std::string out;
+    if (winner.excluded) {
+        out += paint(style, Role::warn, "Every option is ruled out by a hard constraint; the ranking below is by score only.") + "\n";
+    }
+    out += paint(style, Role::headline, fmt::format("Recommendation: {}", option.name)) + "\n";
+    if (!option.summary.empty()) out += wrap(option.summary, style.width - 2, "  ") + "\n";
+    out += "\n";
+    ranking_section(out, report, style);
+    reasons_section(out, report, style);
+    runner_up_section(out, report, style);
+    excluded_section(out, report, style);
+    advice_section(out, report, style);
+    answers_section(out, report, style);
+    return out;
+}
+
+} // namespace makeorbuy
