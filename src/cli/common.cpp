@@ -123,30 +123,47 @@ void print_diagnostic(const Diagnostic& d) {
     fmt::print(stderr, "makeorbuy: {}: {}{}\n", kind, where.empty() ? "" : where + ": ", d.message);
 }
 
+namespace {
+
+// Unknown flags and stray arguments left over by CLI11, with a did-you-mean.
+void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
+    const std::vector<std::string> extras = app.remaining();
+    std::vector<std::string> names;
+    for (const CLI::Option* option : app.get_options())
+        for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    bool after_unknown_flag = false;
+    for (const auto& extra : extras) {
+        if (extra.rfind("-", 0) != 0) {
+            // The value of an unknown flag is not a second problem.
+            if (!after_unknown_flag) diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
+            after_unknown_flag = false;
+            continue;
+        }
+        const std::string flag = extra.substr(0, extra.find('='));
+        after_unknown_flag = extra.find('=') == std::string::npos;
+        std::string message = fmt::format("unknown flag '{}'", flag);
+        if (auto hint = did_you_mean(flag, names)) message += fmt::format("; did you mean '{}'?", *hint);
+        else message += fmt::format("; see 'makeorbuy {} --help'", app.get_name());
+        diagnostics.error({}, message);
+    }
+}
+
+} // namespace
+
 void on_run(CLI::App& sub, std::function<void()> action) {
+    on_run(sub, [action = std::move(action)](Diagnostics& diagnostics) {
+        diagnostics.throw_if_errors();
+        action();
+    });
+}
+
+void on_run(CLI::App& sub, std::function<void(Diagnostics&)> action) {
     sub.allow_extras();
     CLI::App* app = &sub;
     sub.callback([app, action = std::move(action)] {
-        const std::vector<std::string> extras = app->remaining();
-        if (!extras.empty()) {
-            std::vector<std::string> names;
-            for (const CLI::Option* option : app->get_options())
-                for (const auto& name : option->get_lnames()) names.push_back("--" + name);
-            Diagnostics diagnostics;
-            for (const auto& extra : extras) {
-                if (extra.rfind("-", 0) != 0) {
-                    diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
-                    continue;
-                }
-                const std::string flag = extra.substr(0, extra.find('='));
-                std::string message = fmt::format("unknown flag '{}'", flag);
-                if (auto hint = did_you_mean(flag, names)) message += fmt::format("; did you mean '{}'?", *hint);
-                else message += fmt::format("; see 'makeorbuy {} --help'", app->get_name());
-                diagnostics.error({}, message);
-            }
-            diagnostics.throw_if_errors();
-        }
-        action();
+        Diagnostics diagnostics;
+        report_extras(*app, diagnostics);
+        action(diagnostics);
     });
 }
 

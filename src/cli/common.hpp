@@ -58,6 +58,9 @@ void print_diagnostic(const Diagnostic& diagnostic);
 /// Runs `action` when `sub` is chosen, after refusing unknown flags with a
 /// did-you-mean.
 void on_run(CLI::App& sub, std::function<void()> action);
+/// The same, but hands the unknown-flag problems to `action`, which adds its
+/// own and reports them all at once.
+void on_run(CLI::App& sub, std::function<void(Diagnostics&)> action);
 
 /// Registers each subcommand (one file each).
 void setup_recommend(CLI::App& app);

@@ -23,11 +23,10 @@ struct RecommendOptions {
     bool force = false;
 };
 
-void run_recommend(const RecommendOptions& options) {
+void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     const RuleSet& rules = active_rules();
 
     // 1. Read the answers given as flags and in flags files; report every problem.
-    Diagnostics diagnostics;
     Answers answers = gather_answers(options.answers, rules, diagnostics);
     diagnostics.throw_if_errors();
 
@@ -79,7 +78,7 @@ void setup_recommend(CLI::App& app) {
 Answers come from flags first, then --config files (later files win), then the
 defaults. Values ignore case; numbers take 50k, 1.2M or $30,000.
 `makeorbuy questions` lists every question and its allowed values.)");
-    on_run(*sub, [options] { run_recommend(*options); });
+    on_run(*sub, [options](Diagnostics& diagnostics) { run_recommend(*options, diagnostics); });
 }
 
 } // namespace makeorbuy::cli

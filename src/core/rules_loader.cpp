@@ -43,7 +43,7 @@ std::string Question::allowed_text() const {
     }
     std::vector<std::string> names;
     for (const auto& v : values) names.push_back(v.value);
-    if (type == QuestionType::multi) return fmt::format("any of {} (or none)", join(names, ", "));
+    if (type == QuestionType::multi) return fmt::format("any of {}, or none", join(names, ", "));
     return join(names, ", ");
 }
 
