@@ -291,14 +291,18 @@ private:
         }
     }
 
-    std::optional<std::size_t> option_ref(const std::string& id, const std::string& pointer) {
+    // An unknown option is reported at the key of an effect, or at the item
+    // of an exclude list.
+    enum class ReportAt { key, value };
+    std::optional<std::size_t> option_ref(const std::string& id, const std::string& pointer, ReportAt at) {
         if (auto index = m_rules.find_option(id)) return index;
         std::vector<std::string> ids;
         for (const auto& o : m_rules.options) ids.push_back(o.id);
         std::string message = fmt::format("unknown option '{}'", id);
         if (auto hint = did_you_mean(id, ids)) message += fmt::format("; did you mean '{}'?", *hint);
         else message += fmt::format(" (options: {})", join(ids, ", "));
-        m_read.error_at(pointer, message);
+        if (at == ReportAt::key) m_read.error_at_key(pointer, message);
+        else m_read.error_at(pointer, message);
         return std::nullopt;
     }
 
@@ -362,7 +366,7 @@ private:
             } else {
                 const std::string eat = pointer_append(at, "effects");
                 for (const auto& [option, points] : effects->items()) {
-                    auto index = option_ref(option, pointer_append(eat, option));
+                    auto index = option_ref(option, pointer_append(eat, option), ReportAt::key);
                     auto value = m_read.number_field(*effects, eat, option.c_str(), true, -5, 5);
                     if (index && value) r.effects.push_back({*index, *value});
                 }
@@ -400,7 +404,8 @@ private:
                         m_read.error_at(xat, "option ids are strings");
                         continue;
                     }
-                    if (auto index = option_ref((*exclude)[j].get<std::string>(), xat)) c.exclude.push_back(*index);
+                    if (auto index = option_ref((*exclude)[j].get<std::string>(), xat, ReportAt::value))
+                        c.exclude.push_back(*index);
                 }
             }
             m_rules.constraints.push_back(std::move(c));

@@ -22,7 +22,9 @@ Location SourceText::location(std::size_t offset) const {
     offset = std::min(offset, m_text.size());
     auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
     const auto line = static_cast<std::size_t>(it - m_line_starts.begin());
-    const std::size_t start = m_line_starts[line - 1];
+    std::size_t start = m_line_starts[line - 1];
+    // A byte-order mark is invisible in an editor, so it takes no column.
+    if (start == 0 && offset >= 3 && m_text.rfind("\xEF\xBB\xBF", 0) == 0) start = 3;
     int column = 1;
     for (std::size_t i = start; i < offset; ++i) {
         // Count UTF-8 characters, not bytes: skip continuation bytes.

@@ -21,16 +21,15 @@ ordered_json recommendation_json(const Report& report) {
     out["schema"] = "makeorbuy.recommendation/1";
     out["tool"] = {{"name", "makeorbuy"}, {"version", MAKEORBUY_VERSION}};
     out["rules"] = {{"id", rules.id}, {"version", rules.version}, {"fingerprint", rules.fingerprint}};
+    // Only the answers, not where each came from: the same answers give the
+    // same bytes whether they came from flags, a file or a --save-answers replay.
     ordered_json answers = ordered_json::object();
-    ordered_json sources = ordered_json::object();
     for (const auto& q : rules.questions) {
         const Answer* a = report.answers.find(q.key);
         if (a == nullptr) continue;
         answers[q.key] = answer_json(a->value);
-        sources[q.key] = to_string(a->origin);
     }
     out["answers"] = answers;
-    out["answer_sources"] = sources;
     out["recommendation"] = rules.options[report.ranking.winner().option].id;
     ordered_json ranking = ordered_json::array();
     for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
