@@ -4,6 +4,7 @@
 
 #include "makeorbuy/answer_files.hpp"
 #include "makeorbuy/file_io.hpp"
+#include "makeorbuy/interview.hpp"
 #include "makeorbuy/report.hpp"
 #include "makeorbuy/validate.hpp"
 
@@ -19,6 +20,7 @@ struct RecommendOptions {
     ColorMode color = ColorMode::automatic;
     bool no_input = false;
     bool interactive = false;
+    bool plain = false;
     std::string save_answers;
     bool force = false;
 };
@@ -30,7 +32,16 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     Answers answers = gather_answers(options.answers, rules, diagnostics);
     diagnostics.throw_if_errors();
 
-    // 2. Nothing may block without a person to answer: list what is missing.
+    // 2. On a terminal, ask for what is still open; without one nothing may
+    //    block: list what is missing.
+    const auto prompting = options.no_input      ? interview::Prompting::never
+                           : options.interactive ? interview::Prompting::insist
+                                                 : interview::Prompting::automatic;
+    std::optional<interview::Session> session;
+    if (const auto mode = interview::choose_mode(prompting, options.plain)) {
+        session.emplace(*mode, text_style(options.color, STDERR_FILENO));
+        answers = session->ask(rules, answers);
+    }
     report_missing(answers, rules, diagnostics);
     diagnostics.throw_if_errors();
 
@@ -49,6 +60,8 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     if (!options.save_answers.empty())
         write_file_atomic(options.save_answers, write_flags_file(report.answers, rules),
                           options.force ? Overwrite::allowed : Overwrite::never);
+    else if (session && session->asked_anything())
+        interview::offer_save_answers(*session, report.answers, rules);
 }
 
 } // namespace
@@ -63,8 +76,14 @@ void setup_recommend(CLI::App& app) {
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
         ->type_name("FORMAT");
     add_color_flag(*sub, options->color);
-    sub->add_flag("--no-input", options->no_input, "Never ask questions; fail listing any missing answer");
-    sub->add_flag("--interactive", options->interactive, "Ask every unanswered question, even if it has a default");
+    CLI::Option* no_input =
+        sub->add_flag("--no-input", options->no_input, "Never ask questions; fail listing any missing answer");
+    sub->add_flag("--interactive", options->interactive,
+                  "Insist on the interview (even with CI set); fail if stdin or stderr is not a terminal")
+        ->excludes(no_input);
+    sub->add_flag("--plain", options->plain,
+                  "Interview line by line with numbered choices (also with TERM=dumb or ACCESSIBLE set); "
+                  "suits screen readers");
     sub->add_option("--save-answers", options->save_answers, "Write the answers to FILE as a flags file for --config")
         ->type_name("FILE");
     sub->add_flag("--force", options->force, "Let --save-answers replace an existing file");
@@ -76,7 +95,8 @@ void setup_recommend(CLI::App& app) {
   makeorbuy recommend --config base.toml --config team.json --save-answers replay.toml
 
 Answers come from flags first, then --config files (later files win), then the
-defaults. Values ignore case; numbers take 50k, 1.2M or $30,000.
+interview, then the defaults. On a terminal (stdin and stderr) makeorbuy asks for
+every answer still open; --no-input never asks. Values ignore case; numbers take 50k, 1.2M or $30,000.
 `makeorbuy questions` lists every question and its allowed values.)");
     on_run(*sub, [options](Diagnostics& diagnostics) { run_recommend(*options, diagnostics); });
 }

@@ -1,0 +1,371 @@
+// The interview's flow: plan, answer, go back, summary. Pure functions over
+// interview::State; the terminal and plain drivers only feed them input.
+
+#include "makeorbuy/interview_state.hpp"
+
+#include "makeorbuy/text.hpp"
+#include "makeorbuy/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace makeorbuy::interview {
+
+using term::Key;
+using term::KeyCode;
+
+namespace {
+
+bool is_given(const State& state, const Question& q) {
+    return state.given.has(q.key);
+}
+
+std::size_t plan_index_of(const State& state, const std::string& key) {
+    for (std::size_t i = 0; i < state.plan.size(); ++i)
+        if (state.rules->questions[state.plan[i]].key == key) return i;
+    return state.plan.size();
+}
+
+// Sets up the question at state.position: highlight and ticks from its
+// earlier answer or its default.
+void begin_question(State& state) {
+    state.screen = Screen::question;
+    state.problem.clear();
+    state.input.clear();
+    state.show_help = false;
+    state.cursor = 0;
+    const Question& q = current_question(state);
+    state.checked.assign(q.values.size(), false);
+    const Value* preset = preset_value(state, q);
+    if (preset == nullptr) return;
+    if (const auto* choice = std::get_if<std::string>(preset)) {
+        for (std::size_t i = 0; i < q.values.size(); ++i)
+            if (q.values[i].value == *choice) state.cursor = i;
+    } else if (const auto* list = std::get_if<std::vector<std::string>>(preset)) {
+        for (std::size_t i = 0; i < q.values.size(); ++i)
+            state.checked[i] = std::find(list->begin(), list->end(), q.values[i].value) != list->end();
+    } else if (state.chosen.count(q.key) != 0) {
+        // A number answered before: typed in again, ready to keep or edit.
+        state.input = display_value(*preset);
+    }
+}
+
+void open_summary(State& state) {
+    state.screen = Screen::summary;
+    state.from_summary = false;
+    state.problem.clear();
+    state.input.clear();
+    state.show_help = false;
+}
+
+// The question after `key` (or, after a change from the summary, the first
+// newly relevant question still unanswered), else the summary.
+Step advance(State& state, const std::string& key) {
+    state.plan = plan_questions(*state.rules, state.given, state.chosen);
+    if (state.from_summary) {
+        for (std::size_t i = 0; i < state.plan.size(); ++i) {
+            if (state.chosen.count(state.rules->questions[state.plan[i]].key) == 0) {
+                state.position = i;
+                begin_question(state);
+                return Step::answered;
+            }
+        }
+        open_summary(state);
+        return Step::answered;
+    }
+    const std::size_t next = plan_index_of(state, key) + 1;
+    if (next < state.plan.size()) {
+        state.position = next;
+        begin_question(state);
+    } else {
+        open_summary(state);
+    }
+    return Step::answered;
+}
+
+Step accept(State& state, Value value) {
+    const std::string key = current_question(state).key;
+    state.chosen[key] = std::move(value);
+    return advance(state, key);
+}
+
+Step go_back(State& state) {
+    if (state.screen == Screen::summary) {
+        if (state.plan.empty()) return Step::stay;
+        state.position = state.plan.size() - 1;
+        begin_question(state);
+        return Step::back;
+    }
+    if (state.from_summary) {
+        open_summary(state);
+        return Step::back;
+    }
+    if (state.position == 0) {
+        state.problem = "This is the first question; there is nothing before it.";
+        return Step::stay;
+    }
+    --state.position;
+    begin_question(state);
+    return Step::back;
+}
+
+// Enter on an empty number field, or an empty line in plain mode.
+Step accept_preset(State& state) {
+    const Question& q = current_question(state);
+    if (const Value* preset = preset_value(state, q)) return accept(state, *preset);
+    state.problem = fmt::format("{} needs an answer: {}", q.key, q.allowed_text());
+    return Step::stay;
+}
+
+Step accept_typed(State& state, const std::vector<std::string>& items) {
+    ParsedAnswer parsed = parse_answer(current_question(state), items);
+    if (!parsed.value) {
+        state.problem = parsed.problem;
+        return Step::stay;
+    }
+    return accept(state, std::move(*parsed.value));
+}
+
+std::optional<std::size_t> parse_index(const std::string& text, std::size_t count) {
+    std::size_t number = 0;
+    const char* end = text.data() + text.size();
+    auto [last, error] = std::from_chars(text.data(), end, number);
+    if (error != std::errc() || last != end || number < 1 || number > count) return std::nullopt;
+    return number - 1;
+}
+
+Step edit_from_summary(State& state, const std::string& text) {
+    if (text.empty()) {
+        state.screen = Screen::finished;
+        return Step::finished;
+    }
+    const auto index = parse_index(text, state.plan.size());
+    if (!index) {
+        state.problem = fmt::format("There is no answer numbered '{}'; type 1 to {}, or just Enter to score.",
+                                    text, state.plan.size());
+        state.input.clear();
+        return Step::stay;
+    }
+    state.position = *index;
+    begin_question(state);
+    state.from_summary = true;
+    return Step::back;
+}
+
+void erase_last_character(std::string& text) {
+    if (text.empty()) return;
+    std::size_t cut = text.size() - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80)
+        --cut;
+    text.erase(cut);
+}
+
+void erase_last_word(std::string& text) {
+    while (!text.empty() && text.back() == ' ')
+        text.pop_back();
+    while (!text.empty() && text.back() != ' ')
+        text.pop_back();
+}
+
+bool is_back_key(const Key& key) {
+    return key.code == KeyCode::escape || key.code == KeyCode::back_tab;
+}
+
+Step summary_key(State& state, const Key& key) {
+    if (is_back_key(key) || key.code == KeyCode::left || key.is('b')) return go_back(state);
+    if (key.code == KeyCode::enter) return edit_from_summary(state, state.input);
+    if (key.code == KeyCode::backspace)
+        erase_last_character(state.input);
+    else if (key.code == KeyCode::kill_line)
+        state.input.clear();
+    else if (key.code == KeyCode::character && key.text.size() == 1 && key.text[0] >= '0' &&
+             key.text[0] <= '9' && state.input.size() < 3)
+        state.input += key.text;
+    state.problem.clear();
+    return Step::stay;
+}
+
+Step number_key(State& state, const Key& key) {
+    if (is_back_key(key)) return go_back(state);
+    if (key.is('?')) {
+        state.show_help = !state.show_help;
+        return Step::stay;
+    }
+    if (key.code == KeyCode::enter) {
+        if (trim(state.input).empty()) return accept_preset(state);
+        return accept_typed(state, {state.input});
+    }
+    if (key.code == KeyCode::backspace)
+        erase_last_character(state.input);
+    else if (key.code == KeyCode::kill_line)
+        state.input.clear();
+    else if (key.code == KeyCode::kill_word)
+        erase_last_word(state.input);
+    else if (key.code == KeyCode::character && state.input.size() < 64)
+        state.input += key.text;
+    else
+        return Step::stay;
+    state.problem.clear();
+    return Step::stay;
+}
+
+Step choice_key(State& state, const Key& key) {
+    const Question& q = current_question(state);
+    const std::size_t count = q.values.size();
+    if (count == 0) return Step::stay;
+    if (is_back_key(key) || key.code == KeyCode::left || key.is('b')) return go_back(state);
+    state.problem.clear();
+    if (key.is('?'))
+        state.show_help = !state.show_help;
+    else if (key.code == KeyCode::up || key.is('k'))
+        state.cursor = (state.cursor + count - 1) % count;
+    else if (key.code == KeyCode::down || key.is('j') || key.code == KeyCode::tab)
+        state.cursor = (state.cursor + 1) % count;
+    else if (key.code == KeyCode::home || key.code == KeyCode::page_up)
+        state.cursor = 0;
+    else if (key.code == KeyCode::end || key.code == KeyCode::page_down)
+        state.cursor = count - 1;
+    else if (key.code == KeyCode::character && key.text.size() == 1 && key.text[0] >= '1' &&
+             key.text[0] <= '9') {
+        const auto index = static_cast<std::size_t>(key.text[0] - '1');
+        if (index < count) state.cursor = index;
+    } else if (q.type == QuestionType::multi && (key.is(' ') || key.code == KeyCode::right)) {
+        state.checked[state.cursor] = !state.checked[state.cursor];
+    } else if (key.code == KeyCode::enter) {
+        if (q.type == QuestionType::choice) return accept(state, Value{q.values[state.cursor].value});
+        std::vector<std::string> ticked;
+        for (std::size_t i = 0; i < count; ++i)
+            if (state.checked[i]) ticked.push_back(q.values[i].value);
+        return accept(state, Value{ticked});
+    }
+    return Step::stay;
+}
+
+// "2", "pre-pmf"; for a multi question "1,3" or "output-format, 4".
+std::vector<std::string> line_items(const Question& q, const std::string& line) {
+    std::vector<std::string> items;
+    std::string current;
+    auto flush = [&] {
+        const std::string item = trim(current);
+        current.clear();
+        if (item.empty()) return;
+        if (auto index = parse_index(item, q.values.size()))
+            items.push_back(q.values[*index].value);
+        else
+            items.push_back(item);
+    };
+    for (char c : line) {
+        if (c == ',' || (q.type == QuestionType::multi && c == ' '))
+            flush();
+        else
+            current += c;
+    }
+    flush();
+    if (q.type == QuestionType::multi && items.empty()) items.push_back("none");
+    return items;
+}
+
+} // namespace
+
+std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& given,
+                                        const std::map<std::string, Value>& chosen) {
+    std::vector<std::size_t> plan;
+    Answers so_far = given;
+    for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+        const Question& q = rules.questions[i];
+        if (given.has(q.key)) continue;
+        Answers with_defaults = so_far;
+        fill_defaults(with_defaults, rules);
+        if (!is_asked(q, with_defaults)) continue;
+        plan.push_back(i);
+        if (auto it = chosen.find(q.key); it != chosen.end())
+            so_far.set(q.key, Answer{it->second, Origin::interview, {}});
+    }
+    return plan;
+}
+
+State start(const RuleSet& rules, Answers given) {
+    State state;
+    state.rules = &rules;
+    state.given = std::move(given);
+    state.plan = plan_questions(rules, state.given, state.chosen);
+    if (state.plan.empty()) {
+        state.screen = Screen::finished;
+        return state;
+    }
+    begin_question(state);
+    return state;
+}
+
+const Question& current_question(const State& state) {
+    return state.rules->questions[state.plan.at(state.position)];
+}
+
+const Value* preset_value(const State& state, const Question& question) {
+    if (auto it = state.chosen.find(question.key); it != state.chosen.end()) return &it->second;
+    return question.default_value ? &*question.default_value : nullptr;
+}
+
+Answers collected_answers(const State& state) {
+    Answers answers = state.given;
+    for (std::size_t index : state.plan) {
+        const Question& q = state.rules->questions[index];
+        if (auto it = state.chosen.find(q.key); it != state.chosen.end())
+            answers.set(q.key, Answer{it->second, Origin::interview, Location{"<interview>"}});
+    }
+    return answers;
+}
+
+std::vector<const Question*> unanswered(const State& state) {
+    std::vector<const Question*> out;
+    for (std::size_t index : state.plan) {
+        const Question& q = state.rules->questions[index];
+        if (state.chosen.count(q.key) == 0 && !is_given(state, q)) out.push_back(&q);
+    }
+    return out;
+}
+
+Step apply_key(State& state, const term::Key& key) {
+    switch (state.screen) {
+    case Screen::finished:
+        return Step::finished;
+    case Screen::summary:
+        return summary_key(state, key);
+    case Screen::question:
+        break;
+    }
+    return current_question(state).is_numeric() ? number_key(state, key) : choice_key(state, key);
+}
+
+Step apply_line(State& state, const std::string& line) {
+    const std::string text = trim(line);
+    if (state.screen == Screen::finished) return Step::finished;
+    if (state.screen == Screen::summary) {
+        state.problem.clear();
+        if (text == "<" || to_lower(text) == "b" || to_lower(text) == "back") return go_back(state);
+        return edit_from_summary(state, text);
+    }
+    const Question& q = current_question(state);
+    state.problem.clear();
+    if (text == "?") {
+        state.show_help = true;
+        return Step::stay;
+    }
+    state.show_help = false;
+    const bool is_value = q.find_value(text) != nullptr;
+    if (!is_value && (text == "<" || to_lower(text) == "b" || to_lower(text) == "back"))
+        return go_back(state);
+    if (text.empty()) return accept_preset(state);
+    if (q.is_numeric()) return accept_typed(state, {text});
+    return accept_typed(state, line_items(q, text));
+}
+
+std::string shown_value(const Question& question, const Value& value) {
+    std::string text = display_value(value);
+    if (question.is_numeric() && !question.unit.empty()) text += " " + question.unit;
+    return text;
+}
+
+} // namespace makeorbuy::interview
