@@ -65,6 +65,9 @@ Answers gather_answers(const AnswerFlags& flags, const RuleSet& rules, Diagnosti
         RawAnswer answer;
         answer.key = q.key;
         answer.values = flags.values.at(q.key);
+        // A scalar flag given twice: the last one counts. (CLI11's TakeLast keeps
+        // every value of an option bound to a vector, so it is done here.)
+        if (q.type != QuestionType::multi && answer.values.size() > 1) answer.values = {answer.values.back()};
         answer.is_list = q.type == QuestionType::multi;
         answer.origin = Origin::flag;
         answer.where = Location{"--" + q.key};

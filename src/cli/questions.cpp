@@ -14,6 +14,7 @@ namespace {
 struct QuestionsOptions {
     Format format = Format::text;
     ColorMode color = ColorMode::automatic;
+    std::string rules_path; ///< consumed by run() before parsing; kept for --help
 };
 
 std::string questions_text(const RuleSet& rules, const TextStyle& style) {
@@ -74,8 +75,8 @@ void setup_questions(CLI::App& app) {
     sub->add_option("--format", options->format, "Output format: text or json")
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
         ->type_name("FORMAT");
-    std::string rules_path; // consumed by run() before parsing
-    sub->add_option("--rules", rules_path, "List the questions of this rules table")->type_name("FILE");
+    // Bound to the options, which outlive parsing (a local here would be written after it is gone).
+    sub->add_option("--rules", options->rules_path, "List the questions of this rules table")->type_name("FILE");
     add_color_flag(*sub, options->color);
     sub->footer(R"(Examples:
   makeorbuy questions
