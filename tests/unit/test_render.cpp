@@ -1,0 +1,136 @@
+#include "makeorbuy/render.hpp"
+#include "makeorbuy/validate.hpp"
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace makeorbuy;
+using nlohmann::json;
+
+namespace {
+
+Report regulated_report() {
+    Answers answers = test::answers_of({{"stage", std::string("growth")},
+                                        {"monthly-spend", 120000.0},
+                                        {"latency", std::string("interactive")},
+                                        {"compliance", std::string("in-house-only")},
+                                        {"team-size", 12.0},
+                                        {"ml-ops", std::string("dedicated")},
+                                        {"volume-pattern", std::string("steady")},
+                                        {"pipeline", std::string("yes")}});
+    fill_defaults(answers, default_rules());
+    return make_report(default_rules(), std::move(answers));
+}
+
+} // namespace
+
+TEST_CASE("render_json: the fields of interface.md, every question answered", "[render]") {
+    const Report report = regulated_report();
+    const json out = json::parse(render_json(report));
+    CHECK(out["schema"] == "makeorbuy.recommendation/1");
+    CHECK(out["tool"]["name"] == "makeorbuy");
+    CHECK(out["tool"]["version"] == MAKEORBUY_VERSION);
+    CHECK(out["rules"]["id"] == default_rules().id);
+    CHECK(out["rules"]["version"] == default_rules().version);
+    CHECK(out["rules"]["fingerprint"] == default_rules().fingerprint);
+    for (const auto& q : default_rules().questions) {
+        INFO(q.key);
+        CHECK(out["answers"].contains(q.key));
+    }
+    CHECK(out["answers"]["monthly-spend"] == 120000);
+    CHECK(out["answers"]["monthly-spend"].is_number_integer());
+    CHECK(out["answers"]["stage"] == "growth");
+    CHECK(out["answers"]["fine-tune-drivers"] == json::array());
+    const json& ranking = out["ranking"];
+    REQUIRE(ranking.size() == 4);
+    CHECK(out["recommendation"] == ranking[0]["option"]);
+    bool seen_excluded = false;
+    for (std::size_t i = 0; i < ranking.size(); ++i) {
+        const json& r = ranking[i];
+        CHECK(r["rank"] == i + 1);
+        for (const char* field : {"option", "name", "score", "excluded", "reasons"})
+            CHECK(r.contains(field));
+        if (r["excluded"] == true) {
+            seen_excluded = true;
+            CHECK_FALSE(r["excluded_by"].empty());
+            CHECK_FALSE(r["excluded_by"][0]["text"].get<std::string>().empty());
+        } else {
+            CHECK_FALSE(seen_excluded); // excluded options come last
+        }
+        for (const json& reason : r["reasons"]) {
+            CHECK(reason["rule"].is_string());
+            CHECK(reason["delta"].is_number());
+            CHECK_FALSE(reason["text"].get<std::string>().empty());
+        }
+    }
+    CHECK(seen_excluded); // in-house-only rules the hosted APIs out
+}
+
+TEST_CASE("render_json: the same report gives the same bytes", "[render]") {
+    const std::string first = render_json(regulated_report());
+    CHECK(render_json(regulated_report()) == first);
+    CHECK(first.back() == '\n');
+    // Answers in a different insertion order render the same.
+    Answers reversed;
+    const Report report = regulated_report();
+    for (auto it = report.answers.all().rbegin(); it != report.answers.all().rend(); ++it)
+        reversed.set(it->first, it->second);
+    CHECK(render_json(make_report(default_rules(), reversed)) == first);
+}
+
+TEST_CASE("answer_json writes whole numbers without a fraction", "[render]") {
+    CHECK(answer_json(Value{30000.0}).dump() == "30000");
+    CHECK(answer_json(Value{0.5}).dump() == "0.5");
+    CHECK(answer_json(Value{std::string("x")}).dump() == "\"x\"");
+    CHECK(answer_json(Value{std::vector<std::string>{"a"}}).dump() == "[\"a\"]");
+}
+
+TEST_CASE("render_text: headline, ranking, reasons, ruled out and advice", "[render]") {
+    const Report report = regulated_report();
+    const TextStyle plain{false, false, 80};
+    const std::string text = render_text(report, plain);
+    const std::string winner = default_rules().options[report.ranking.winner().option].name;
+    CHECK(text.rfind("Recommendation: " + winner + "\n", 0) == 0);
+    CHECK(text.find("\nRanking\n") != std::string::npos);
+    CHECK(text.find("\nWhy " + winner + "\n") != std::string::npos);
+    CHECK(text.find("\nRuled out\n") != std::string::npos);
+    CHECK(text.find("Frontier hosted API: ") != std::string::npos);
+    CHECK(text.find("\nAdvice\n") != std::string::npos);
+    CHECK(text.find("Rules: " + default_rules().label()) != std::string::npos);
+    CHECK(text.find('\x1b') == std::string::npos);
+    // Without UTF-8, the bars and marks are ASCII.
+    for (const char* symbol : {"█", "✗", "•"})
+        CHECK(text.find(symbol) == std::string::npos);
+    CHECK(text.find('#') != std::string::npos);
+}
+
+TEST_CASE("render_text: colour only when asked", "[render]") {
+    const Report report = regulated_report();
+    CHECK(render_text(report, TextStyle{true, true, 80}).find("\x1b[") != std::string::npos);
+    CHECK(render_text(report, TextStyle{false, true, 80}).find('\x1b') == std::string::npos);
+    CHECK(paint(TextStyle{false, true, 80}, Role::bad, "x") == "x");
+}
+
+TEST_CASE("bar: eighths of a cell in Unicode, whole cells in ASCII", "[render]") {
+    const TextStyle unicode{false, true, 80};
+    const TextStyle ascii{false, false, 80};
+    CHECK(bar(unicode, 1.0, 4) == "████");
+    CHECK(bar(unicode, 0.5, 3) == "█▌");
+    CHECK(bar(unicode, 0.0, 4).empty());
+    CHECK(bar(unicode, -1.0, 4).empty());
+    CHECK(bar(unicode, 7.0, 2) == "██");
+    CHECK(bar(ascii, 0.5, 4) == "##");
+}
+
+TEST_CASE("render_markdown: a table and a Mermaid chart", "[render]") {
+    const Report report = regulated_report();
+    const std::string md = render_markdown(report);
+    const std::string winner = default_rules().options[report.ranking.winner().option].name;
+    CHECK(md.rfind("## AI make-or-buy: " + winner, 0) == 0);
+    CHECK(md.find("| Rank | Option | Score | Status |") != std::string::npos);
+    CHECK(md.find("```mermaid\nxychart-beta\n") != std::string::npos);
+    CHECK(md.find("ruled out") != std::string::npos);
+    CHECK(md.find('\x1b') == std::string::npos);
+    CHECK(render_markdown(regulated_report()) == md);
+}
