@@ -1,0 +1,130 @@
+"""Bad input of every kind: located messages, every problem at once, exit 2,
+never blocking on stdin; --help of every command shows examples."""
+
+import os
+
+from harness import check, data, expect, finish, run, scratch
+
+REQUIRED = ["--stage", "growth", "--monthly-spend", "8000", "--latency", "batch", "--compliance", "none",
+            "--team-size", "3"]
+PREFIX = "makeorbuy: error: "
+
+
+def rel(*parts):
+    """A fixture path as given on the command line (tests run from tests/)."""
+    return os.path.relpath(data(*parts))
+
+
+def at(path, line, needle):
+    """FILE:LINE:COLUMN of `needle` on `line` of the fixture."""
+    with open(path, encoding="utf-8-sig") as f:
+        text = f.read().splitlines()[line - 1]
+    return f"{path}:{line}:{text.index(needle) + 1}"
+
+
+def errors(result):
+    return [line for line in result.stderr.splitlines() if line.startswith(PREFIX)]
+
+
+# Every invalid value and unknown key in a flags file, at once, located, with the allowed values and a did-you-mean.
+bad = rel("answers", "bad-values.toml")
+r = run("recommend", "--config", bad)
+expect(r, 2, "bad values in a flags file", stderr_has=[
+    PREFIX + at(bad, 1, '"pre_pmf') + ": " + "unknown value 'pre_pmf' for stage; did you mean 'pre-pmf'? "
+    "(allowed: prototype, pre-pmf, growth, scale)",
+    PREFIX + at(bad, 2, '"lots') + ": " + "'lots' is not a number for monthly-spend",
+    PREFIX + at(bad, 3, '"fast') + ": " + "unknown value 'fast' for latency (allowed: batch, interactive, realtime)",
+    PREFIX + at(bad, 5, '2.5') + ": " + "team-size must be a whole number, not 2.5",
+    f"{bad}:6:", "unknown question 'stge'; did you mean 'stage'?",
+    PREFIX + at(bad, 7, '[') + ": " + "unknown value 'brand_voice' for fine-tune-drivers; did you mean 'brand-voice'?",
+], stdout_lacks="Recommendation")
+check(len(errors(r)) == 6, "six problems, six messages", r.stderr)
+
+# The same in a .json answers file.
+bad_json = rel("answers", "bad-values.json")
+r = run("recommend", "--config", bad_json)
+expect(r, 2, "bad values in a JSON answers file", stderr_has=[
+    at(bad_json, 2, '"groth') + ": " + "unknown value 'groth' for stage; did you mean 'growth'?",
+    at(bad_json, 5, '"vendor_dpa') + ": " + "unknown value 'vendor_dpa' for compliance; did you mean 'vendor-dpa'?",
+    at(bad_json, 7, '"low') + ": " + "unknown question 'lock_in'; did you mean 'lock-in'?",
+])
+check(len(errors(r)) == 3, "three problems in the JSON file", r.stderr)
+
+# Flags are located by the flag; file and flag problems come together.
+r = run("recommend", "--stage", "groth", "--monthly-spend", "abc", "--latency", "batch", "--compliance", "nope",
+        "--team-size", "0", "--config", bad_json)
+expect(r, 2, "bad flags", stderr_has=[
+    f"{PREFIX}--stage: unknown value 'groth' for stage; did you mean 'growth'?",
+    f"{PREFIX}--monthly-spend: 'abc' is not a number for monthly-spend",
+    f"{PREFIX}--compliance: unknown value 'nope' for compliance; did you mean 'none'? "
+    "(allowed: none, vendor-dpa, in-house-only)",
+    f"{PREFIX}--team-size: 0 is out of range for team-size",
+    f"{bad_json}:7:",
+])
+for amount in ["inf", "nan", "1e999", "--5", "-5"]:
+    r = run("recommend", *REQUIRED[:2], "--monthly-spend=" + amount, *REQUIRED[4:])
+    expect(r, 2, f"--monthly-spend={amount} is refused", stderr_has="--monthly-spend: ")
+
+# Syntax errors in a flags file, every one located.
+syntax = rel("answers", "bad-syntax.toml")
+r = run("recommend", "--config", syntax)
+expect(r, 2, "syntax errors in a flags file", stderr_has=[
+    at(syntax, 1, '"') + ": " + "this string has no closing quote",
+    at(syntax, 2, 'interactive') + ": " + "expected '=' after 'latency'",
+    f"{syntax}:3:1: unknown section [other]",
+    at(syntax, 4, 'trailing') + ": " + "unexpected text after the value",
+    f"{syntax}:6:1: 'team-size' is set twice in this file (first on line 5)",
+])
+check(len(errors(r)) == 5, "five syntax errors", r.stderr)
+
+# Missing answers: every one listed with its flag, exit 2, stdin closed, nothing blocks.
+r = run("recommend", "--config", rel("answers", "partial.toml"), timeout=20)
+expect(r, 2, "missing answers", stderr_has=["missing answer to 'monthly-spend'", "--monthly-spend NUMBER",
+                                             "missing answer to 'compliance'", "--compliance none|vendor-dpa|in-house-only",
+                                             "missing answer to 'team-size'", "--team-size INTEGER"],
+       stderr_lacks="missing answer to 'stage'")
+check(len(errors(r)) == 3, "three missing answers", r.stderr)
+r = run(timeout=20)
+expect(r, 2, "no answers at all, no terminal", stderr_has=["missing answer to 'stage'", "--stage prototype|pre-pmf|growth|scale"])
+r = run("recommend", "--no-input", *REQUIRED[:4], timeout=20)
+expect(r, 2, "--no-input lists what is missing", stderr_has="missing answer to 'compliance'")
+r = run("recommend", stdin="growth\n", timeout=20)
+expect(r, 2, "stdin that is not a terminal is not an interview", stderr_has="missing answer to 'stage'")
+
+# Unknown flags and commands: a did-you-mean.
+r = run("recommend", *REQUIRED, "--stge", "growth")
+expect(r, 2, "unknown flag", stderr_has=[PREFIX, "unknown flag '--stge'; did you mean '--stage'?"])
+r = run("recommend", *REQUIRED, "--format", "yaml")
+expect(r, 2, "unknown format", stderr_has=PREFIX)
+r = run("recomend", *REQUIRED)
+expect(r, 2, "unknown command", stderr_has=f"{PREFIX}unknown command 'recomend'; did you mean 'recommend'?")
+r = run("frobnicate")
+expect(r, 2, "unknown command without a near miss", stderr_has=["unknown command 'frobnicate'", "recommend"])
+r = run("questions", "--formt", "json")
+expect(r, 2, "unknown flag of questions", stderr_has="did you mean '--format'?")
+
+# Files that cannot be read or written.
+r = run("recommend", "--config", "no/such/file.toml")
+expect(r, 2, "missing --config file", stderr_has=f"{PREFIX}no/such/file.toml: ")
+r = run("recommend", "--config", rel("answers"))
+expect(r, 2, "a folder as --config", stderr_has="is a folder")
+r = run("recommend", *REQUIRED, "--save-answers", os.path.join(scratch(), "no", "such", "dir.toml"))
+expect(r, 2, "--save-answers into a missing folder", stderr_has="cannot write the file")
+r = run("recommend", *REQUIRED, "--rules", "no-such-rules.json")
+expect(r, 2, "missing --rules file", stderr_has=f"{PREFIX}no-such-rules.json: ")
+
+# --help of every command shows examples; help COMMAND too.
+for args in [["--help"], ["recommend", "--help"], ["questions", "--help"], ["rules", "--help"],
+             ["rules", "validate", "--help"], ["rules", "show", "--help"], ["rules", "schema", "--help"],
+             ["help", "recommend"], ["help"]]:
+    r = run(*args)
+    expect(r, 0, " ".join(args), stdout_has="Example")
+r = run("recommend", "--help")
+expect(r, 0, "recommend --help lists the answer flags", stdout_has=["--stage", "--monthly-spend", "--config",
+                                                                     "--save-answers", "--format"])
+r = run("--version")
+expect(r, 0, "--version", stdout_has=["makeorbuy 0.1.0", "rules default@"])
+r = run("help", "nonsense")
+expect(r, 2, "help of an unknown command", stderr_has="no command 'nonsense'")
+
+finish()
