@@ -10,7 +10,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 namespace makeorbuy::cli {
 
@@ -108,6 +111,10 @@ TextStyle text_style(ColorMode mode, int fd) {
     if (locale == nullptr || *locale == '\0') locale = std::getenv("LANG");
     const std::string lower = to_lower(locale ? locale : "");
     style.unicode = lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+    // Follow the terminal's width within reason; 80 columns elsewhere.
+    struct winsize size {};
+    if (::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        style.width = std::clamp<std::size_t>(size.ws_col, 50, 100);
     return style;
 }
 

@@ -61,10 +61,12 @@ std::string render_markdown(const Report& report) {
 
     if (report.ranking.ranked.size() > 1 && !report.ranking.ranked[1].excluded) {
         const OptionResult& second = report.ranking.ranked[1];
-        out += fmt::format("\n### Why not {}\n\n", rules.options[second.option].name);
+        out += fmt::format("\n### Why not {} ({:.2f} points behind)\n\n", rules.options[second.option].name,
+                           round_score(winner.score - second.score));
         const auto gaps = why_not(report, second);
+        if (!gaps.empty()) out += "The rules that separate the two, by how many points each puts between them:\n\n";
         for (const auto& [rule, delta] : gaps)
-            out += fmt::format("- **{:+.2f}** {} (`{}`)\n", round_score(delta), rules.rules[rule].rationale, rules.rules[rule].id);
+            out += fmt::format("- **{:.2f}** {} (`{}`)\n", round_score(delta), rules.rules[rule].rationale, rules.rules[rule].id);
         if (gaps.empty()) out += "- The two are level; the order of the options breaks the tie.\n";
     }
 

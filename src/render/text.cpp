@@ -77,13 +77,13 @@ void runner_up_section(std::string& out, const Report& report, const TextStyle& 
     if (second.excluded) return;
     const double gap = winner.score - second.score;
     out += "\n" + paint(style, Role::heading,
-                        fmt::format("Why not {} (second, {} behind)", rules.options[second.option].name,
+                        fmt::format("Why not {} ({} points behind)", rules.options[second.option].name,
                                     format_number(round_score(gap)))) + "\n";
     const auto gaps = why_not(report, second);
     std::size_t shown = 0;
     for (const auto& [rule, delta] : gaps) {
         if (shown++ == 3) break;
-        out += fmt::format("  {} {}\n", paint(style, Role::good, signed_points(delta)),
+        out += fmt::format("  {} {}\n", paint(style, Role::good, fmt::format("{:>5.2f}", round_score(delta))),
                            wrap(rules.rules[rule].rationale, style.width - 10, "        ").substr(8));
     }
     if (gaps.empty()) out += "  The two are level; the order of the options in the rules breaks the tie.\n";
