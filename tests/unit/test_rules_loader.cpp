@@ -248,3 +248,18 @@ TEST_CASE("rules loader: scales are checked", "[rules_loader]") {
     one_error(errors_of(table(base + R"({"question": "spend", "from": 1, "to": 5, "curve": "cubic"}})")), 8,
               "\"cubic\"", "unknown curve 'cubic' (curves: linear, log)");
 }
+
+TEST_CASE("rules loader: conditions nest at most 32 levels deep", "[rules_loader]") {
+    // `not` costs one JSON level per condition level (`all` costs two, and meets the JSON depth limit first).
+    auto nested = [](int depth) {
+        std::string when = R"({"stage": "early"})";
+        for (int i = 0; i < depth; ++i)
+            when = R"({"not": )" + when + "}";
+        return when;
+    };
+    CHECK(errors_of(table(rule(nested(32)))).errors.empty());
+    const Found deep = errors_of(table(rule(nested(33))));
+    REQUIRE(deep.errors.size() == 1);
+    CHECK(deep.errors[0].message == "condition nested more than 32 levels deep");
+    CHECK(deep.errors[0].where.line == 8);
+}
