@@ -1,0 +1,164 @@
+#include "interview_fixtures.hpp"
+
+#include "makeorbuy/interview_view.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace makeorbuy;
+using namespace makeorbuy::interview;
+using makeorbuy::term::character;
+using makeorbuy::term::key;
+using makeorbuy::term::KeyCode;
+
+namespace {
+
+TextStyle plain_style(bool unicode = true) {
+    TextStyle style;
+    style.color = false;
+    style.unicode = unicode;
+    return style;
+}
+
+std::string joined(const Frame& frame) {
+    std::string out;
+    for (const auto& line : frame.lines)
+        out += line + "\n";
+    return out;
+}
+
+void check_fits(const Frame& frame, std::size_t width) {
+    for (const auto& line : frame.lines) {
+        INFO(line);
+        CHECK(display_width(line) < width);
+    }
+}
+
+} // namespace
+
+TEST_CASE("a choice question shows progress, values, descriptions and the default", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    apply_key(state, key(KeyCode::down));
+    const Frame frame = render(state, plain_style(), 80);
+    const std::string text = joined(frame);
+    CHECK_THAT(frame.lines[0], Catch::StartsWith("[1/4] Where is the product?"));
+    CHECK_THAT(text, Catch::Contains("    1 prototype  A demo\n"));
+    CHECK_THAT(text, Catch::Contains("  ❯ 2 pre-pmf    Real users\n"));
+    CHECK_THAT(frame.lines.back(), Catch::Contains("Enter choose"));
+    CHECK_THAT(frame.lines.back(), Catch::Contains("Esc back"));
+    CHECK(frame.cursor_row == 2);
+    CHECK(frame.cursor_column == 2);
+    CHECK(text.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("the default value is marked", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    apply_line(state, "1");
+    apply_line(state, "30000");
+    REQUIRE(current_question(state).key == "volume");
+    const std::string text = joined(render(state, plain_style(), 80));
+    CHECK_THAT(text, Catch::Contains("  ❯ 3 unknown  Not measured (default)"));
+    CHECK_THAT(text, Catch::Contains("[3/5]"));
+}
+
+TEST_CASE("? shows the question's help", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    CHECK_THAT(joined(render(state, plain_style(), 80)), !Catch::Contains("Stage help."));
+    apply_key(state, character("?"));
+    CHECK_THAT(joined(render(state, plain_style(), 80)), Catch::Contains("  Stage help."));
+}
+
+TEST_CASE("a number question shows its range, the typed text and why it was refused", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    apply_line(state, "1");
+    for (char c : std::string("abc"))
+        apply_key(state, character(std::string(1, c)));
+    apply_key(state, key(KeyCode::enter));
+    const Frame frame = render(state, plain_style(false), 80);
+    const std::string text = joined(frame);
+    CHECK_THAT(text, Catch::Contains("a number from 0 to 1000000 (USD per month)"));
+    CHECK_THAT(text, Catch::Contains("  > abc\n"));
+    CHECK_THAT(text, Catch::Contains("  x 'abc' is not a number"));
+    CHECK(frame.cursor_row == 2);
+    CHECK(frame.cursor_column == 7);
+}
+
+TEST_CASE("multi values show their ticks", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    apply_line(state, "1");
+    apply_line(state, "100");
+    apply_key(state, character(" "));
+    const std::string text = joined(render(state, plain_style(), 80));
+    CHECK_THAT(text, Catch::Contains("❯ [x] 1 format"));
+    CHECK_THAT(text, Catch::Contains("  [ ] 2 cost"));
+    CHECK_THAT(text, Catch::Contains("Space tick"));
+}
+
+TEST_CASE("no line is wider than the window, however narrow", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    apply_key(state, character("?"));
+    for (std::size_t width : {20, 33, 50, 80, 200}) {
+        INFO(width);
+        check_fits(render(state, plain_style(), width), width);
+        TextStyle coloured = plain_style();
+        coloured.color = true;
+        check_fits(render(state, coloured, width), width);
+    }
+}
+
+TEST_CASE("colour only when the style allows it", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    TextStyle coloured = plain_style();
+    coloured.color = true;
+    CHECK_THAT(joined(render(state, coloured, 80)), Catch::Contains("\x1b["));
+    CHECK_THAT(joined(render(state, plain_style(), 80)), !Catch::Contains("\x1b"));
+}
+
+TEST_CASE("the summary numbers what the interview asked and shows where the rest came from",
+          "[interview-view]") {
+    Answers given;
+    given.set("team", Answer{Value{8.0}, Origin::flag, Location{"--team"}});
+    State state = start(test::interview_rules(), given);
+    apply_line(state, "3");
+    apply_line(state, "5k");
+    apply_line(state, "cost");
+    REQUIRE(state.screen == Screen::summary);
+    const Frame frame = render(state, plain_style(), 80);
+    const std::string text = joined(frame);
+    CHECK_THAT(text, Catch::Contains("  1 stage    growth\n"));
+    CHECK_THAT(text, Catch::Contains("  2 spend    5000 USD per month\n"));
+    CHECK_THAT(text, Catch::Contains("    volume   unknown  (default, not asked)\n"));
+    CHECK_THAT(text, Catch::Contains("  3 drivers  cost\n"));
+    CHECK_THAT(text, Catch::Contains("    team     8 engineers  (--team)\n"));
+    CHECK_THAT(frame.lines.back(), Catch::Contains("1-3 change"));
+    const std::string plain = plain_summary(state);
+    CHECK_THAT(plain, Catch::Contains("   1. stage: growth\n"));
+    CHECK_THAT(plain, Catch::Contains("      team: 8 engineers (given as --team)\n"));
+}
+
+TEST_CASE("plain mode numbers the values and offers the default", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    const std::string text = plain_question(state, 79);
+    CHECK_THAT(text, Catch::Contains("[1/4] Where is the product?\n"));
+    CHECK_THAT(text, Catch::Contains("   1. prototype  A demo\n"));
+    CHECK_THAT(text, Catch::Contains("   4. scale      Settled\n"));
+    CHECK(plain_prompt(state) == "Your answer: ");
+    apply_line(state, "1");
+    apply_line(state, "50000");
+    CHECK(plain_prompt(state) == "Your answer (Enter for unknown): ");
+}
+
+TEST_CASE("the line an answered question leaves", "[interview-view]") {
+    const Question& spend = test::interview_rules().questions[1];
+    CHECK(answered_line("[2/4]", spend, Value{30000.0}, plain_style(), 80) ==
+          "[2/4] Monthly spend? 30000 USD per month");
+    const std::string narrow = answered_line("[2/4]", spend, Value{30000.0}, plain_style(), 30);
+    CHECK(display_width(narrow) < 30);
+}
+
+TEST_CASE("fit and display_width count columns, not bytes", "[interview-view]") {
+    CHECK(display_width("❯ é") == 3);
+    CHECK(display_width("\x1b[1mbold\x1b[0m") == 4);
+    CHECK(fit("abcdef", 4, true) == "abc…");
+    CHECK(fit("abcdef", 5, false) == "ab...");
+    CHECK(fit("abc", 3, true) == "abc");
+}
