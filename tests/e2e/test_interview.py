@@ -1,0 +1,359 @@
+"""The interview in a real pseudo-terminal: selecting with arrows and digits,
+numbers refused and re-asked, going back, changing an answer at the summary,
+saving and replaying, and the ways out (Ctrl-C, end of input, no terminal)."""
+
+import os
+import re
+import sys
+
+import pexpect
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import check, finish, run, scratch  # noqa: E402
+from interview_support import (CTRL_U, DOWN, DRIVERS, ENTER, ESC, LEFT, REGION, RULES, SAVE_OFFER,  # noqa: E402
+                               SHIFT_TAB, SPEND, STAGE, SUMMARY, TEAM, VOLUME, answered, command_line, result_json,
+                               spawn, spawn_shell, transcript, tty_env, wait_exit)
+
+
+def decline_offer(child):
+    child.expect_exact(SAVE_OFFER)
+    child.send("n")
+
+
+def test_arrows_and_digits():
+    out = os.path.join(scratch(), "out.json")
+    child = spawn(["--format", "json"], stdout=out)
+    child.expect_exact(STAGE)
+    child.send(DOWN + DOWN)
+    child.send(ENTER)
+    child.expect(answered("1/5", STAGE, "growth"))
+    child.expect_exact(SPEND)
+    child.send("5000" + ENTER)
+    child.expect_exact(REGION)  # volume is asked only from $20,000 a month
+    child.send("1")
+    child.send(ENTER)
+    child.expect(answered("3/5", REGION, "eu"))
+    child.expect_exact(DRIVERS)
+    child.send(" ")
+    child.send("3")
+    child.send(" ")
+    child.send(ENTER)
+    child.expect_exact(TEAM)
+    child.send(ENTER)
+    child.expect_exact(SUMMARY)
+    child.send(ENTER)
+    decline_offer(child)
+    code = wait_exit(child)
+    check(code == 0, "arrows and digits: exit 0", transcript(child))
+    answers = result_json(out)["answers"]
+    check(answers["stage"] == "growth", "arrows: Down Down Enter chose growth", answers)
+    check(answers["hosting-region"] == "eu", "digits: 1 chose eu (a question only the custom rules have)", answers)
+    check(answers["fine-tune-drivers"] == ["output-format", "brand-voice"], "space ticked two drivers", answers)
+    check(answers["team-size"] == 3 and answers["volume-pattern"] == "unknown", "Enter took the defaults", answers)
+
+
+def test_bad_number_then_good():
+    child = spawn([])
+    child.expect_exact(STAGE)
+    child.send(ENTER)
+    child.expect_exact(SPEND)
+    child.send("lots" + ENTER)
+    child.expect_exact("'lots' is not a number for monthly-spend")
+    child.send(CTRL_U + "-5" + ENTER)
+    child.expect_exact("out of range for monthly-spend")
+    child.send(CTRL_U + "$30,000" + ENTER)
+    child.expect(answered("2/5", SPEND, "30000 USD per month"))
+    child.expect_exact(VOLUME)  # 30000 makes it relevant: the plan grew to six
+    check("[3/6]" in transcript(child), "bad number: progress counts the newly relevant question",
+          transcript(child)[-2000:])
+    child.sendcontrol("c")
+    wait_exit(child)
+
+
+def test_going_back():
+    out = os.path.join(scratch(), "out.json")
+    child = spawn(["--format", "json"], stdout=out)
+    child.expect_exact(STAGE)
+    child.send("2" + ENTER)
+    child.expect_exact(SPEND)
+    child.send("100" + ENTER)
+    child.expect_exact(REGION)
+    child.send(ESC)  # a lone Esc: back
+    child.expect_exact("❯ 100")  # the earlier answer, typed in again
+    child.send(CTRL_U + "200" + ENTER)
+    child.expect_exact(REGION)
+    child.send("b")
+    child.expect_exact("❯ 200")
+    child.send(ENTER)
+    child.expect_exact(REGION)
+    child.send(LEFT)
+    child.expect_exact("❯ 200")
+    child.send(ENTER)
+    child.expect_exact(REGION)
+    child.send(SHIFT_TAB)
+    child.expect_exact("❯ 200")
+    child.send(SHIFT_TAB)  # back again, to the first question
+    child.expect_exact(STAGE)
+    child.send(ENTER)  # keeps pre-pmf, highlighted as answered before
+    child.expect(answered("1/5", STAGE, "pre-pmf"))
+    for prompt in (SPEND, REGION, DRIVERS, TEAM):
+        child.expect_exact(prompt)
+        child.send(ENTER)
+    child.expect_exact(SUMMARY)
+    child.send(ENTER)
+    decline_offer(child)
+    check(wait_exit(child) == 0, "going back: exit 0", transcript(child))
+    answers = result_json(out)["answers"]
+    check(answers["stage"] == "pre-pmf" and answers["monthly-spend"] == 200,
+          "going back: the changed answer counts, the kept one stays", answers)
+
+
+def answer_everything(child, spend="100"):
+    """Enter everywhere (the volume question too, when the spend asks for it)."""
+    child.expect_exact(STAGE)
+    child.send(ENTER)
+    child.expect_exact(SPEND)
+    child.send(spend + ENTER)
+    if child.expect_exact([VOLUME, REGION]) == 0:
+        child.send(ENTER)
+        child.expect_exact(REGION)
+    child.send(ENTER)
+    for prompt in (DRIVERS, TEAM):
+        child.expect_exact(prompt)
+        child.send(ENTER)
+    child.expect_exact(SUMMARY)
+
+
+def test_summary_change():
+    out = os.path.join(scratch(), "out.json")
+    child = spawn(["--format", "json"], stdout=out)
+    answer_everything(child)
+    child.send("1")
+    child.send(ENTER)
+    child.expect_exact(STAGE)
+    child.send("4" + ENTER)
+    child.expect(r"1 stage\s+scale")
+    child.expect_exact(SUMMARY)
+    child.send("2" + ENTER)
+    child.expect_exact(SPEND)
+    child.send(CTRL_U + "50k" + ENTER)
+    child.expect_exact(VOLUME)  # newly relevant: asked before the summary returns
+    child.send("1" + ENTER)
+    child.expect(r"3 volume-pattern\s+steady")
+    child.expect_exact(SUMMARY)
+    child.send(ENTER)
+    decline_offer(child)
+    check(wait_exit(child) == 0, "summary change: exit 0", transcript(child))
+    answers = result_json(out)["answers"]
+    check(answers["stage"] == "scale" and answers["monthly-spend"] == 50000 and answers["volume-pattern"] == "steady",
+          "summary change: the changed answers count", answers)
+
+
+def sane(stty):
+    """icanon and echo on (not '-icanon', '-echo')."""
+    return re.search(r"(?<![-\w])icanon\b", stty) and re.search(r"(?<![-\w])echo\b", stty)
+
+
+def test_ctrl_c():
+    folder = scratch()
+    saved = os.path.join(folder, "answers.toml")
+    out = os.path.join(folder, "out.txt")
+    for where in ("question", "summary"):
+        child = spawn_shell(command_line("--save-answers", saved) + f" > '{out}'; echo RC=$?; stty -a")
+        if where == "question":
+            child.expect_exact(STAGE)
+            child.send(DOWN)
+        else:
+            answer_everything(child)
+        child.sendcontrol("c")
+        child.expect_exact("RC=")
+        code = child.readline().strip()
+        child.expect(pexpect.EOF)
+        stty = child.before
+        check(code == "130", f"Ctrl-C at the {where}: exit 130", code)
+        check(sane(stty), f"Ctrl-C at the {where}: stty shows icanon and echo", stty)
+        check(not os.path.exists(saved), f"Ctrl-C at the {where}: no answers file written")
+        check(os.path.getsize(out) == 0, f"Ctrl-C at the {where}: nothing on stdout")
+
+
+def test_end_of_input():
+    child = spawn([])
+    child.expect_exact(STAGE)
+    child.send(ENTER)
+    child.expect_exact(SPEND)
+    child.sendcontrol("d")
+    code = wait_exit(child)
+    text = transcript(child)
+    check(code == 2, "Ctrl-D: exit 2", text[-2000:])
+    check("missing answer to 'monthly-spend'" in text and "--monthly-spend NUMBER" in text,
+          "Ctrl-D: names the missing answer and its flag", text[-2000:])
+    check("'stage'" not in text.split("input ended")[-1], "Ctrl-D: what was answered is not listed", text[-2000:])
+
+    # No terminal at all: nothing blocks, the missing keys are listed.
+    r = run("--rules", RULES)
+    check(r.returncode == 2 and "missing answer to 'stage'" in r.stderr and "missing answer to 'monthly-spend'"
+          in r.stderr, "no terminal: exit 2 listing what is missing", r.stderr)
+    r = run("--rules", RULES, "--interactive")
+    check(r.returncode == 2 and "needs a terminal" in r.stderr, "--interactive without a terminal: exit 2", r.stderr)
+
+
+def test_no_input_and_ci():
+    child = spawn(["--no-input"])
+    code = wait_exit(child)
+    check(code == 2 and "missing answer to 'stage'" in transcript(child), "--no-input on a terminal never asks",
+          transcript(child))
+    child = spawn([], environment=tty_env(CI="true"))
+    code = wait_exit(child)
+    check(code == 2 and "[1/5]" not in transcript(child), "CI set: no interview", transcript(child))
+    child = spawn(["--interactive"], environment=tty_env(CI="true"))
+    child.expect_exact(STAGE)
+    child.sendcontrol("c")
+    check(wait_exit(child) == 130, "--interactive with CI set: interviews anyway")
+
+
+def test_colour():
+    child = spawn([])
+    answer_everything(child)
+    child.sendcontrol("c")
+    wait_exit(child)
+    check(not re.search(r"\x1b\[[0-9;]*m", transcript(child)), "NO_COLOR: no colour codes in the interview",
+          repr(transcript(child)[-500:]))
+    child = spawn([], environment=tty_env(NO_COLOR=None))
+    child.expect_exact(STAGE)
+    child.send(ENTER)
+    child.expect_exact(SPEND)
+    child.sendcontrol("c")
+    wait_exit(child)
+    check(re.search(r"\x1b\[[0-9;]*m", transcript(child)), "without NO_COLOR the interview has colour")
+    child = spawn(["--color", "never"], environment=tty_env(NO_COLOR=None))
+    child.expect_exact(STAGE)
+    child.send(ENTER)
+    child.expect_exact(SPEND)
+    child.sendcontrol("c")
+    wait_exit(child)
+    check(not re.search(r"\x1b\[[0-9;]*m", transcript(child)), "--color never: no colour codes")
+
+
+def test_save_and_replay():
+    folder = scratch()
+    saved = os.path.join(folder, "answers.toml")
+    out = os.path.join(folder, "interview.json")
+    child = spawn(["--format", "json", "--save-answers", saved], stdout=out)
+    child.expect_exact(STAGE)
+    child.send("3" + ENTER)
+    child.expect_exact(SPEND)
+    child.send("120k" + ENTER)
+    child.expect_exact(VOLUME)
+    child.send("1" + ENTER)
+    child.expect_exact(REGION)
+    child.send(ENTER)
+    child.expect_exact(DRIVERS)
+    child.send("2 " + ENTER)
+    child.expect_exact(TEAM)
+    child.send("12" + ENTER)
+    child.expect_exact(SUMMARY)
+    child.send(ENTER)
+    check(wait_exit(child) == 0, "--save-answers: exit 0", transcript(child))
+    check(SAVE_OFFER not in transcript(child), "--save-answers: no offer to save again")
+    replay = run("--rules", RULES, "--config", saved, "--format", "json")
+    with open(out, encoding="utf-8") as f:
+        check(replay.returncode == 0 and replay.stdout == f.read(), "--save-answers then --config: the same JSON",
+              replay.stderr + replay.stdout[:400])
+
+    # The offer after the result: an existing file is kept and the name asked again.
+    with open(os.path.join(folder, "makeorbuy-answers.toml"), "w", encoding="utf-8") as f:
+        f.write("# mine\n")
+    out2 = os.path.join(folder, "offer.json")
+    child = spawn(["--format", "json"], cwd=folder, stdout=out2)
+    answer_everything(child, spend="75k")
+    child.send(ENTER)
+    child.expect_exact(SAVE_OFFER)
+    child.send("y")
+    child.expect_exact("makeorbuy-answers.toml")
+    child.send(ENTER)
+    child.expect_exact("already exists and is kept")
+    child.send(CTRL_U + "offered.toml" + ENTER)
+    child.expect_exact("Saved the answers to offered.toml")
+    check(wait_exit(child) == 0, "save offer: exit 0", transcript(child))
+    with open(os.path.join(folder, "makeorbuy-answers.toml"), encoding="utf-8") as f:
+        check(f.read() == "# mine\n", "save offer: the existing file is untouched")
+    replay = run("--rules", RULES, "--config", os.path.join(folder, "offered.toml"), "--format", "json")
+    with open(out2, encoding="utf-8") as f:
+        check(replay.stdout == f.read(), "save offer then --config: the same JSON", replay.stderr)
+
+
+def test_plain_mode():
+    for how, args, environment in (("--plain", ["--plain"], tty_env()),
+                                   ("TERM=dumb", [], tty_env(TERM="dumb")),
+                                   ("ACCESSIBLE", [], tty_env(ACCESSIBLE="1"))):
+        out = os.path.join(scratch(), "out.json")
+        child = spawn(["--format", "json", *args], environment=environment, stdout=out)
+        child.expect_exact("[1/5] " + STAGE)
+        child.expect_exact("2. pre-pmf")
+        child.expect_exact("Your answer: ")
+        child.sendline("growth")
+        child.expect_exact(SPEND)
+        child.expect_exact("Amount: ")
+        child.sendline("abc")
+        child.expect_exact("'abc' is not a number")
+        child.sendline("30k")
+        child.expect_exact(VOLUME)
+        child.sendline("<")
+        child.expect_exact("Amount (Enter for 30000): ")
+        child.sendline("")
+        child.expect_exact(VOLUME)
+        child.sendline("2")
+        child.expect_exact(REGION)
+        child.sendline("?")
+        child.expect_exact("Only in this test table.")
+        child.sendline("")
+        child.expect_exact(DRIVERS)
+        child.sendline("1, brand-voice")
+        child.expect_exact(TEAM)
+        child.sendline("")
+        child.expect_exact("Your answers:")
+        child.expect_exact("Type a number to change that answer, or press Enter to score: ")
+        child.sendline("1")
+        child.expect_exact(STAGE)
+        child.sendline("4")
+        child.expect_exact("1. stage: scale")
+        child.expect_exact("press Enter to score")
+        child.sendline("")
+        child.expect_exact(SAVE_OFFER + " (y/N): ")
+        child.sendline("")
+        check(wait_exit(child) == 0, f"plain mode ({how}): exit 0", transcript(child))
+        check("\x1b" not in transcript(child), f"plain mode ({how}): no escape codes at all",
+              repr(transcript(child)[:300]))
+        answers = result_json(out)["answers"]
+        check(answers["stage"] == "scale" and answers["monthly-spend"] == 30000 and answers["volume-pattern"] ==
+              "spiky" and answers["fine-tune-drivers"] == ["output-format", "brand-voice"],
+              f"plain mode ({how}): the answers typed", answers)
+
+    # Ctrl-C and end of input in plain mode.
+    child = spawn(["--plain"])
+    child.expect_exact("Your answer: ")
+    child.sendcontrol("c")
+    check(wait_exit(child) == 130, "plain mode: Ctrl-C exits 130", transcript(child))
+    child = spawn(["--plain"])
+    child.expect_exact("Your answer: ")
+    child.sendline("2")
+    child.expect_exact("Amount: ")
+    child.sendeof()
+    code = wait_exit(child)
+    check(code == 2 and "missing answer to 'monthly-spend'" in transcript(child), "plain mode: Ctrl-D exits 2",
+          transcript(child))
+
+
+def main():
+    for test in (test_arrows_and_digits, test_bad_number_then_good, test_going_back, test_summary_change, test_ctrl_c,
+                 test_end_of_input, test_no_input_and_ci, test_colour, test_save_and_replay, test_plain_mode):
+        try:
+            test()
+        except Exception as e:  # a timeout or EOF in one test must not hide the others
+            check(False, f"{test.__name__}: {type(e).__name__}", str(e)[:3000])
+    finish()
+
+
+if __name__ == "__main__":
+    main()
