@@ -19,7 +19,11 @@ namespace makeorbuy::cli {
 
 namespace {
 const RuleSet* g_rules = nullptr;
-}
+ExitCode g_exit_code = ExitCode::ok;
+} // namespace
+
+void set_exit_code(ExitCode code) { g_exit_code = code; }
+ExitCode exit_code() { return g_exit_code; }
 
 const RuleSet& active_rules() { return g_rules ? *g_rules : default_rules(); }
 void set_active_rules(const RuleSet* rules) { g_rules = rules; }

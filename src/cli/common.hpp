@@ -66,5 +66,13 @@ void on_run(CLI::App& sub, std::function<void(Diagnostics&)> action);
 void setup_recommend(CLI::App& app);
 void setup_questions(CLI::App& app);
 void setup_rules(CLI::App& app);
+void setup_adr(CLI::App& app);
+void setup_adr_new(CLI::App& adr);
+void setup_adr_check(CLI::App& adr);
+
+/// The exit code a command ends with when nothing was thrown (`adr check`
+/// findings); ExitCode::ok unless a command sets it.
+void set_exit_code(ExitCode code);
+[[nodiscard]] ExitCode exit_code();
 
 } // namespace makeorbuy::cli

@@ -1,6 +1,7 @@
 // The entry point: argv in, exit code out. The only place that decides exit
 // codes and prints errors.
 
+#include "analysis_flags.hpp"
 #include "common.hpp"
 
 #include "makeorbuy/text.hpp"
@@ -15,7 +16,7 @@ namespace makeorbuy::cli {
 
 namespace {
 
-const std::vector<std::string> k_commands = {"recommend", "questions", "rules", "help"};
+const std::vector<std::string> k_commands = {"recommend", "questions", "rules", "adr", "cost", "help"};
 
 // The value of --rules wherever it appears: it decides which questions, and
 // so which flags, exist, so it is read before the command line is parsed.
@@ -82,6 +83,8 @@ int run_parsed(std::vector<std::string> args) {
     setup_recommend(app);
     setup_questions(app);
     setup_rules(app);
+    setup_cost(app);
+    setup_adr(app);
     auto topic = std::make_shared<std::string>();
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: makeorbuy help COMMAND");
     help->add_option("COMMAND", *topic, "The command")->type_name("COMMAND");
@@ -112,7 +115,7 @@ int run_parsed(std::vector<std::string> args) {
         fmt::print(stderr, "makeorbuy: error: {}\nRun 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n", e.what());
         return static_cast<int>(ExitCode::usage);
     }
-    return static_cast<int>(ExitCode::ok);
+    return static_cast<int>(exit_code());
 }
 
 } // namespace

@@ -1,0 +1,91 @@
+#pragma once
+// Decision records: re-scoring the records under a folder with today's rules
+// and saying where each one no longer follows from its facts (`adr check`).
+
+#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/rules.hpp"
+
+#include <atomic>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace makeorbuy::adr {
+
+/// Every kind of finding, each with a stable id used by every output format.
+enum class FindingKind {
+    malformed,              ///< the makeorbuy block cannot be read
+    invalid_answer,         ///< an answer is unknown, invalid or missing
+    chosen_excluded,        ///< chosen is ruled out by a hard constraint
+    chosen_not_recommended, ///< chosen differs from today's recommendation, no reason given
+    chosen_overridden,      ///< chosen differs, with an override-reason
+    rules_changed,          ///< recommended differs from today's recommendation
+    review_overdue,         ///< review-by has passed
+    proposed,               ///< status is proposed, under --no-proposed
+};
+
+struct FindingInfo {
+    FindingKind kind;
+    const char* id;          ///< "chosen-not-recommended"
+    const char* summary;     ///< one line
+    const char* description; ///< what it means and what to do
+};
+
+/// Every finding kind, in a fixed order (SARIF rule indices follow it).
+[[nodiscard]] const std::vector<FindingInfo>& finding_infos();
+[[nodiscard]] const FindingInfo& info(FindingKind kind);
+
+struct Finding {
+    FindingKind kind = FindingKind::malformed;
+    Severity severity = Severity::error;
+    Location where; ///< the file and the line and column of the key concerned
+    std::string message;
+};
+
+enum class RecordState {
+    checked, ///< a makeorbuy record that was re-scored (findings may be empty)
+    skipped, ///< a record whose status takes it out of the check (superseded…)
+    other,   ///< not a makeorbuy record (no front matter, no makeorbuy key)
+};
+
+struct RecordResult {
+    std::string path;
+    RecordState state = RecordState::other;
+    std::string note;   ///< why it was skipped
+    std::string status; ///< the record's status as written, lower case, or ""
+    std::string chosen;
+    std::string recommended_now; ///< today's recommendation, when scored
+    std::vector<Finding> findings;
+
+    [[nodiscard]] bool has(Severity severity) const;
+};
+
+enum class ProposedPolicy { allowed, error };
+
+struct CheckOptions {
+    std::string today; ///< YYYY-MM-DD
+    ProposedPolicy proposed = ProposedPolicy::allowed;
+};
+
+/// Checks one file's text. Never throws for anything in `text`.
+[[nodiscard]] RecordResult check_text(const std::string& path, std::string_view text, const RuleSet& rules,
+                                      const CheckOptions& options);
+
+/// Reads and checks one file; unreadable files become diagnostics.
+[[nodiscard]] RecordResult check_file(const std::string& path, const RuleSet& rules,
+                                      const CheckOptions& options, Diagnostics& problems);
+
+/// The files to check under `paths`: files as given, folders walked for
+/// Markdown (.md, .markdown, .mdx), skipping hidden folders and
+/// node_modules, following symlinks once. Symlink loops (warning) and
+/// unreadable or missing paths (error) go to `problems`. Sorted per folder.
+[[nodiscard]] std::vector<std::string> collect_files(const std::vector<std::string>& paths,
+                                                     Diagnostics& problems);
+
+/// Checks every file, on several threads for large sets; results keep the
+/// order of `files`. `done` counts finished files (for a progress line).
+[[nodiscard]] std::vector<RecordResult> check_files(const std::vector<std::string>& files,
+                                                    const RuleSet& rules, const CheckOptions& options,
+                                                    Diagnostics& problems, std::atomic<std::size_t>& done);
+
+} // namespace makeorbuy::adr

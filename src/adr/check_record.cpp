@@ -1,0 +1,205 @@
+// Checking one record: find the front matter cheaply, parse it only when it
+// holds a makeorbuy block, re-score its answers, compare with its choice.
+
+#include "front_matter.hpp"
+#include "record_block.hpp"
+
+#include "makeorbuy/adr.hpp"
+#include "makeorbuy/adr_check.hpp"
+#include "makeorbuy/report.hpp"
+#include "makeorbuy/text.hpp"
+#include "makeorbuy/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace makeorbuy::adr {
+
+namespace {
+
+class RecordChecker {
+public:
+    RecordChecker(RecordResult& result, const RuleSet& rules, const CheckOptions& options)
+        : m_result(result)
+        , m_rules(rules)
+        , m_options(options) {}
+
+    void add(FindingKind kind, Severity severity, Location where, std::string message) {
+        m_result.findings.push_back(Finding{kind, severity, std::move(where), std::move(message)});
+    }
+
+    void add_all(FindingKind kind, const Diagnostics& problems) {
+        for (const auto& d : problems.items())
+            add(kind, Severity::error, d.where, d.message);
+    }
+
+    // An option id from the block, or a finding saying what the ids are.
+    std::optional<std::size_t> option(const Field& field, const char* key) {
+        if (auto index = m_rules.find_option(field.value)) return index;
+        std::vector<std::string> ids;
+        for (const auto& o : m_rules.options)
+            ids.push_back(o.id);
+        std::string message =
+            fmt::format("{} '{}' is not an option of the rules {}", key, field.value, m_rules.label());
+        if (auto hint = did_you_mean(field.value, ids))
+            message += fmt::format("; did you mean '{}'?", *hint);
+        else
+            message += fmt::format(" (options: {})", join(ids, ", "));
+        add(FindingKind::malformed, Severity::error, field.where, message);
+        return std::nullopt;
+    }
+
+    void check(const RecordBlock& block, const Field& status) {
+        if (classify_status(status.value) == StatusKind::proposed &&
+            m_options.proposed == ProposedPolicy::error)
+            add(FindingKind::proposed, Severity::error, status.where,
+                fmt::format(
+                    "status is '{}' and --no-proposed is set; accept or reject the decision before it is "
+                    "merged",
+                    status.value));
+
+        // Today's rules must accept every answer before the record can be scored.
+        Diagnostics problems;
+        Answers answers = validate_answers(block.answers, m_rules, problems);
+        for (const Question* q : missing_required(answers, m_rules))
+            problems.error(block.answers_key,
+                           fmt::format("missing answer to '{}' ({}); add `{}: VALUE` under answers ({})",
+                                       q->key, q->prompt, q->key, q->allowed_text()));
+        add_all(FindingKind::invalid_answer, problems);
+        const auto chosen = option(block.chosen, "chosen");
+        const auto recommended = option(block.recommended, "recommended");
+        check_review_date(block.review_by);
+        if (problems.has_errors() || !chosen || !recommended) return;
+
+        fill_defaults(answers, m_rules);
+        const Report report = make_report(m_rules, std::move(answers));
+        const std::size_t now = report.ranking.winner().option;
+        const std::string& now_id = m_rules.options[now].id;
+        m_result.recommended_now = now_id;
+        const OptionResult* chosen_result = report.ranking.find(*chosen);
+        if (chosen_result != nullptr && chosen_result->excluded) {
+            std::vector<std::string> reasons;
+            for (std::size_t c : chosen_result->excluded_by)
+                reasons.push_back(
+                    fmt::format("{} ({})", m_rules.constraints[c].rationale, m_rules.constraints[c].id));
+            add(FindingKind::chosen_excluded, Severity::error, block.chosen.where,
+                fmt::format(
+                    "chosen option '{}' is ruled out by today's rules {}: {}; choose another option (they "
+                    "recommend '{}') or correct the answers",
+                    block.chosen.value, m_rules.label(), join(reasons, "; "), now_id));
+        } else if (*chosen != now) {
+            if (block.override_reason.value.empty())
+                add(FindingKind::chosen_not_recommended, Severity::error, block.chosen.where,
+                    fmt::format(
+                        "chosen option '{}' is not what today's rules {} recommend ('{}') and there is no "
+                        "override-reason; choose '{}' or write in override-reason why the team differs",
+                        block.chosen.value, m_rules.label(), now_id, now_id));
+            else
+                add(FindingKind::chosen_overridden, Severity::warning, block.chosen.where,
+                    fmt::format(
+                        "chosen option '{}' differs from today's recommendation '{}' (override-reason: {})",
+                        block.chosen.value, now_id, block.override_reason.value));
+        }
+        if (*recommended != now) {
+            std::string written_with;
+            if (block.rules.present && block.rules.value != m_rules.label())
+                written_with = fmt::format(" (the record was scored with {})", block.rules.value);
+            add(FindingKind::rules_changed, Severity::warning, block.recommended.where,
+                fmt::format(
+                    "recommended is '{}' but today's rules {} recommend '{}'{}; the rules changed since the "
+                    "record was written: revisit the decision",
+                    block.recommended.value, m_rules.label(), now_id, written_with));
+        }
+    }
+
+    void check_review_date(const Field& review_by) {
+        if (!review_by.present || review_by.value.empty()) return;
+        if (!is_iso_date(review_by.value)) {
+            add(FindingKind::malformed, Severity::error, review_by.where,
+                fmt::format("review-by '{}' is not a date; write it as YYYY-MM-DD", review_by.value));
+            return;
+        }
+        if (review_by.value < m_options.today)
+            add(FindingKind::review_overdue, Severity::warning, review_by.where,
+                fmt::format("review-by {} has passed (today is {}); review the decision, then move review-by "
+                            "forward or supersede the record",
+                            review_by.value, m_options.today));
+    }
+
+private:
+    RecordResult& m_result;
+    const RuleSet& m_rules;
+    const CheckOptions& m_options;
+};
+
+int lines_before(std::string_view text, std::size_t offset) {
+    return static_cast<int>(
+        std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+} // namespace
+
+RecordResult check_text(const std::string& path, std::string_view text, const RuleSet& rules,
+                        const CheckOptions& options) {
+    RecordResult result;
+    result.path = path;
+    text = strip_bom(text);
+
+    // 1. The cheap part: no front matter, or none mentioning makeorbuy, is not our record.
+    const auto front_matter = find_front_matter(text);
+    if (!front_matter) {
+        result.note = "not a makeorbuy record (no front matter)";
+        return result;
+    }
+    if (!mentions_makeorbuy(front_matter->yaml)) {
+        result.note = "not a makeorbuy record (no makeorbuy key in the front matter)";
+        return result;
+    }
+    RecordChecker checker(result, rules, options);
+    if (!front_matter->closed) {
+        result.state = RecordState::checked;
+        checker.add(FindingKind::malformed, Severity::error, Location{path, 1, 1},
+                    "the front matter opened here is never closed; end it with a line holding only ---");
+        return result;
+    }
+
+    // 2. Parse the YAML; broken YAML in a makeorbuy record is an error at its place.
+    Diagnostics problems;
+    const auto block = read_block(path, *front_matter, problems);
+    if (!block) {
+        if (problems.empty()) {
+            result.note = "not a makeorbuy record (no top-level makeorbuy key)";
+            return result;
+        }
+        result.state = RecordState::checked;
+        checker.add_all(FindingKind::malformed, problems);
+        return result;
+    }
+
+    // 3. The status: front matter (MADR 3/4), else the body (MADR 2 bullets, Nygard section).
+    Field status = block->status;
+    if (status.value.empty()) {
+        if (auto body = find_body_status(text.substr(front_matter->body))) {
+            status.value = body->value;
+            status.present = true;
+            status.where = Location{path, lines_before(text, front_matter->body) + body->line, body->column};
+        }
+    }
+    result.status = to_lower(status.value);
+    if (classify_status(status.value) == StatusKind::retired) {
+        result.state = RecordState::skipped;
+        result.note = fmt::format("status is '{}'", status.value);
+        return result;
+    }
+
+    // 4. Re-score and compare.
+    result.state = RecordState::checked;
+    result.chosen = block->chosen.value;
+    checker.check(*block, status);
+    std::stable_sort(result.findings.begin(), result.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.where.line < b.where.line; });
+    return result;
+}
+
+} // namespace makeorbuy::adr

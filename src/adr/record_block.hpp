@@ -1,0 +1,40 @@
+#pragma once
+// Internal to adr/: reading a record's front matter with yaml-cpp into the
+// keys `adr check` needs, each with the file position of its key.
+
+#include "front_matter.hpp"
+
+#include "makeorbuy/answers.hpp"
+#include "makeorbuy/diagnostics.hpp"
+
+#include <optional>
+#include <string>
+
+namespace makeorbuy::adr {
+
+/// A scalar from the front matter and where its key is.
+struct Field {
+    std::string value;
+    Location where;
+    bool present = false;
+};
+
+struct RecordBlock {
+    Field status;   ///< the front matter's own `status`
+    Location block; ///< the `makeorbuy:` key
+    Field schema;
+    Field rules;
+    Field recommended;
+    Field chosen;
+    Field override_reason;
+    Field review_by;
+    Location answers_key;
+    std::vector<RawAnswer> answers; ///< located at their keys
+};
+
+/// Parses the front matter. Broken YAML and a malformed makeorbuy block go to
+/// `problems` located in `path`; returns nothing when the block is unusable.
+[[nodiscard]] std::optional<RecordBlock> read_block(const std::string& path, const FrontMatter& front_matter,
+                                                    Diagnostics& problems);
+
+} // namespace makeorbuy::adr

@@ -1,0 +1,196 @@
+// Finding the files to check, and checking them: a plain readdir walk that
+// follows symlinks once, and a pool of threads for large trees.
+
+#include "front_matter.hpp"
+
+#include "makeorbuy/adr_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <set>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace makeorbuy::adr {
+
+namespace {
+
+bool is_markdown(std::string_view name) {
+    for (std::string_view ext : {".md", ".markdown", ".mdx"})
+        if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return true;
+    return false;
+}
+
+std::string join_path(const std::string& folder, const std::string& name) {
+    if (folder.empty() || folder == ".") return folder.empty() ? name : "./" + name;
+    return folder.back() == '/' ? folder + name : folder + "/" + name;
+}
+
+class Walker {
+public:
+    Walker(std::vector<std::string>& files, Diagnostics& problems)
+        : m_files(files)
+        , m_problems(problems) {}
+
+    void walk(const std::string& folder, const struct stat& info) {
+        const std::pair<dev_t, ino_t> id{info.st_dev, info.st_ino};
+        if (std::find(m_stack.begin(), m_stack.end(), id) != m_stack.end()) {
+            m_problems.warning(Location{folder},
+                               "symlink loop: this folder leads back to one that contains it; "
+                               "not followed");
+            return;
+        }
+        if (!m_seen.insert(id).second) return; // reached twice through symlinks: checked once
+        DIR* dir = ::opendir(folder.c_str());
+        if (dir == nullptr) {
+            m_problems.error(Location{folder},
+                             fmt::format("cannot read the folder: {}", std::strerror(errno)));
+            return;
+        }
+        std::vector<std::pair<std::string, unsigned char>> entries;
+        while (const dirent* entry = ::readdir(dir)) {
+            const std::string_view name = entry->d_name;
+            if (name.empty() || name.front() == '.' || name == "node_modules") continue;
+            entries.emplace_back(std::string(name), entry->d_type);
+        }
+        ::closedir(dir);
+        std::sort(entries.begin(), entries.end());
+        m_stack.push_back(id);
+        for (const auto& [name, type] : entries) {
+            const std::string path = join_path(folder, name);
+            if (type == DT_REG) {
+                if (is_markdown(name)) m_files.push_back(path);
+                continue;
+            }
+            if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) continue;
+            struct stat target {};
+            if (::stat(path.c_str(), &target) != 0) {
+                if (errno == ELOOP)
+                    m_problems.warning(Location{path},
+                                       "symlink loop: the link never reaches a file; not followed");
+                continue; // a dangling link is not ours to report
+            }
+            if (S_ISDIR(target.st_mode))
+                walk(path, target);
+            else if (S_ISREG(target.st_mode) && is_markdown(name))
+                m_files.push_back(path);
+        }
+        m_stack.pop_back();
+    }
+
+private:
+    std::vector<std::string>& m_files;
+    Diagnostics& m_problems;
+    std::vector<std::pair<dev_t, ino_t>> m_stack;
+    std::set<std::pair<dev_t, ino_t>> m_seen;
+};
+
+// Reads the whole file, unless its first bytes already show it has no front matter.
+enum class ReadResult { whole, no_front_matter, failed };
+ReadResult read_record(const std::string& path, std::string& text, int& error) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = errno;
+        return ReadResult::failed;
+    }
+    text.resize(4096);
+    std::size_t size = 0;
+    ReadResult result = ReadResult::whole;
+    for (;;) {
+        if (size == text.size()) text.resize(text.size() * 2);
+        const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = errno;
+            result = ReadResult::failed;
+            break;
+        }
+        if (n == 0) break;
+        const bool first = size == 0;
+        size += static_cast<std::size_t>(n);
+        if (first && size >= 8 && !opens_front_matter(std::string_view(text.data(), size))) {
+            result = ReadResult::no_front_matter;
+            break;
+        }
+    }
+    ::close(fd);
+    text.resize(size);
+    return result;
+}
+
+} // namespace
+
+std::vector<std::string> collect_files(const std::vector<std::string>& paths, Diagnostics& problems) {
+    std::vector<std::string> files;
+    Walker walker(files, problems);
+    for (const auto& path : paths) {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) {
+            problems.error(Location{path}, fmt::format("cannot read: {}", std::strerror(errno)));
+            continue;
+        }
+        if (S_ISDIR(info.st_mode))
+            walker.walk(path, info);
+        else
+            files.push_back(path); // a file named on the command line is read whatever its extension
+    }
+    return files;
+}
+
+RecordResult check_file(const std::string& path, const RuleSet& rules, const CheckOptions& options,
+                        Diagnostics& problems) {
+    std::string text;
+    int error = 0;
+    switch (read_record(path, text, error)) {
+    case ReadResult::failed: {
+        problems.error(Location{path}, fmt::format("cannot read the file: {}", std::strerror(error)));
+        RecordResult result;
+        result.path = path;
+        result.note = "unreadable";
+        return result;
+    }
+    case ReadResult::no_front_matter: {
+        RecordResult result;
+        result.path = path;
+        result.note = "not a makeorbuy record (no front matter)";
+        return result;
+    }
+    case ReadResult::whole:
+        break;
+    }
+    return check_text(path, text, rules, options);
+}
+
+std::vector<RecordResult> check_files(const std::vector<std::string>& files, const RuleSet& rules,
+                                      const CheckOptions& options, Diagnostics& problems,
+                                      std::atomic<std::size_t>& done) {
+    std::vector<RecordResult> results(files.size());
+    std::vector<Diagnostics> file_problems(files.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            results[i] = check_file(files[i], rules, options, file_problems[i]);
+            ++done;
+        }
+    };
+    // Threads pay off only past a few hundred files; below that one is quicker.
+    const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+    const std::size_t threads = files.size() < 256 ? 1 : std::min<std::size_t>(hardware, 8);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto& thread : pool)
+        thread.join();
+    for (const auto& p : file_problems)
+        problems.append(p);
+    return results;
+}
+
+} // namespace makeorbuy::adr
