@@ -192,7 +192,8 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
             error_at_key(at, message);
             continue;
         }
-        auto add_test = [&](TestOp op, const nlohmann::json& op_operand, const std::string& op_at) {
+        // clang before 16 cannot capture a structured binding: capture `key` by name.
+        auto add_test = [&, &key = key](TestOp op, const nlohmann::json& op_operand, const std::string& op_at) {
             Condition test;
             test.kind = ConditionKind::test;
             test.key = key;
@@ -208,7 +209,7 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
                 {"contains_any", TestOp::contains_any}, {"empty", TestOp::empty}};
             if (operand.empty()) error_at(at, "an empty test; give an operator such as eq, in or gte");
             for (const auto& [name, op_operand] : operand.items()) {
-                auto found = std::find_if(ops.begin(), ops.end(), [&](const auto& p) { return p.first == name; });
+                auto found = std::find_if(ops.begin(), ops.end(), [&name = name](const auto& p) { return p.first == name; });
                 if (found == ops.end()) {
                     std::vector<std::string> names;
                     for (const auto& p : ops) names.push_back(p.first);
