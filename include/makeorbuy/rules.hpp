@@ -33,6 +33,8 @@ struct Question {
     std::string unit;
     std::optional<Value> default_value;
     std::optional<Condition> ask_if;
+    /// "score" (the rules use it) or "cost" (only the cost model reads it).
+    std::string purpose = "score";
 
     [[nodiscard]] bool is_numeric() const { return type == QuestionType::number || type == QuestionType::integer; }
     [[nodiscard]] bool required() const { return !default_value.has_value(); }

@@ -1,5 +1,6 @@
 // makeorbuy recommend: gather answers, score the options, print the ranking.
 
+#include "analysis_flags.hpp"
 #include "common.hpp"
 
 #include "makeorbuy/answer_files.hpp"
@@ -23,6 +24,7 @@ struct RecommendOptions {
     bool plain = false;
     std::string save_answers;
     bool force = false;
+    AnalysisFlags analysis;
 };
 
 void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
@@ -47,7 +49,8 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
 
     // 3. Score, with the defaults standing in for what nobody answered.
     fill_defaults(answers, rules);
-    const Report report = make_report(rules, std::move(answers));
+    Report report = make_report(rules, std::move(answers));
+    attach_analysis(report, options.analysis);
 
     // 4. Render to stdout.
     switch (options.format) {
@@ -87,6 +90,7 @@ void setup_recommend(CLI::App& app) {
     sub->add_option("--save-answers", options->save_answers, "Write the answers to FILE as a flags file for --config")
         ->type_name("FILE");
     sub->add_flag("--force", options->force, "Let --save-answers replace an existing file");
+    add_analysis_flags(*sub, options->analysis);
     sub->footer(R"(Examples:
   makeorbuy recommend --stage pre-pmf --monthly-spend 8000 --latency interactive \
       --compliance none --team-size 3

@@ -134,7 +134,8 @@ void check_semantics(const RuleSet& rules, const JsonDocument& document, Diagnos
     }
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const Question& q = rules.questions[i];
-        if (std::find(used.begin(), used.end(), q.key) == used.end())
+        // A cost question feeds the cost model, not the rules.
+        if (q.purpose != "cost" && std::find(used.begin(), used.end(), q.key) == used.end())
             diagnostics.warning(document.key_location(pointer_append(pointer_append("/questions", i), "key")),
                                 fmt::format("no rule, constraint or advice uses the answer to '{}'", q.key));
     }

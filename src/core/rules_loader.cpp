@@ -219,11 +219,15 @@ private:
                 continue;
             }
             m_read.check_fields(item, at, {"key", "prompt", "help", "type", "values", "min", "max", "unit", "default",
-                                           "ask_if"}, "a question");
+                                           "ask_if", "purpose"}, "a question");
             q.key = m_read.string_field(item, at, "key", true).value_or("");
             q.prompt = m_read.string_field(item, at, "prompt", true).value_or("");
             q.help = m_read.string_field(item, at, "help", false).value_or("");
             q.unit = m_read.string_field(item, at, "unit", false).value_or("");
+            q.purpose = m_read.string_field(item, at, "purpose", false).value_or("score");
+            if (q.purpose != "score" && q.purpose != "cost")
+                m_read.error_at(pointer_append(at, "purpose"),
+                                fmt::format("unknown purpose '{}' (purposes: score, cost)", q.purpose));
             if (!q.key.empty()) {
                 if (!std::regex_match(q.key, k_id_pattern))
                     m_read.error_at(pointer_append(at, "key"), "a key must be lower-case letters, digits and dashes");

@@ -1,5 +1,7 @@
 #include "makeorbuy/render.hpp"
 
+#include "makeorbuy/render_analysis.hpp"
+
 #include <cmath>
 
 namespace makeorbuy {
@@ -58,6 +60,8 @@ ordered_json recommendation_json(const Report& report) {
     for (std::size_t a : report.ranking.advice)
         advice.push_back({{"id", rules.advice[a].id}, {"text", rules.advice[a].text}, {"guide", rules.advice[a].guide}});
     out["advice"] = advice;
+    if (report.analysis) out["analysis"] = analysis_json(*report.analysis, rules, report.ranking.winner().option);
+    if (report.cost) out["cost"] = cost_json(*report.cost, rules);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "makeorbuy/render.hpp"
 
+#include "makeorbuy/render_analysis.hpp"
+
 #include "makeorbuy/text.hpp"
 
 #include <fmt/format.h>
@@ -81,6 +83,9 @@ std::string render_markdown(const Report& report) {
         out += "\n### Advice\n\n";
         for (std::size_t a : report.ranking.advice) out += fmt::format("- {}\n", rules.advice[a].text);
     }
+
+    if (report.analysis) out += analysis_markdown(*report.analysis, rules, winner.option);
+    if (report.cost) out += cost_markdown(*report.cost, rules);
 
     out += "\n<details><summary>Answers</summary>\n\n| Question | Answer |\n|---|---|\n";
     for (const auto& q : rules.questions)

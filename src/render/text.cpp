@@ -1,5 +1,7 @@
 #include "makeorbuy/render.hpp"
 
+#include "makeorbuy/render_analysis.hpp"
+
 #include "makeorbuy/text.hpp"
 
 #include <fmt/format.h>
@@ -131,14 +133,17 @@ std::string render_text(const Report& report, const TextStyle& style) {
     if (winner.excluded) {
         out += paint(style, Role::warn, "Every option is ruled out by a hard constraint; the ranking below is by score only.") + "\n";
     }
+    if (report.analysis) out += robustness_banner(*report.analysis, rules, style);
     out += paint(style, Role::headline, fmt::format("Recommendation: {}", option.name)) + "\n";
     if (!option.summary.empty()) out += wrap(option.summary, style.width - 2, "  ") + "\n";
     out += "\n";
     ranking_section(out, report, style);
     reasons_section(out, report, style);
     runner_up_section(out, report, style);
+    if (report.analysis) out += analysis_text(*report.analysis, rules, winner.option, style);
     excluded_section(out, report, style);
     advice_section(out, report, style);
+    if (report.cost) out += "\n" + cost_text(*report.cost, rules, style);
     answers_section(out, report, style);
     return out;
 }

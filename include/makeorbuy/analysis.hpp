@@ -1,0 +1,108 @@
+#pragma once
+// Decision analysis built on score(): which answers would change the
+// recommendation (tipping points) and how much it depends on the rules'
+// weights (robustness). Pure functions: no files, console or clock.
+
+#include "makeorbuy/answers.hpp"
+#include "makeorbuy/rules.hpp"
+#include "makeorbuy/score.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace makeorbuy {
+
+// ---- Tipping points ------------------------------------------------------
+
+/// How the answer moves to reach a tipping point.
+enum class TipDirection {
+    instead, ///< a choice question answered with `value` instead
+    add,     ///< a multi question with the item `value` added
+    remove,  ///< a multi question with the item `value` taken out
+    above,   ///< a numeric question moved up to `threshold`
+    below,   ///< a numeric question moved down to `threshold`
+};
+
+[[nodiscard]] const char* to_string(TipDirection direction);
+
+/// One answer, changed on its own, that changes the top recommendation.
+struct TippingPoint {
+    std::string question; ///< question key
+    TipDirection direction = TipDirection::instead;
+    std::string value;              ///< instead/add/remove: the choice value or item
+    double threshold = 0;           ///< above/below: where the recommendation changes
+    bool inclusive = false;         ///< above/below: `threshold` itself already changes it
+    std::size_t recommendation = 0; ///< option index that comes first there
+};
+
+/// For each question, holding every other answer: the other choice values
+/// (or multi items added or removed) that change the winner, and for numeric
+/// questions the nearest threshold above and below the current answer,
+/// found by searching the rules' breakpoints (condition operands and scale
+/// bands) and bisecting inside scale bands. `answers` must hold every
+/// question (defaults filled in). Questions in rules order.
+[[nodiscard]] std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& rules);
+
+/// One line a person can read: "monthly-spend above $142K a month: Self-hosted
+/// open model overtakes Frontier hosted API". `current` is today's winner.
+[[nodiscard]] std::string describe(const TippingPoint& point, const RuleSet& rules, std::size_t current);
+
+/// The threshold in the question's unit: "$142K a month", "4 engineers".
+[[nodiscard]] std::string threshold_text(const TippingPoint& point, const RuleSet& rules);
+
+/// Revisit triggers for a decision record: describe() of every tipping point.
+[[nodiscard]] std::vector<std::string> revisit_triggers(const Answers& answers, const RuleSet& rules);
+
+// ---- Robustness ----------------------------------------------------------
+
+inline constexpr std::uint64_t k_default_seed = 20261129;
+inline constexpr std::uint64_t k_default_samples = 10000;
+/// Each weight is drawn uniformly in [(1 - band) w, (1 + band) w].
+inline constexpr double k_weight_band = 0.5;
+/// The recommendation's first-place share at or above which it is clear.
+inline constexpr double k_clear_share = 0.8;
+/// Below this share the recommendation is contested.
+inline constexpr double k_contested_share = 0.5;
+
+struct RobustnessSettings {
+    std::uint64_t samples = k_default_samples; ///< at least 1
+    std::uint64_t seed = k_default_seed;
+    double band = k_weight_band; ///< in [0, 1]
+};
+
+enum class Verdict { clear, leaning, contested };
+
+[[nodiscard]] const char* to_string(Verdict verdict);
+
+struct Robustness {
+    std::uint64_t samples = 0;
+    std::uint64_t seed = 0;
+    double band = 0;
+    std::size_t recommendation = 0;        ///< the winner under the rules' own weights
+    std::vector<double> first_place_share; ///< per option index; sums to 1
+    std::size_t leader = 0;                ///< most first places (ties: rules order)
+    std::size_t runner_up = 0;             ///< second most first places
+    double margin = 0;                     ///< share of leader minus share of runner_up
+    Verdict verdict = Verdict::clear;      ///< from the recommendation's own share
+};
+
+/// Monte Carlo over the rule weights: `samples` draws, each weight uniform in
+/// its band, with a xoshiro256** generator seeded by splitmix64(seed), so the
+/// same seed gives the same figures on every platform. Verdict: clear when
+/// the recommendation wins at least k_clear_share of the draws, contested
+/// below k_contested_share, leaning between.
+[[nodiscard]] Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
+                                    const RobustnessSettings& settings = {});
+
+/// Everything the analyses say about one run.
+struct Analysis {
+    std::vector<TippingPoint> tipping_points;
+    Robustness robustness;
+};
+
+[[nodiscard]] Analysis analyse(const Answers& answers, const RuleSet& rules,
+                               const RobustnessSettings& settings = {});
+
+} // namespace makeorbuy

@@ -1,0 +1,47 @@
+#pragma once
+// Internal: a small random number generator of our own, so that a seed gives
+// the same stream (and the same robustness figures) with every standard
+// library. xoshiro256** seeded through splitmix64, as its authors advise
+// (https://prng.di.unimi.it/).
+
+#include <cstdint>
+
+namespace makeorbuy::detail {
+
+[[nodiscard]] inline std::uint64_t splitmix64(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30U)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27U)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31U);
+}
+
+class Xoshiro256 {
+public:
+    explicit Xoshiro256(std::uint64_t seed) {
+        for (auto& word : m_state)
+            word = splitmix64(seed);
+    }
+
+    std::uint64_t next() {
+        const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
+        const std::uint64_t t = m_state[1] << 17U;
+        m_state[2] ^= m_state[0];
+        m_state[3] ^= m_state[1];
+        m_state[1] ^= m_state[2];
+        m_state[0] ^= m_state[3];
+        m_state[2] ^= t;
+        m_state[3] = rotl(m_state[3], 45);
+        return result;
+    }
+
+    /// Uniform in [0, 1): the top 53 bits scaled, exact in every IEEE double.
+    double uniform() { return static_cast<double>(next() >> 11U) * 0x1.0p-53; }
+
+private:
+    static std::uint64_t rotl(std::uint64_t x, int k) {
+        return (x << static_cast<unsigned>(k)) | (x >> static_cast<unsigned>(64 - k));
+    }
+    std::uint64_t m_state[4]{};
+};
+
+} // namespace makeorbuy::detail

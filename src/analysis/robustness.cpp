@@ -1,0 +1,69 @@
+// Robustness: how often the recommendation stays first when every rule's
+// weight is redrawn within its band (a SMAA-style first-rank acceptability).
+
+#include "makeorbuy/analysis.hpp"
+
+#include "random.hpp"
+
+#include <algorithm>
+
+namespace makeorbuy {
+
+const char* to_string(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::clear:
+        return "clear";
+    case Verdict::leaning:
+        return "leaning";
+    case Verdict::contested:
+        return "contested";
+    }
+    return "clear";
+}
+
+Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
+                      const RobustnessSettings& settings) {
+    const std::size_t n_options = rules.options.size();
+    const std::size_t n_rules = rules.rules.size();
+    Robustness result;
+    result.samples = std::max<std::uint64_t>(settings.samples, 1);
+    result.seed = settings.seed;
+    result.band = std::clamp(settings.band, 0.0, 1.0);
+
+    std::vector<double> weights(n_rules);
+    std::vector<double> scores(n_options);
+    for (std::size_t r = 0; r < n_rules; ++r)
+        weights[r] = rules.rules[r].weight;
+    result.recommendation = winner_with_weights(evaluation, rules, weights, scores);
+
+    // One draw per rule per sample, fired or not, so that a rule's weight in
+    // sample i does not depend on which other rules the answers fire.
+    detail::Xoshiro256 random(settings.seed);
+    std::vector<std::uint64_t> wins(n_options, 0);
+    for (std::uint64_t s = 0; s < result.samples; ++s) {
+        for (std::size_t r = 0; r < n_rules; ++r)
+            weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
+        ++wins[winner_with_weights(evaluation, rules, weights, scores)];
+    }
+
+    result.first_place_share.resize(n_options);
+    for (std::size_t o = 0; o < n_options; ++o)
+        result.first_place_share[o] = static_cast<double>(wins[o]) / static_cast<double>(result.samples);
+    std::vector<std::size_t> order(n_options);
+    for (std::size_t o = 0; o < n_options; ++o)
+        order[o] = o;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return wins[a] > wins[b]; });
+    result.leader = order.empty() ? 0 : order[0];
+    result.runner_up = order.size() > 1 ? order[1] : result.leader;
+    result.margin = order.size() > 1
+                        ? result.first_place_share[result.leader] - result.first_place_share[result.runner_up]
+                        : 1.0;
+    const double own = n_options == 0 ? 1.0 : result.first_place_share[result.recommendation];
+    result.verdict = own >= k_clear_share       ? Verdict::clear
+                     : own >= k_contested_share ? Verdict::leaning
+                                                : Verdict::contested;
+    return result;
+}
+
+} // namespace makeorbuy

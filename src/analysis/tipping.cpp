@@ -1,0 +1,267 @@
+// Tipping points: change one answer, hold the rest, and see whether another
+// option comes first. Numeric answers are searched over the rules' own
+// breakpoints, since the rules are piecewise: constant between the operands of
+// their conditions, smooth only inside scale bands, where we bisect.
+
+#include "makeorbuy/analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace makeorbuy {
+
+const char* to_string(TipDirection direction) {
+    switch (direction) {
+    case TipDirection::instead:
+        return "instead";
+    case TipDirection::add:
+        return "add";
+    case TipDirection::remove:
+        return "remove";
+    case TipDirection::above:
+        return "above";
+    case TipDirection::below:
+        return "below";
+    }
+    return "instead";
+}
+
+namespace {
+
+constexpr int k_band_probes = 32;     // probes inside a scale band before bisecting
+constexpr int k_bisection_steps = 64; // enough for a double's precision
+
+// Scores the answers with the rules' own weights; reuses its buffers.
+class Scorer {
+public:
+    Scorer(const RuleSet& rules, Answers answers)
+        : m_rules(rules)
+        , m_answers(std::move(answers))
+        , m_weights(rules.rules.size())
+        , m_scores(rules.options.size()) {
+        for (std::size_t r = 0; r < rules.rules.size(); ++r)
+            m_weights[r] = rules.rules[r].weight;
+    }
+
+    std::size_t winner() {
+        return winner_with_weights(evaluate(m_answers, m_rules), m_rules, m_weights, m_scores);
+    }
+
+    std::size_t winner_with(const std::string& key, Value value) {
+        const Answer saved = *m_answers.find(key);
+        m_answers.set(key, Answer{std::move(value), saved.origin, saved.where});
+        const std::size_t w = winner();
+        m_answers.set(key, saved);
+        return w;
+    }
+
+private:
+    const RuleSet& m_rules;
+    Answers m_answers;
+    std::vector<double> m_weights;
+    std::vector<double> m_scores;
+};
+
+void collect_operands(const Condition& condition, const std::string& key, std::vector<double>& out) {
+    if (condition.kind == ConditionKind::test) {
+        if (condition.key == key && condition.numeric) out.push_back(condition.number);
+        return;
+    }
+    for (const auto& child : condition.children)
+        collect_operands(child, key, out);
+}
+
+struct Band {
+    double low = 0;
+    double high = 0;
+    bool log = false;
+};
+
+// Where the winner can change as `question` moves: condition operands and
+// the ends of scale bands, sorted; and the bands, inside which it can change
+// anywhere.
+struct Breaks {
+    std::vector<double> points;
+    std::vector<Band> bands;
+};
+
+Breaks breaks_for(const Question& question, const RuleSet& rules) {
+    Breaks breaks;
+    for (const Rule& rule : rules.rules) {
+        collect_operands(rule.when, question.key, breaks.points);
+        if (rule.scale && rule.scale->question == question.key) {
+            const double low = std::min(rule.scale->from, rule.scale->to);
+            const double high = std::max(rule.scale->from, rule.scale->to);
+            breaks.points.push_back(low);
+            breaks.points.push_back(high);
+            breaks.bands.push_back({low, high, rule.scale->curve == Curve::log && low > 0});
+        }
+    }
+    for (const Constraint& constraint : rules.constraints)
+        collect_operands(constraint.when, question.key, breaks.points);
+    std::sort(breaks.points.begin(), breaks.points.end());
+    breaks.points.erase(std::unique(breaks.points.begin(), breaks.points.end()), breaks.points.end());
+    return breaks;
+}
+
+// Searches one direction from `start` for the first value whose winner is
+// not `base`. `sign` is +1 (upwards) or -1.
+class NumericSearch {
+public:
+    NumericSearch(Scorer& scorer, const Question& question, const Breaks& breaks, std::size_t base)
+        : m_scorer(scorer)
+        , m_question(question)
+        , m_breaks(breaks)
+        , m_base(base)
+        , m_integer(question.type == QuestionType::integer) {}
+
+    std::optional<TippingPoint> run(double start, int sign) {
+        const double limit = sign > 0 ? m_question.max : m_question.min;
+        std::vector<double> stops;
+        for (double p : m_breaks.points)
+            if ((sign > 0 && p > start && p < limit) || (sign < 0 && p < start && p > limit))
+                stops.push_back(p);
+        if (sign < 0) std::reverse(stops.begin(), stops.end());
+        stops.push_back(limit);
+        double from = start;
+        for (double stop : stops) {
+            if (auto found = inside(from, stop, sign)) return found;
+            const double at = m_integer ? (sign > 0 ? std::floor(stop) : std::ceil(stop)) : stop;
+            if ((sign > 0 ? at > from : at < from)) {
+                const std::size_t w = winner_at(at);
+                if (w != m_base) return make(at, true, w, sign);
+            }
+            from = stop;
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::size_t winner_at(double x) { return m_scorer.winner_with(m_question.key, Value{x}); }
+
+    TippingPoint make(double x, bool inclusive, std::size_t winner, int sign) const {
+        TippingPoint point;
+        point.question = m_question.key;
+        point.direction = sign > 0 ? TipDirection::above : TipDirection::below;
+        point.threshold = x;
+        point.inclusive = inclusive;
+        point.recommendation = winner;
+        return point;
+    }
+
+    bool in_band(double a, double b, bool& log) const {
+        const double low = std::min(a, b);
+        const double high = std::max(a, b);
+        bool any = false;
+        log = false;
+        for (const Band& band : m_breaks.bands) {
+            if (band.high <= low || band.low >= high) continue;
+            any = true;
+            log = log || band.log;
+        }
+        return any;
+    }
+
+    // The open stretch between two breakpoints: constant unless a scale band
+    // covers it, so one probe will do outside bands and many inside.
+    std::optional<TippingPoint> inside(double from, double to, int sign) {
+        bool log = false;
+        const bool banded = in_band(from, to, log);
+        log = log && from > 0 && to > 0;
+        const int probes = banded ? k_band_probes : 1;
+        double previous = from;
+        for (int i = 1; i <= probes; ++i) {
+            const double t = static_cast<double>(i) / (probes + 1);
+            double x =
+                log ? std::exp(std::log(from) + t * (std::log(to) - std::log(from))) : from + t * (to - from);
+            if (m_integer) x = sign > 0 ? std::ceil(x) : std::floor(x);
+            if (sign > 0 ? (x <= from || x >= to) : (x >= from || x <= to)) continue;
+            const std::size_t w = winner_at(x);
+            if (w != m_base) return bisect(previous, x, sign);
+            previous = x;
+        }
+        return std::nullopt;
+    }
+
+    // `good` keeps the old winner (or is the breakpoint just passed), `bad`
+    // does not; narrow down to where it changes.
+    TippingPoint bisect(double good, double bad, int sign) {
+        std::size_t bad_winner = winner_at(bad);
+        for (int step = 0; step < k_bisection_steps; ++step) {
+            if (m_integer ? std::fabs(bad - good) <= 1
+                          : std::fabs(bad - good) <= 1e-9 * std::max(1.0, std::fabs(bad)))
+                break;
+            double mid = good + (bad - good) / 2;
+            if (m_integer) mid = sign > 0 ? std::floor(mid) : std::ceil(mid);
+            if (mid == good || mid == bad) break;
+            const std::size_t w = winner_at(mid);
+            if (w == m_base) {
+                good = mid;
+            } else {
+                bad = mid;
+                bad_winner = w;
+            }
+        }
+        if (m_integer) return make(bad, true, bad_winner, sign);
+        return make(good, false, bad_winner, sign);
+    }
+
+    Scorer& m_scorer;
+    const Question& m_question;
+    const Breaks& m_breaks;
+    std::size_t m_base;
+    bool m_integer;
+};
+
+bool used_by_scoring(const Question& question, const RuleSet& rules) {
+    std::vector<std::string> keys;
+    for (const Rule& rule : rules.rules) {
+        collect_keys(rule.when, keys);
+        if (rule.scale) keys.push_back(rule.scale->question);
+    }
+    for (const Constraint& constraint : rules.constraints)
+        collect_keys(constraint.when, keys);
+    return std::find(keys.begin(), keys.end(), question.key) != keys.end();
+}
+
+} // namespace
+
+std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& rules) {
+    std::vector<TippingPoint> points;
+    Scorer scorer(rules, answers);
+    const std::size_t base = scorer.winner();
+    for (const Question& question : rules.questions) {
+        const Value* current = answers.value(question.key);
+        if (current == nullptr || !used_by_scoring(question, rules)) continue;
+        if (const auto* number = std::get_if<double>(current)) {
+            const Breaks breaks = breaks_for(question, rules);
+            NumericSearch search(scorer, question, breaks, base);
+            if (auto below = search.run(*number, -1)) points.push_back(*below);
+            if (auto above = search.run(*number, +1)) points.push_back(*above);
+        } else if (const auto* choice = std::get_if<std::string>(current)) {
+            for (const ChoiceValue& value : question.values) {
+                if (value.value == *choice) continue;
+                const std::size_t w = scorer.winner_with(question.key, Value{value.value});
+                if (w != base)
+                    points.push_back({question.key, TipDirection::instead, value.value, 0, false, w});
+            }
+        } else if (const auto* items = std::get_if<std::vector<std::string>>(current)) {
+            for (const ChoiceValue& value : question.values) {
+                std::vector<std::string> changed = *items;
+                const auto it = std::find(changed.begin(), changed.end(), value.value);
+                const bool present = it != changed.end();
+                if (present)
+                    changed.erase(it);
+                else
+                    changed.push_back(value.value);
+                const std::size_t w = scorer.winner_with(question.key, Value{std::move(changed)});
+                if (w != base)
+                    points.push_back({question.key, present ? TipDirection::remove : TipDirection::add,
+                                      value.value, 0, false, w});
+            }
+        }
+    }
+    return points;
+}
+
+} // namespace makeorbuy

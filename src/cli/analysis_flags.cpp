@@ -1,0 +1,36 @@
+#include "analysis_flags.hpp"
+
+namespace makeorbuy::cli {
+
+void add_prices_flag(CLI::App& app, std::string& path) {
+    app.add_option("--prices", path,
+                   "Price table replacing the built-in rules/prices.json (see rules/PRICES.md)")
+        ->type_name("FILE");
+}
+
+void add_analysis_flags(CLI::App& app, AnalysisFlags& flags) {
+    app.add_option("--samples", flags.samples, "Weightings drawn for the robustness analysis (default 10000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{10'000'000}))
+        ->type_name("N");
+    app.add_option("--seed", flags.seed,
+                   "Seed of the robustness analysis; the same seed gives the same figures")
+        ->type_name("N");
+    app.add_flag("--no-analysis", flags.no_analysis,
+                 "Leave out the robustness, tipping-point and cost sections (faster, for scripts)");
+    add_prices_flag(app, flags.prices_path);
+}
+
+PriceTable active_prices(const std::string& path) {
+    return path.empty() ? default_prices() : load_prices_file(path);
+}
+
+void attach_analysis(Report& report, const AnalysisFlags& flags) {
+    if (flags.no_analysis) return;
+    RobustnessSettings settings;
+    settings.samples = flags.samples;
+    settings.seed = flags.seed;
+    report.analysis = analyse(report.answers, *report.rules, settings);
+    report.cost = cost_report(report.answers, *report.rules, active_prices(flags.prices_path));
+}
+
+} // namespace makeorbuy::cli

@@ -1,0 +1,77 @@
+// makeorbuy cost: what each option would cost a month at your volume, and
+// where the cheapest option changes.
+
+#include "analysis_flags.hpp"
+#include "common.hpp"
+
+#include "makeorbuy/render_analysis.hpp"
+#include "makeorbuy/validate.hpp"
+
+#include <unistd.h>
+
+namespace makeorbuy::cli {
+
+namespace {
+
+struct CostOptions {
+    AnswerFlags answers;
+    Format format = Format::text;
+    ColorMode color = ColorMode::automatic;
+    std::string prices_path;
+};
+
+void run_cost(const CostOptions& options, Diagnostics& diagnostics) {
+    const RuleSet& rules = active_rules();
+
+    // 1. Read the answers; only the volume is needed, every other answer may default.
+    Answers answers = gather_answers(options.answers, rules, diagnostics);
+    if (!answers.has("monthly-spend") && !answers.has("requests-per-month"))
+        diagnostics.error(
+            Location{"--monthly-spend"},
+            "the cost model needs a volume: give --monthly-spend USD or --requests-per-month N");
+    diagnostics.throw_if_errors();
+    fill_defaults(answers, rules);
+
+    // 2. Price the options with the price table in force.
+    const CostReport cost = cost_report(answers, rules, active_prices(options.prices_path));
+
+    // 3. Render to stdout.
+    switch (options.format) {
+    case Format::text:
+        write_stdout(render_cost_text(cost, rules, text_style(options.color, STDOUT_FILENO)));
+        break;
+    case Format::json:
+        write_stdout(render_cost_json(cost, rules, answers));
+        break;
+    case Format::markdown:
+        write_stdout(render_cost_markdown(cost, rules));
+        break;
+    }
+}
+
+} // namespace
+
+void setup_cost(CLI::App& app) {
+    auto options = std::make_shared<CostOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "cost", "Estimate each option's monthly cost at your volume, with break-even points");
+    add_answer_flags(*sub, options->answers);
+    const std::map<std::string, Format> formats{
+        {"text", Format::text}, {"json", Format::json}, {"markdown", Format::markdown}};
+    sub->add_option("--format", options->format, "Output format: text, json or markdown")
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+        ->type_name("FORMAT");
+    add_color_flag(*sub, options->color);
+    add_prices_flag(*sub, options->prices_path);
+    sub->footer(R"(Examples:
+  makeorbuy cost --monthly-spend 120k
+  makeorbuy cost --requests-per-month 30M --tokens-in 2000 --tokens-out 400 --cost-profile lean
+  makeorbuy cost --monthly-spend 80k --prices my-prices.json --format json
+
+Only the volume is needed: --monthly-spend (converted to requests at the
+frontier model's price) or --requests-per-month. --cost-profile picks the
+models, GPU prices and staffing of rules/prices.json (see rules/PRICES.md).)");
+    on_run(*sub, [options](Diagnostics& diagnostics) { run_cost(*options, diagnostics); });
+}
+
+} // namespace makeorbuy::cli

@@ -1,0 +1,336 @@
+// Reads rules/prices.json (or a --prices file) into a PriceTable, reporting
+// every problem at its FILE:LINE:COLUMN, as the rules loader does.
+
+#include "makeorbuy/cost.hpp"
+
+#include "makeorbuy/text.hpp"
+#include "rules_reader.hpp"
+
+#include <fmt/format.h>
+
+namespace makeorbuy {
+
+using detail::RulesReader;
+using nlohmann::json;
+
+namespace {
+
+template <typename Row> const Row* find_row(const std::vector<Row>& rows, const std::string& id) {
+    for (const auto& row : rows)
+        if (row.id == id) return &row;
+    return nullptr;
+}
+
+class PricesLoader {
+public:
+    PricesLoader(const JsonDocument& doc, Diagnostics& diagnostics)
+        : m_doc(doc)
+        , m_read(doc, diagnostics) {}
+
+    PriceTable load() {
+        const json& root = m_doc.root();
+        if (!root.is_object()) {
+            m_read.error_at("", "a price file must hold one JSON object");
+            return std::move(m_table);
+        }
+        m_read.check_fields(root, "",
+                            {"$schema", "schema_version", "currency", "as_of", "note", "defaults",
+                             "default_profile", "api_models", "gpu_offers", "serving_profiles", "fine_tuning",
+                             "profiles"},
+                            "the price file");
+        if (auto version = m_read.number_field(root, "", "schema_version", true, 1, 1)) (void)version;
+        m_table.currency = m_read.string_field(root, "", "currency", false).value_or("USD");
+        if (m_table.currency != "USD") m_read.error_at("/currency", "only USD prices are supported");
+        m_table.as_of = m_read.string_field(root, "", "as_of", false).value_or("");
+        read_defaults(root);
+        read_api_models(root);
+        read_gpu_offers(root);
+        read_serving(root);
+        read_fine_tuning(root);
+        read_profiles(root);
+        m_table.default_profile = m_read.string_field(root, "", "default_profile", true).value_or("");
+        if (!m_table.default_profile.empty() && m_table.find_profile(m_table.default_profile) == nullptr)
+            m_read.error_at("/default_profile",
+                            unknown("profile", m_table.default_profile, ids(m_table.profiles)));
+        return std::move(m_table);
+    }
+
+private:
+    template <typename Row> static std::vector<std::string> ids(const std::vector<Row>& rows) {
+        std::vector<std::string> out;
+        for (const auto& row : rows)
+            out.push_back(row.id);
+        return out;
+    }
+
+    static std::string unknown(const char* what, const std::string& id,
+                               const std::vector<std::string>& known) {
+        std::string message = fmt::format("unknown {} '{}'", what, id);
+        if (auto hint = did_you_mean(id, known))
+            message += fmt::format("; did you mean '{}'?", *hint);
+        else
+            message += fmt::format(" (known: {})", join(known, ", "));
+        return message;
+    }
+
+    // An object of rows keyed by id; calls `row` for each member that is an object.
+    template <typename F> void each_row(const json& root, const char* name, bool required, F row) {
+        auto it = root.find(name);
+        const std::string at = pointer_append("", name);
+        if (it == root.end()) {
+            if (required) m_read.error_at("", fmt::format("missing required field '{}'", name));
+            return;
+        }
+        if (!it->is_object()) {
+            m_read.error_at(at, fmt::format("'{}' must be an object keyed by id", name));
+            return;
+        }
+        for (const auto& [id, value] : it->items()) {
+            const std::string item = pointer_append(at, id);
+            if (!value.is_object()) {
+                m_read.error_at(item, fmt::format("'{}' must be an object", id));
+                continue;
+            }
+            row(id, value, item);
+        }
+    }
+
+    void read_defaults(const json& root) {
+        struct Field {
+            const char* name;
+            double* target;
+            double low;
+            double high;
+        };
+        const Field fields[] = {
+            {"hours_per_month", &m_table.hours_per_month, 1, 744},
+            {"target_utilization", &m_table.target_utilization, 0.01, 1},
+            {"peak_to_average", &m_table.peak_to_average, 1, 100},
+            {"min_replicas", &m_table.min_replicas, 1, 1000},
+            {"horizon_months", &m_table.horizon_months, 1, 120},
+            {"tokens_in", &m_table.tokens_in, 0, 1e7},
+            {"tokens_out", &m_table.tokens_out, 1, 1e7},
+            {"engineer_usd_per_year", &m_table.engineer_usd_per_year, 0, 1e8},
+        };
+        auto it = root.find("defaults");
+        if (it == root.end()) return;
+        if (!it->is_object()) {
+            m_read.error_at("/defaults", "'defaults' must be an object");
+            return;
+        }
+        for (const auto& [key, value] : it->items()) {
+            const std::string at = pointer_append("/defaults", key);
+            const Field* field = nullptr;
+            for (const auto& f : fields)
+                if (key == f.name) field = &f;
+            if (field == nullptr) {
+                std::vector<std::string> names;
+                for (const auto& f : fields)
+                    names.emplace_back(f.name);
+                m_read.error_at_key(at, unknown("default", key, names));
+                continue;
+            }
+            // Each default is {"value": N, "source": "..."}: a figure with where it comes from.
+            if (!value.is_object()) {
+                m_read.error_at(at, fmt::format("'{}' must be an object with 'value' and 'source'", key));
+                continue;
+            }
+            m_read.check_fields(value, at, {"value", "source", "retrieved_on"}, "a default");
+            m_read.string_field(value, at, "source", true);
+            if (auto number = m_read.number_field(value, at, "value", true, field->low, field->high))
+                *field->target = *number;
+        }
+    }
+
+    void read_api_models(const json& root) {
+        each_row(root, "api_models", true,
+                 [&](const std::string& id, const json& row, const std::string& at) {
+                     // litellm rows carry many more fields; only these are read, the rest ignored.
+                     ApiModel model;
+                     model.id = id;
+                     model.input_per_token =
+                         m_read.number_field(row, at, "input_cost_per_token", true, 0, 1).value_or(0);
+                     model.output_per_token =
+                         m_read.number_field(row, at, "output_cost_per_token", true, 0, 1).value_or(0);
+                     model.source = m_read.string_field(row, at, "source", true).value_or("");
+                     model.retrieved_on = m_read.string_field(row, at, "retrieved_on", false).value_or("");
+                     m_table.api_models.push_back(std::move(model));
+                 });
+    }
+
+    void read_gpu_offers(const json& root) {
+        each_row(
+            root, "gpu_offers", true, [&](const std::string& id, const json& row, const std::string& at) {
+                m_read.check_fields(row, at,
+                                    {"gpu", "usd_per_gpu_hour", "provisioning", "source", "retrieved_on"},
+                                    "a GPU offer");
+                GpuOffer offer;
+                offer.id = id;
+                offer.gpu = m_read.string_field(row, at, "gpu", false).value_or("");
+                offer.usd_per_gpu_hour =
+                    m_read.number_field(row, at, "usd_per_gpu_hour", true, 0, 1000).value_or(0);
+                offer.source = m_read.string_field(row, at, "source", true).value_or("");
+                offer.retrieved_on = m_read.string_field(row, at, "retrieved_on", false).value_or("");
+                m_table.gpu_offers.push_back(std::move(offer));
+            });
+    }
+
+    void read_serving(const json& root) {
+        each_row(root, "serving_profiles", true,
+                 [&](const std::string& id, const json& row, const std::string& at) {
+                     m_read.check_fields(row, at,
+                                         {"model", "gpus_per_replica", "output_tokens_per_s", "engine",
+                                          "source", "retrieved_on"},
+                                         "a serving profile");
+                     ServingProfile serving;
+                     serving.id = id;
+                     serving.model = m_read.string_field(row, at, "model", false).value_or("");
+                     serving.gpus_per_replica =
+                         m_read.number_field(row, at, "gpus_per_replica", true, 1, 1024).value_or(1);
+                     serving.output_tokens_per_s =
+                         m_read.number_field(row, at, "output_tokens_per_s", true, 0.001, 1e9).value_or(1);
+                     serving.source = m_read.string_field(row, at, "source", true).value_or("");
+                     m_table.serving.push_back(std::move(serving));
+                 });
+    }
+
+    void read_fine_tuning(const json& root) {
+        each_row(root, "fine_tuning", false,
+                 [&](const std::string& id, const json& row, const std::string& at) {
+                     m_read.check_fields(row, at,
+                                         {"gpu_hours_per_run", "runs", "data_usd", "eval_usd",
+                                          "retrain_every_months", "source", "retrieved_on"},
+                                         "a fine-tuning entry");
+                     FineTuning tuning;
+                     tuning.id = id;
+                     tuning.gpu_hours_per_run =
+                         m_read.number_field(row, at, "gpu_hours_per_run", true, 0, 1e7).value_or(0);
+                     tuning.runs = m_read.number_field(row, at, "runs", false, 1, 1e4).value_or(1);
+                     tuning.data_usd = m_read.number_field(row, at, "data_usd", false, 0, 1e9).value_or(0);
+                     tuning.eval_usd = m_read.number_field(row, at, "eval_usd", false, 0, 1e9).value_or(0);
+                     tuning.retrain_every_months =
+                         m_read.number_field(row, at, "retrain_every_months", false, 0, 120).value_or(0);
+                     tuning.source = m_read.string_field(row, at, "source", true).value_or("");
+                     m_table.fine_tuning.push_back(std::move(tuning));
+                 });
+    }
+
+    // A reference from a plan to a row of another section, checked here so
+    // that a typo is reported where it was made.
+    template <typename Row>
+    std::string reference(const json& plan, const std::string& at, const char* field,
+                          const std::vector<Row>& rows, const char* what) {
+        std::string id = m_read.string_field(plan, at, field, false).value_or("");
+        if (!id.empty() && find_row(rows, id) == nullptr)
+            m_read.error_at(pointer_append(at, field), unknown(what, id, ids(rows)));
+        return id;
+    }
+
+    void read_profiles(const json& root) {
+        each_row(root, "profiles", true, [&](const std::string& id, const json& row, const std::string& at) {
+            m_read.check_fields(row, at, {"text", "reference_option", "options"}, "a profile");
+            CostProfile profile;
+            profile.id = id;
+            profile.text = m_read.string_field(row, at, "text", false).value_or("");
+            profile.reference_option = m_read.string_field(row, at, "reference_option", true).value_or("");
+            const std::string options_at = pointer_append(at, "options");
+            auto options = row.find("options");
+            if (options == row.end() || !options->is_object()) {
+                m_read.error_at(options == row.end() ? at : options_at,
+                                "a profile needs 'options': option id to plan");
+            } else {
+                for (const auto& [option, plan_json] : options->items())
+                    profile.plans.push_back(read_plan(option, plan_json, pointer_append(options_at, option)));
+            }
+            bool has_reference = false;
+            for (const auto& plan : profile.plans)
+                if (plan.option == profile.reference_option) has_reference = !plan.api_model.empty();
+            if (!has_reference && !profile.reference_option.empty())
+                m_read.error_at(pointer_append(at, "reference_option"),
+                                "the reference option must have a plan with an 'api_model' (monthly spend is "
+                                "counted at its price)");
+            m_table.profiles.push_back(std::move(profile));
+        });
+    }
+
+    OptionPlan read_plan(const std::string& option, const json& row, const std::string& at) {
+        OptionPlan plan;
+        plan.option = option;
+        if (!row.is_object()) {
+            m_read.error_at(at, "a plan must be an object");
+            return plan;
+        }
+        m_read.check_fields(row, at,
+                            {"api_model", "gpu_offer", "serving", "fte", "setup_months", "fine_tuning",
+                             "alternative_api_model"},
+                            "an option's plan");
+        plan.api_model = reference(row, at, "api_model", m_table.api_models, "API model");
+        plan.gpu_offer = reference(row, at, "gpu_offer", m_table.gpu_offers, "GPU offer");
+        plan.serving = reference(row, at, "serving", m_table.serving, "serving profile");
+        plan.fine_tuning = reference(row, at, "fine_tuning", m_table.fine_tuning, "fine-tuning entry");
+        plan.alternative_api_model =
+            reference(row, at, "alternative_api_model", m_table.api_models, "API model");
+        plan.fte = m_read.number_field(row, at, "fte", false, 0, 1000).value_or(0);
+        plan.setup_months = m_read.number_field(row, at, "setup_months", false, 0, 120).value_or(0);
+        if (plan.gpu_offer.empty() != plan.serving.empty())
+            m_read.error_at(at, "'gpu_offer' and 'serving' go together: dedicated GPUs need both");
+        if (plan.api_model.empty() && plan.serving.empty() && plan.fte == 0)
+            m_read.error_at(at,
+                            "a plan needs at least one of 'api_model', 'gpu_offer' with 'serving', or 'fte'");
+        return plan;
+    }
+
+    const JsonDocument& m_doc;
+    RulesReader m_read;
+    PriceTable m_table;
+};
+
+} // namespace
+
+const ApiModel* PriceTable::find_api_model(const std::string& id) const {
+    return find_row(api_models, id);
+}
+const GpuOffer* PriceTable::find_gpu_offer(const std::string& id) const {
+    return find_row(gpu_offers, id);
+}
+const ServingProfile* PriceTable::find_serving(const std::string& id) const {
+    return find_row(serving, id);
+}
+const FineTuning* PriceTable::find_fine_tuning(const std::string& id) const {
+    return find_row(fine_tuning, id);
+}
+const CostProfile* PriceTable::find_profile(const std::string& id) const {
+    return find_row(profiles, id);
+}
+
+PriceTable load_prices(const JsonDocument& document, Diagnostics& diagnostics) {
+    PriceTable table = PricesLoader(document, diagnostics).load();
+    table.origin = document.source().name();
+    return table;
+}
+
+PriceTable load_prices_file(const std::string& path) {
+    const JsonDocument document = JsonDocument::parse(read_source(path));
+    Diagnostics diagnostics;
+    PriceTable table = load_prices(document, diagnostics);
+    diagnostics.throw_if_errors();
+    return table;
+}
+
+const PriceTable& default_prices() {
+    static const PriceTable table = [] {
+        const std::string_view bytes = embedded_file("prices.json");
+        if (bytes.empty())
+            throw Error(Location{}, "this build has no embedded price table; use --prices FILE");
+        const JsonDocument document =
+            JsonDocument::parse(SourceText("rules/prices.json (embedded)", std::string(bytes)));
+        Diagnostics diagnostics;
+        PriceTable loaded = load_prices(document, diagnostics);
+        diagnostics.throw_if_errors();
+        loaded.origin = "embedded";
+        return loaded;
+    }();
+    return table;
+}
+
+} // namespace makeorbuy

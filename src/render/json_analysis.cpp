@@ -1,0 +1,125 @@
+// JSON of the decision analysis and the cost model.
+
+#include "makeorbuy/render_analysis.hpp"
+
+#include <cmath>
+
+namespace makeorbuy {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+double cents(double usd) {
+    const double rounded = std::round(usd * 100) / 100;
+    return rounded == 0 ? 0.0 : rounded;
+}
+
+double rounded(double x, double unit) {
+    return std::round(x / unit) * unit;
+}
+
+// Thresholds are reported as a person would quote them: whole units from 100
+// up, otherwise three significant digits.
+ordered_json threshold_json(double x) {
+    if (std::fabs(x) >= 100) return static_cast<long long>(std::llround(x));
+    if (x == 0) return 0;
+    const double digits = std::pow(10.0, 2 - std::floor(std::log10(std::fabs(x))));
+    return std::round(x * digits) / digits;
+}
+
+} // namespace
+
+ordered_json analysis_json(const Analysis& analysis, const RuleSet& rules, std::size_t recommendation) {
+    ordered_json points = ordered_json::array();
+    for (const TippingPoint& p : analysis.tipping_points) {
+        ordered_json item;
+        item["question"] = p.question;
+        item["direction"] = to_string(p.direction);
+        if (p.direction == TipDirection::above || p.direction == TipDirection::below) {
+            item["threshold"] = threshold_json(p.threshold);
+            item["inclusive"] = p.inclusive;
+        } else {
+            item["value"] = p.value;
+        }
+        item["recommendation"] = rules.options[p.recommendation].id;
+        item["text"] = describe(p, rules, recommendation);
+        points.push_back(std::move(item));
+    }
+    const Robustness& r = analysis.robustness;
+    ordered_json shares = ordered_json::object();
+    for (std::size_t o = 0; o < rules.options.size(); ++o)
+        shares[rules.options[o].id] = r.first_place_share[o];
+    ordered_json robustness;
+    robustness["samples"] = r.samples;
+    robustness["seed"] = r.seed;
+    robustness["weight_band"] = r.band;
+    robustness["first_place_share"] = shares;
+    robustness["recommendation_share"] = r.first_place_share[r.recommendation];
+    robustness["leader"] = rules.options[r.leader].id;
+    robustness["runner_up"] = rules.options[r.runner_up].id;
+    robustness["margin"] = rounded(r.margin, 1e-4);
+    robustness["verdict"] = to_string(r.verdict);
+    return {{"tipping_points", points}, {"robustness", robustness}};
+}
+
+ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
+    ordered_json out;
+    out["profile"] = cost.profile;
+    out["profile_text"] = cost.profile_text;
+    out["prices_as_of"] = cost.as_of;
+    out["reference"] = rules.options[cost.reference].id;
+    out["workload"] = {{"requests_per_month", std::llround(cost.workload.requests_per_month)},
+                       {"tokens_in", cost.workload.tokens_in},
+                       {"tokens_out", cost.workload.tokens_out},
+                       {"derived_from_monthly_spend", cost.workload.derived}};
+    ordered_json options = ordered_json::array();
+    for (const OptionCost& c : cost.options) {
+        ordered_json parts = ordered_json::array();
+        for (const CostPart& part : c.parts)
+            parts.push_back(
+                {{"part", part.id}, {"monthly_usd", cents(part.monthly_usd)}, {"detail", part.detail}});
+        ordered_json item;
+        item["option"] = rules.options[c.option].id;
+        item["monthly_usd"] = cents(c.monthly_usd);
+        item["parts"] = parts;
+        item["setup_usd"] = cents(c.setup_usd);
+        item["payback_months"] =
+            c.payback_months ? ordered_json(rounded(*c.payback_months, 0.1)) : ordered_json();
+        if (c.replicas > 0) {
+            item["replicas"] = c.replicas;
+            item["utilization"] = rounded(c.utilization, 1e-4);
+        }
+        if (c.alternative_usd)
+            item["alternative"] = {{"api_model", c.alternative_model},
+                                   {"monthly_usd", cents(*c.alternative_usd)}};
+        options.push_back(std::move(item));
+    }
+    out["options"] = options;
+    ordered_json points = ordered_json::array();
+    for (const BreakEven& b : cost.break_even)
+        points.push_back({{"cheaper_above", rules.options[b.cheaper_above].id},
+                          {"cheaper_below", rules.options[b.cheaper_below].id},
+                          {"requests_per_month", std::llround(b.requests_per_month)},
+                          {"tokens_per_month", std::llround(b.tokens_per_month)},
+                          {"reference_monthly_usd", cents(b.reference_usd)}});
+    out["break_even"] = points;
+    out["small_model_discount"] =
+        cost.small_model_discount ? ordered_json(rounded(*cost.small_model_discount, 0.01)) : ordered_json();
+    return out;
+}
+
+std::string render_cost_json(const CostReport& cost, const RuleSet& rules, const Answers& answers) {
+    ordered_json out;
+    out["schema"] = "makeorbuy.cost/1";
+    out["tool"] = {{"name", "makeorbuy"}, {"version", MAKEORBUY_VERSION}};
+    out["rules"] = {{"id", rules.id}, {"version", rules.version}, {"fingerprint", rules.fingerprint}};
+    ordered_json given = ordered_json::object();
+    for (const auto& q : rules.questions)
+        if (const Answer* a = answers.find(q.key)) given[q.key] = answer_json(a->value);
+    out["answers"] = given;
+    out["cost"] = cost_json(cost, rules);
+    return out.dump(2) + "\n";
+}
+
+} // namespace makeorbuy

@@ -1,0 +1,193 @@
+// Terminal text of the decision analysis and the cost model.
+
+#include "makeorbuy/render_analysis.hpp"
+
+#include "makeorbuy/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace makeorbuy {
+
+namespace {
+
+constexpr std::size_t k_tipping_points_shown = 8;
+
+std::string percent(double share) {
+    return fmt::format("{:.0f}%", share * 100);
+}
+
+std::string count(double n) {
+    if (n >= 1e9) return format_number(n / 1e9, 2) + "B";
+    if (n >= 1e6) return format_number(n / 1e6, 2) + "M";
+    if (n >= 1e4) return format_number(n / 1e3, 1) + "K";
+    return format_number(n, 0);
+}
+
+std::string bullet(const TextStyle& style) {
+    return style.unicode ? "•" : "*";
+}
+
+std::string item(const TextStyle& style, const std::string& text, std::size_t indent = 2) {
+    const std::string pad(indent + 2, ' ');
+    return fmt::format("{}{} {}\n", std::string(indent, ' '), bullet(style),
+                       wrap(text, style.width - indent - 4, pad).substr(pad.size()));
+}
+
+// 10000 -> "10,000".
+std::string grouped(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
+} // namespace
+
+std::string robustness_banner(const Analysis& analysis, const RuleSet& rules, const TextStyle& style) {
+    const Robustness& r = analysis.robustness;
+    if (r.verdict != Verdict::contested) return "";
+    const std::string& name = rules.options[r.recommendation].name;
+    std::string text =
+        fmt::format("Contested: {} comes first under only {} of {} plausible weightings of the rules", name,
+                    percent(r.first_place_share[r.recommendation]), grouped(r.samples));
+    const std::size_t other = r.leader != r.recommendation ? r.leader : r.runner_up;
+    if (other != r.recommendation)
+        text += fmt::format("; {} wins {}", rules.options[other].name, percent(r.first_place_share[other]));
+    text += ". Treat this as a close call and weigh the reasons below yourself.";
+    return paint(style, Role::warn, wrap(text, style.width - 2, "")) + "\n";
+}
+
+std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::size_t recommendation,
+                          const TextStyle& style) {
+    const Robustness& r = analysis.robustness;
+    std::string out;
+    out += "\n" + paint(style, Role::heading, "How sure is this") + "\n";
+    const char* verdict = r.verdict == Verdict::clear     ? "Clear"
+                          : r.verdict == Verdict::leaning ? "Leaning"
+                                                          : "Contested";
+    out += wrap(fmt::format(
+                    "{}: {} comes first in {} of {} samples with every rule weight drawn within ±{:.0f}% "
+                    "(seed {}).",
+                    verdict, rules.options[recommendation].name, percent(r.first_place_share[recommendation]),
+                    grouped(r.samples), r.band * 100, r.seed),
+                style.width - 2, "  ") +
+           "\n";
+    std::vector<std::size_t> order(rules.options.size());
+    for (std::size_t o = 0; o < order.size(); ++o)
+        order[o] = o;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return r.first_place_share[a] > r.first_place_share[b];
+    });
+    std::size_t name_width = 0;
+    for (const auto& o : rules.options)
+        name_width = std::max(name_width, o.name.size());
+    for (std::size_t o : order) {
+        if (r.first_place_share[o] <= 0) continue;
+        std::string name = rules.options[o].name;
+        name.resize(name_width, ' ');
+        out += fmt::format("    {}  {:>4}  {}\n", name, percent(r.first_place_share[o]),
+                           paint(style, o == recommendation ? Role::good : Role::dim,
+                                 bar(style, r.first_place_share[o], 20)));
+    }
+
+    out += "\n" + paint(style, Role::heading, "What would change this") + "\n";
+    if (analysis.tipping_points.empty()) {
+        out += "  No single answer, changed on its own, puts another option first.\n";
+        return out;
+    }
+    std::size_t shown = 0;
+    for (const TippingPoint& p : analysis.tipping_points) {
+        if (shown++ == k_tipping_points_shown) break;
+        out += item(style, describe(p, rules, recommendation));
+    }
+    if (analysis.tipping_points.size() > k_tipping_points_shown)
+        out += paint(style, Role::dim,
+                     fmt::format("  ({} more in --format json)",
+                                 analysis.tipping_points.size() - k_tipping_points_shown)) +
+               "\n";
+    return out;
+}
+
+std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style) {
+    std::string out;
+    out += paint(style, Role::heading,
+                 fmt::format("Cost per month (profile {}, prices of {})", cost.profile, cost.as_of)) +
+           "\n";
+    if (!cost.profile_text.empty())
+        out += paint(style, Role::dim, wrap(cost.profile_text, style.width - 2, "  ")) + "\n";
+    const Workload& w = cost.workload;
+    out += wrap(fmt::format("Workload: {} requests a month{}, {} input and {} output tokens each.",
+                            count(w.requests_per_month),
+                            w.derived ? fmt::format(" (monthly-spend at {} prices)",
+                                                    rules.options[cost.reference].name)
+                                      : "",
+                            grouped(static_cast<std::uint64_t>(w.tokens_in)),
+                            grouped(static_cast<std::uint64_t>(w.tokens_out))),
+                style.width - 2, "  ") +
+           "\n\n";
+    std::size_t name_width = 0;
+    for (const auto& c : cost.options)
+        name_width = std::max(name_width, rules.options[c.option].name.size());
+    for (const OptionCost& c : cost.options) {
+        std::string name = rules.options[c.option].name;
+        name.resize(name_width, ' ');
+        std::vector<std::string> parts;
+        for (const auto& part : c.parts)
+            parts.push_back(fmt::format("{} {}", part.id, format_money(part.monthly_usd)));
+        out += fmt::format("  {}  {:>8}  {}\n", name, format_money(c.monthly_usd),
+                           paint(style, Role::dim, join(parts, ", ")));
+        std::vector<std::string> notes;
+        if (c.replicas > 0)
+            notes.push_back(fmt::format("{} replicas at {} average utilization", format_number(c.replicas, 0),
+                                        percent(c.utilization)));
+        if (c.setup_usd > 0) {
+            std::string setup = fmt::format("setup {}", format_money(c.setup_usd));
+            if (c.payback_months)
+                setup += fmt::format(", paid back in {} months", format_number(*c.payback_months, 1));
+            else
+                setup += fmt::format(", never paid back at this volume");
+            notes.push_back(setup);
+        }
+        if (c.alternative_usd)
+            notes.push_back(fmt::format("the same open model per token ({}): {}", c.alternative_model,
+                                        format_money(*c.alternative_usd)));
+        if (!notes.empty())
+            out += paint(style, Role::dim, wrap(join(notes, "; "), style.width - 2, "      ")) + "\n";
+    }
+
+    out += "\n  Break-even volumes\n";
+    if (cost.break_even.empty())
+        out += "    None between 1K and 10B requests a month: the order of costs never changes.\n";
+    for (const BreakEven& b : cost.break_even) {
+        out += item(style,
+                    fmt::format("above {} requests a month ({} of {} spend), {} costs less than {}",
+                                count(b.requests_per_month), format_money(b.reference_usd),
+                                rules.options[cost.reference].name, rules.options[b.cheaper_above].name,
+                                rules.options[b.cheaper_below].name),
+                    4);
+    }
+    if (cost.small_model_discount) {
+        const double d = *cost.small_model_discount;
+        std::string text =
+            fmt::format("The smaller hosted model costs {}x less a request than the frontier model here. ",
+                        format_number(d, 1));
+        text += d >= 10 && d <= 30
+                    ? "That is inside the guide's 10-30x."
+                    : "The guide's 10-30x holds only for the cheapest tier (nano, lite) or across "
+                      "model generations; compare tiers in rules/prices.json.";
+        out += "\n" + wrap(text, style.width - 2, "  ") + "\n";
+    }
+    return out;
+}
+
+std::string render_cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style) {
+    return cost_text(cost, rules, style) +
+           paint(style, Role::dim,
+                 "\nEstimates from list prices; edit rules/prices.json or pass --prices FILE.") +
+           "\n";
+}
+
+} // namespace makeorbuy
