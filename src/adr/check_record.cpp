@@ -18,6 +18,11 @@ namespace makeorbuy::adr {
 
 namespace {
 
+std::string trim_period(std::string text) {
+    while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
 class RecordChecker {
 public:
     RecordChecker(RecordResult& result, const RuleSet& rules, const CheckOptions& options)
@@ -62,10 +67,15 @@ public:
         // Today's rules must accept every answer before the record can be scored.
         Diagnostics problems;
         Answers answers = validate_answers(block.answers, m_rules, problems);
-        for (const Question* q : missing_required(answers, m_rules))
+        for (const Question* q : missing_required(answers, m_rules)) {
+            // An answer given but invalid is reported where it stands, not as missing as well.
+            if (std::any_of(block.answers.begin(), block.answers.end(),
+                            [q](const RawAnswer& a) { return to_lower(a.key) == q->key; }))
+                continue;
             problems.error(block.answers_key,
                            fmt::format("missing answer to '{}' ({}); add `{}: VALUE` under answers ({})",
                                        q->key, q->prompt, q->key, q->allowed_text()));
+        }
         add_all(FindingKind::invalid_answer, problems);
         const auto chosen = option(block.chosen, "chosen");
         const auto recommended = option(block.recommended, "recommended");
@@ -82,7 +92,7 @@ public:
             std::vector<std::string> reasons;
             for (std::size_t c : chosen_result->excluded_by)
                 reasons.push_back(
-                    fmt::format("{} ({})", m_rules.constraints[c].rationale, m_rules.constraints[c].id));
+                    fmt::format("{} ({})", trim_period(m_rules.constraints[c].rationale), m_rules.constraints[c].id));
             add(FindingKind::chosen_excluded, Severity::error, block.chosen.where,
                 fmt::format(
                     "chosen option '{}' is ruled out by today's rules {}: {}; choose another option (they "

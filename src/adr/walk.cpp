@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -91,10 +92,15 @@ private:
     std::set<std::pair<dev_t, ino_t>> m_seen;
 };
 
+// A decision record is a few kB; past this a file is refused unread, so a
+// huge or endless file cannot take the memory.
+constexpr std::size_t k_max_record_bytes = std::size_t{16} << 20;
+
 // Reads the whole file, unless its first bytes already show it has no front matter.
-enum class ReadResult { whole, no_front_matter, failed };
+enum class ReadResult { whole, no_front_matter, too_large, failed };
 ReadResult read_record(const std::string& path, std::string& text, int& error) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO named on the command line must not hang the check.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         error = errno;
         return ReadResult::failed;
@@ -114,6 +120,10 @@ ReadResult read_record(const std::string& path, std::string& text, int& error) {
         if (n == 0) break;
         const bool first = size == 0;
         size += static_cast<std::size_t>(n);
+        if (size > k_max_record_bytes) {
+            result = ReadResult::too_large;
+            break;
+        }
         if (first && size >= 8 && !opens_front_matter(std::string_view(text.data(), size))) {
             result = ReadResult::no_front_matter;
             break;
@@ -155,6 +165,13 @@ RecordResult check_file(const std::string& path, const RuleSet& rules, const Che
         result.note = "unreadable";
         return result;
     }
+    case ReadResult::too_large: {
+        problems.error(Location{path}, fmt::format("the file is over {} bytes; refused", k_max_record_bytes));
+        RecordResult result;
+        result.path = path;
+        result.note = "too large";
+        return result;
+    }
     case ReadResult::no_front_matter: {
         RecordResult result;
         result.path = path;
@@ -180,8 +197,11 @@ std::vector<RecordResult> check_files(const std::vector<std::string>& files, con
         }
     };
     // Threads pay off only past a few hundred files; below that one is quicker.
-    const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-    const std::size_t threads = files.size() < 256 ? 1 : std::min<std::size_t>(hardware, 8);
+    // MAKEORBUY_THREADS caps them (the bench compares one thread with several).
+    std::size_t threads =
+        files.size() < 256 ? 1 : std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), 8);
+    if (const char* cap = std::getenv("MAKEORBUY_THREADS"); cap != nullptr && std::atoi(cap) > 0)
+        threads = std::min<std::size_t>(threads, static_cast<std::size_t>(std::atoi(cap)));
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t)
         pool.emplace_back(work);
