@@ -38,7 +38,7 @@ std::optional<std::string> offer_save_answers(Session& session, const Answers& a
         return std::nullopt;
     std::string problem;
     for (;;) {
-        const auto typed = session.ask_text("Save the answers to:", k_default_answers_file, problem);
+        const auto typed = session.ask_text("File for the answers", k_default_answers_file, problem);
         if (!typed) return std::nullopt;
         const std::string path = trim(*typed);
         if (path == "-") return std::nullopt;
@@ -68,7 +68,7 @@ std::optional<std::string> offer_decision_record(Session& session, const WriteRe
     std::string problem;
     for (;;) {
         const auto typed =
-            session.ask_text("Title of the decision record:", "Choose how we run our AI model", problem);
+            session.ask_text("Title of the decision record", "Choose how we run our AI model", problem);
         if (!typed) return std::nullopt;
         const std::string title = trim(*typed);
         if (title == "-") return std::nullopt;

@@ -73,7 +73,7 @@ std::optional<std::string> edit_line(term::Terminal& terminal, const TextStyle& 
             screen.erase();
             return std::nullopt;
         case KeyCode::enter:
-            screen.commit(fmt::format("{} {}", prompt, paint(style, Role::good, text)), {});
+            screen.commit(fmt::format("{}: {}", prompt, paint(style, Role::good, text)), {});
             return text;
         case KeyCode::backspace:
             while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xc0) == 0x80)
@@ -221,7 +221,7 @@ std::optional<std::string> Session::ask_text(std::string_view prompt, std::strin
 }
 
 void Session::say(std::string_view line) {
-    m_terminal->write(std::string(line) + "\n");
+    m_terminal->write(wrap(line, m_terminal->width() - 1, "") + "\n");
 }
 
 } // namespace makeorbuy::interview

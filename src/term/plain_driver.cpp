@@ -5,18 +5,21 @@
 #include "drivers.hpp"
 
 #include "makeorbuy/interview_view.hpp"
+#include "makeorbuy/text.hpp"
 
 namespace makeorbuy::interview {
 
 void ask_plain(term::Terminal& terminal, State& state) {
-    terminal.write("Answer with a number or a name, then Enter. Enter alone takes the answer offered; "
-                   "? shows help; < goes back; Ctrl-C quits.\n");
+    terminal.write(wrap("Answer with a number or a name, then Enter. Enter alone takes the answer offered; "
+                        "? shows help; < goes back; Ctrl-C quits.",
+                        terminal.width() - 1, "") +
+                   "\n");
     bool show_question = true;
     for (;;) {
         if (show_question)
             terminal.write(state.screen == Screen::summary ? plain_summary(state)
                                                            : plain_question(state, terminal.width() - 1));
-        if (!state.problem.empty()) terminal.write("  " + state.problem + "\n");
+        if (!state.problem.empty()) terminal.write(wrap(state.problem, terminal.width() - 1, "  ") + "\n");
         terminal.write(plain_prompt(state));
         const std::optional<std::string> line = terminal.read_line();
         if (!line) {

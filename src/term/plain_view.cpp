@@ -24,12 +24,21 @@ std::string plain_question(const State& state, std::size_t width) {
     std::size_t name_width = 0;
     for (const auto& v : q.values)
         name_width = std::max(name_width, v.value.size());
+    // Descriptions wrap under themselves, so the numbers stay easy to scan.
+    const std::size_t text_column = 6 + name_width + 2;
     for (std::size_t i = 0; i < q.values.size(); ++i) {
         const ChoiceValue& v = q.values[i];
-        out += fmt::format("  {:>2}. {:<{}}  {}\n", i + 1, v.value, name_width, v.text);
+        const std::string head = fmt::format("  {:>2}. {:<{}}  ", i + 1, v.value, name_width);
+        if (text_column + 20 > width) {
+            out += head + v.text + "\n";
+            continue;
+        }
+        const std::string body = wrap(v.text, width, std::string(text_column, ' '));
+        out += head + body.substr(text_column) + "\n";
     }
     if (q.type == QuestionType::multi)
-        out += "  Type the numbers or names that apply, separated by commas, or none.\n";
+        out +=
+            wrap("Type the numbers or names that apply, separated by commas, or none.", width, "  ") + "\n";
     return out;
 }
 
@@ -38,8 +47,11 @@ std::string plain_prompt(const State& state) {
         return "Type a number to change that answer, or press Enter to score: ";
     const Question& q = current_question(state);
     const char* ask = q.is_numeric() ? "Amount" : "Your answer";
-    if (const Value* preset = preset_value(state, q))
-        return fmt::format("{} (Enter for {}): ", ask, display_value(*preset));
+    if (const Value* preset = preset_value(state, q)) {
+        const auto* list = std::get_if<std::vector<std::string>>(preset);
+        return fmt::format("{} (Enter for {}): ", ask,
+                           list && list->empty() ? "none" : display_value(*preset));
+    }
     return fmt::format("{}: ", ask);
 }
 

@@ -4,6 +4,8 @@ saving and replaying, and the ways out (Ctrl-C, end of input, no terminal)."""
 
 import os
 import re
+import signal
+import subprocess
 import sys
 
 import pexpect
@@ -177,6 +179,24 @@ def test_ctrl_c():
         check(os.path.getsize(out) == 0, f"Ctrl-C at the {where}: nothing on stdout")
 
 
+def test_terminated():
+    """SIGTERM and SIGHUP in raw mode: the terminal is restored before the process dies of the signal."""
+    for name, number in (("SIGTERM", signal.SIGTERM), ("SIGHUP", signal.SIGHUP)):
+        child = spawn_shell(command_line() + "; echo RC=$?; stty -a")
+        child.expect_exact(STAGE)
+        found = subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True, text=True).stdout.split()
+        check(len(found) == 1, f"{name}: found the makeorbuy process", found)
+        if len(found) != 1:
+            child.close(force=True)
+            continue
+        os.kill(int(found[0]), number)
+        child.expect_exact("RC=")
+        code = child.readline().strip()
+        child.expect(pexpect.EOF)
+        check(code == str(128 + number), f"{name}: the process dies of the signal", code)
+        check(sane(child.before), f"{name}: stty shows icanon and echo", child.before)
+
+
 def test_end_of_input():
     child = spawn([])
     child.expect_exact(STAGE)
@@ -346,8 +366,10 @@ def test_plain_mode():
 
 
 def main():
-    for test in (test_arrows_and_digits, test_bad_number_then_good, test_going_back, test_summary_change, test_ctrl_c,
-                 test_end_of_input, test_no_input_and_ci, test_colour, test_save_and_replay, test_plain_mode):
+    tests = (test_arrows_and_digits, test_bad_number_then_good, test_going_back, test_summary_change, test_ctrl_c,
+             test_terminated, test_end_of_input, test_no_input_and_ci, test_colour, test_save_and_replay,
+             test_plain_mode)
+    for test in tests:
         try:
             test()
         except Exception as e:  # a timeout or EOF in one test must not hide the others

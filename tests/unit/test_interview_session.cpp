@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 using namespace makeorbuy;
 using namespace makeorbuy::interview;
 using makeorbuy::term::character;
