@@ -61,7 +61,8 @@ public:
             answer.key = it->first.Scalar();
             answer.origin = Origin::file;
             answer.where = at(it->first.Mark());
-            const YAML::Node& v = it->second;
+            // A copy: the iterator's operator-> returns a temporary proxy.
+            const YAML::Node v = it->second;
             if (v.IsSequence()) {
                 answer.is_list = true;
                 bool ok = true;
@@ -100,7 +101,7 @@ public:
         YAML::Node block_key;
         for (auto it = root.begin(); it != root.end(); ++it) {
             if (!it->first.IsScalar()) continue;
-            const std::string& key = it->first.Scalar();
+            const std::string key = it->first.Scalar();
             if (key == "status")
                 block.status = field(it->first, it->second);
             else if (key == "makeorbuy") {
