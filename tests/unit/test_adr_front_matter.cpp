@@ -1,0 +1,80 @@
+#include "../../src/adr/front_matter.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace makeorbuy::adr;
+
+TEST_CASE("front matter is found between --- fences, with LF or CRLF", "[adr]") {
+    auto fm = find_front_matter("---\nstatus: accepted\n---\n# Title\n");
+    REQUIRE(fm);
+    CHECK(fm->closed);
+    CHECK(fm->yaml == "status: accepted\n");
+    CHECK(fm->first_line == 2);
+
+    auto crlf = find_front_matter("---\r\nstatus: accepted\r\n---\r\n# Title\r\n");
+    REQUIRE(crlf);
+    CHECK(crlf->closed);
+    CHECK(crlf->yaml == "status: accepted\r\n");
+
+    auto jekyll_end = find_front_matter("---\na: 1\n...\nbody\n");
+    REQUIRE(jekyll_end);
+    CHECK(jekyll_end->closed);
+}
+
+TEST_CASE("no or unclosed front matter", "[adr]") {
+    CHECK_FALSE(find_front_matter("# 1. Title\n\n## Status\n"));
+    CHECK_FALSE(find_front_matter("----\nnot: fm\n----\n"));
+    auto open = find_front_matter("---\nstatus: accepted\n# Title\n");
+    REQUIRE(open);
+    CHECK_FALSE(open->closed);
+}
+
+TEST_CASE("a byte-order mark is stripped before the fence", "[adr]") {
+    CHECK(opens_front_matter("\xEF\xBB\xBF---\nx: 1\n---\n"));
+    CHECK(strip_bom("\xEF\xBB\xBF" "abc") == "abc");
+    CHECK_FALSE(opens_front_matter("# Title\n"));
+}
+
+TEST_CASE("the pre-scan sees only a top-level makeorbuy key", "[adr]") {
+    CHECK(mentions_makeorbuy("status: accepted\nmakeorbuy:\n  schema: 1\n"));
+    CHECK(mentions_makeorbuy("makeorbuy :\n  schema: 1\n"));
+    CHECK(mentions_makeorbuy("\"makeorbuy\":\n  schema: 1\n"));
+    CHECK_FALSE(mentions_makeorbuy("tools:\n  makeorbuy: yes\n"));
+    CHECK_FALSE(mentions_makeorbuy("title: we use makeorbuy: a lot\n"));
+    CHECK_FALSE(mentions_makeorbuy("makeorbuy-notes: x\n"));
+}
+
+TEST_CASE("body statuses: MADR 2 and log4brains bullets, Nygard section", "[adr]") {
+    auto madr2 = find_body_status("# T\n\n* Status: accepted\n* Date: 2024-01-01\n");
+    REQUIRE(madr2);
+    CHECK(madr2->value == "accepted");
+    CHECK(madr2->line == 3);
+    CHECK(madr2->column == 11);
+
+    auto template_form = find_body_status("* Status: [proposed | accepted]\n");
+    REQUIRE(template_form);
+    CHECK(template_form->value == "proposed | accepted");
+
+    auto log4brains = find_body_status("# T\n\n- Status: proposed\n");
+    REQUIRE(log4brains);
+    CHECK(log4brains->value == "proposed");
+
+    auto nygard =
+        find_body_status("# 1. T\n\nDate: 2024-01-01\n\n## Status\n\nSuperceded by [2. X](0002-x.md)\n");
+    REQUIRE(nygard);
+    CHECK(nygard->value == "Superceded by [2. X](0002-x.md)");
+    CHECK(nygard->line == 7);
+
+    CHECK_FALSE(find_body_status("# T\n\n## Context\n\nNo status here.\n"));
+}
+
+TEST_CASE("statuses are classified case-insensitively", "[adr]") {
+    CHECK(classify_status("superseded by ADR-0005") == StatusKind::retired);
+    CHECK(classify_status("Superceded by [2. X](0002-x.md)") == StatusKind::retired);
+    CHECK(classify_status("Deprecated") == StatusKind::retired);
+    CHECK(classify_status("rejected") == StatusKind::retired);
+    CHECK(classify_status("proposed") == StatusKind::proposed);
+    CHECK(classify_status("Draft") == StatusKind::proposed);
+    CHECK(classify_status("accepted") == StatusKind::active);
+    CHECK(classify_status("") == StatusKind::active);
+}
