@@ -31,7 +31,8 @@ TEST_CASE("no or unclosed front matter", "[adr]") {
 
 TEST_CASE("a byte-order mark is stripped before the fence", "[adr]") {
     CHECK(opens_front_matter("\xEF\xBB\xBF---\nx: 1\n---\n"));
-    CHECK(strip_bom("\xEF\xBB\xBF" "abc") == "abc");
+    CHECK(strip_bom("\xEF\xBB\xBF"
+                    "abc") == "abc");
     CHECK_FALSE(opens_front_matter("# Title\n"));
 }
 
