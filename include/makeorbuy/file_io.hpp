@@ -10,7 +10,8 @@ enum class Overwrite { never, allowed };
 /// Writes `content` to a temporary file beside `path`, syncs it, then moves it
 /// into place. With Overwrite::never an existing `path` is left untouched and
 /// Error says so. Throws Error naming the path on any failure (full disk,
-/// missing folder, no permission), removing the temporary file.
+/// missing folder, no permission), removing the temporary file. An existing
+/// device or FIFO (/dev/stdout) is written through with Overwrite::allowed.
 void write_file_atomic(const std::string& path, const std::string& content, Overwrite overwrite);
 
 } // namespace makeorbuy

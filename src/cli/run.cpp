@@ -14,9 +14,13 @@
 
 namespace makeorbuy::cli {
 
+void setup_completions(CLI::App& app);
+
 namespace {
 
 const std::vector<std::string> k_commands = {"recommend", "questions", "rules", "adr", "cost", "help"};
+// Hidden: the build runs them to make the installed completions and man page (completions.cpp).
+const std::vector<std::string> k_hidden_commands = {"completions", "manpage"};
 
 // The value of --rules wherever it appears: it decides which questions, and
 // so which flags, exist, so it is read before the command line is parsed.
@@ -65,7 +69,8 @@ int run_parsed(std::vector<std::string> args) {
     // 2. `makeorbuy [flags]` is `makeorbuy recommend [flags]`.
     const bool top_level_flag = !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");
     if (args.empty() || (args[0].rfind("-", 0) == 0 && !top_level_flag)) args.insert(args.begin(), "recommend");
-    if (std::find(k_commands.begin(), k_commands.end(), args[0]) == k_commands.end() && !top_level_flag) {
+    if (std::find(k_commands.begin(), k_commands.end(), args[0]) == k_commands.end() && !top_level_flag &&
+        std::find(k_hidden_commands.begin(), k_hidden_commands.end(), args[0]) == k_hidden_commands.end()) {
         std::string message = fmt::format("unknown command '{}'", args[0]);
         if (auto hint = did_you_mean(args[0], k_commands)) message += fmt::format("; did you mean '{}'?", *hint);
         else message += "; commands: " + join(k_commands, ", ");
@@ -85,6 +90,7 @@ int run_parsed(std::vector<std::string> args) {
     setup_rules(app);
     setup_cost(app);
     setup_adr(app);
+    setup_completions(app);
     auto topic = std::make_shared<std::string>();
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: makeorbuy help COMMAND");
     help->add_option("COMMAND", *topic, "The command")->type_name("COMMAND");

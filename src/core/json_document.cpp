@@ -176,6 +176,15 @@ JsonDocument JsonDocument::parse(SourceText source, int max_depth) {
             else what = what.substr(colon + 2);
         }
         throw Error(doc.m_source.location(at), fmt::format("malformed JSON: {}", what));
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large for a double ("1e400"): nlohmann gives no offset,
+        // only the token, so find the token in the text.
+        std::string what = e.what();
+        std::size_t at = std::string::npos;
+        if (auto open = what.find('\''), close = what.rfind('\''); open != std::string::npos && close > open)
+            at = text.find(what.substr(open + 1, close - open - 1));
+        throw Error(at == std::string::npos ? Location{doc.m_source.name()} : doc.m_source.location(at),
+                    "a number too large to represent; use a smaller one");
     }
     PlaceScanner(text).run([&](const std::string& pointer, std::size_t key, std::size_t value) {
         doc.m_places.emplace(pointer, Place{key, value});

@@ -17,8 +17,17 @@ std::vector<std::string> value_names(const Question& q) {
     return names;
 }
 
+// User text as quoted in a message: a 10 MB value is shown by its start and size.
+std::string shown(const std::string& text) {
+    constexpr std::size_t k_max = 64;
+    if (text.size() <= k_max) return text;
+    std::size_t cut = k_max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut; // a whole UTF-8 character
+    return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
+}
+
 std::string unknown_value_message(const Question& q, const std::string& text) {
-    std::string message = fmt::format("unknown value '{}' for {}", text, q.key);
+    std::string message = fmt::format("unknown value '{}' for {}", shown(text), q.key);
     if (auto hint = did_you_mean(text, value_names(q))) message += fmt::format("; did you mean '{}'?", *hint);
     message += fmt::format(" (allowed: {})", q.allowed_text());
     return message;
@@ -29,12 +38,12 @@ ParsedAnswer parse_number(const Question& q, const std::string& text) {
     if (!number) {
         const char* example = q.type == QuestionType::integer ? "write a whole number such as 3"
                                                                 : "write it like 30000, 50k, 1.2M or $30,000";
-        return {std::nullopt, fmt::format("'{}' is not a number for {}; {}", text, q.key, example)};
+        return {std::nullopt, fmt::format("'{}' is not a number for {}; {}", shown(text), q.key, example)};
     }
     if (q.type == QuestionType::integer && *number != std::floor(*number))
-        return {std::nullopt, fmt::format("{} must be a whole number, not {}", q.key, text)};
+        return {std::nullopt, fmt::format("{} must be a whole number, not {}", q.key, shown(text))};
     if (*number < q.min || *number > q.max)
-        return {std::nullopt, fmt::format("{} is out of range for {}: {}", text, q.key, q.allowed_text())};
+        return {std::nullopt, fmt::format("{} is out of range for {}: {}", shown(text), q.key, q.allowed_text())};
     return {Value{*number}, {}};
 }
 
@@ -81,7 +90,7 @@ Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules
     for (const RawAnswer& r : raw) {
         const Question* q = rules.find_question(to_lower(r.key));
         if (q == nullptr) {
-            std::string message = fmt::format("unknown question '{}'", r.key);
+            std::string message = fmt::format("unknown question '{}'", shown(r.key));
             if (auto hint = did_you_mean(r.key, keys)) message += fmt::format("; did you mean '{}'?", *hint);
             else message += "; `makeorbuy questions` lists them";
             diagnostics.error(r.where, message);

@@ -26,16 +26,7 @@ std::string folder_of(const std::string& path) {
     throw Error(Location{path}, fmt::format("cannot write the file ({}: {})", doing, std::strerror(error)));
 }
 
-} // namespace
-
-void write_file_atomic(const std::string& path, const std::string& content, Overwrite overwrite) {
-    struct stat info {};
-    if (overwrite == Overwrite::never && ::lstat(path.c_str(), &info) == 0)
-        throw Error(Location{path}, "already exists; makeorbuy does not replace files (choose another name, or "
-                                    "pass --force where the command offers it)");
-    std::string temp = folder_of(path) + "/.makeorbuy-XXXXXX";
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) fail(path, {}, "creating a temporary file", errno);
+void write_all(const std::string& path, const std::string& temp, int fd, const std::string& content) {
     std::size_t written = 0;
     while (written < content.size()) {
         const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
@@ -47,6 +38,34 @@ void write_file_atomic(const std::string& path, const std::string& content, Over
         }
         written += static_cast<std::size_t>(n);
     }
+}
+
+void write_through(const std::string& path, const std::string& content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, {}, "opening", errno);
+    write_all(path, {}, fd, content);
+    if (::close(fd) != 0) fail(path, {}, "closing", errno);
+}
+
+} // namespace
+
+void write_file_atomic(const std::string& path, const std::string& content, Overwrite overwrite) {
+    struct stat info {};
+    const bool exists = ::lstat(path.c_str(), &info) == 0;
+    if (overwrite == Overwrite::never && exists)
+        throw Error(Location{path}, "already exists; makeorbuy does not replace files (choose another name, or "
+                                    "pass --force where the command offers it)");
+    // A device or FIFO (/dev/stdout, /dev/full, a pipe) is written through:
+    // renaming a temporary file over it would replace the device itself.
+    if (struct stat target {}; exists && ::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode)) {
+        if (S_ISDIR(target.st_mode)) throw Error(Location{path}, "is a folder, not a file");
+        write_through(path, content);
+        return;
+    }
+    std::string temp = folder_of(path) + "/.makeorbuy-XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) fail(path, {}, "creating a temporary file", errno);
+    write_all(path, temp, fd, content);
     if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
         const int error = errno;
         ::close(fd);
