@@ -3,12 +3,15 @@
 #include "analysis_flags.hpp"
 #include "common.hpp"
 
+#include "makeorbuy/adr.hpp"
+#include "makeorbuy/analysis.hpp"
 #include "makeorbuy/answer_files.hpp"
 #include "makeorbuy/file_io.hpp"
 #include "makeorbuy/interview.hpp"
 #include "makeorbuy/report.hpp"
 #include "makeorbuy/validate.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace makeorbuy::cli {
@@ -27,11 +30,26 @@ struct RecommendOptions {
     AnalysisFlags analysis;
 };
 
+// A decision record from the interview's offer, as `adr new` writes it.
+std::string write_decision_record(const Report& report, const std::string& title) {
+    adr::NewRecord record;
+    record.title = title;
+    record.date = adr::today();
+    record.revisit_if = revisit_triggers(report.answers, *report.rules);
+    adr::settle_choice(record, report);
+    return adr::write_record(report, record, adr::find_record_folder("."));
+}
+
 void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     const RuleSet& rules = active_rules();
 
-    // 1. Read the answers given as flags and in flags files; report every problem.
+    // 1. Read the answers given as flags and in flags files; report every problem,
+    //    including a --save-answers file that is already there (before any work).
     Answers answers = gather_answers(options.answers, rules, diagnostics);
+    struct stat info {};
+    if (!options.save_answers.empty() && !options.force && ::lstat(options.save_answers.c_str(), &info) == 0)
+        diagnostics.error(Location{options.save_answers},
+                          "already exists; choose another name for --save-answers, or add --force to replace it");
     diagnostics.throw_if_errors();
 
     // 2. On a terminal, ask for what is still open; without one nothing may
@@ -65,6 +83,12 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
                           options.force ? Overwrite::allowed : Overwrite::never);
     else if (session && session->asked_anything())
         interview::offer_save_answers(*session, report.answers, rules);
+
+    // 6. Offer to record the decision, when a person is there to answer.
+    if (session && session->asked_anything())
+        interview::offer_decision_record(*session, [&report](const std::string& title) {
+            return write_decision_record(report, title);
+        });
 }
 
 } // namespace

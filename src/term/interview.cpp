@@ -36,7 +36,8 @@ std::string flag_usage(const Question& q) {
     return fmt::format("--{} {}", q.key, join(names, q.type == QuestionType::multi ? "," : "|"));
 }
 
-// A one-line text field in raw mode; the default stands typed in, ready to keep or edit.
+// A one-line text field in raw mode. The default stands in the field like
+// selected text: Enter keeps it, typing replaces it, Backspace clears it.
 std::optional<std::string> edit_line(term::Terminal& terminal, const TextStyle& style,
                                      std::string_view prompt, std::string text, std::string_view problem) {
     using term::KeyCode;
@@ -44,12 +45,14 @@ std::optional<std::string> edit_line(term::Terminal& terminal, const TextStyle& 
     InlineScreen screen(terminal);
     const char* pointer = style.unicode ? "❯ " : "> ";
     const char* separator = style.unicode ? " · " : " | ";
+    bool pristine = !text.empty(); // the default, untouched
     for (;;) {
         const std::size_t width = std::max<std::size_t>(terminal.width(), 20) - 1;
         Frame frame;
         frame.lines.push_back(paint(style, Role::heading, fit(prompt, width, style.unicode)));
         const std::string shown = fit(text, width - 5, style.unicode);
-        frame.lines.push_back("  " + paint(style, Role::good, pointer) + shown);
+        frame.lines.push_back("  " + paint(style, Role::good, pointer) +
+                              (pristine ? paint(style, Role::dim, shown) : shown));
         frame.cursor_row = 1;
         frame.cursor_column = 4 + display_width(shown);
         if (!problem.empty())
@@ -76,6 +79,7 @@ std::optional<std::string> edit_line(term::Terminal& terminal, const TextStyle& 
             screen.commit(fmt::format("{}: {}", prompt, paint(style, Role::good, text)), {});
             return text;
         case KeyCode::backspace:
+            if (pristine) text.clear();
             while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xc0) == 0x80)
                 text.pop_back();
             if (!text.empty()) text.pop_back();
@@ -84,11 +88,14 @@ std::optional<std::string> edit_line(term::Terminal& terminal, const TextStyle& 
             text.clear();
             break;
         case KeyCode::character:
+            if (pristine) text.clear();
             text += key.text;
             break;
         default:
             break;
         }
+        pristine = pristine && key.code != KeyCode::character && key.code != KeyCode::backspace &&
+                   key.code != KeyCode::kill_line;
         problem = {};
     }
 }
