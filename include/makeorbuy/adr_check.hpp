@@ -22,6 +22,7 @@ enum class FindingKind {
     rules_changed,          ///< recommended differs from today's recommendation
     review_overdue,         ///< review-by has passed
     proposed,               ///< status is proposed, under --no-proposed
+    chosen_not_robust,      ///< chosen wins under less than half of the robustness samples
 };
 
 struct FindingInfo {

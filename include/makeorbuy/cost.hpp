@@ -159,12 +159,14 @@ struct CostReport {
 /// or (requests 0 or absent) requests worked out from monthly-spend.
 [[nodiscard]] Workload workload_for(const Answers& answers, const PriceTable& prices,
                                     const CostProfile& profile);
-/// Monthly cost of one plan at `requests` a month of the workload's shape.
+/// Monthly cost of one plan for the workload, without the parts (fast: for sweeps).
+[[nodiscard]] double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices);
+/// Monthly cost of one plan for the workload, with its parts.
 [[nodiscard]] OptionCost option_cost(const OptionPlan& plan, const Workload& workload,
                                      const PriceTable& prices);
 /// Where each pair of plans (parallel to `report.options`) costs the same,
-/// searched over 10^3 to 10^10 requests a month on a log grid (ten points a
-/// decade), each crossing bisected; at most three crossings a pair.
+/// searched over 10^3 to 10^10 requests a month on a log grid (forty points a
+/// decade; narrower windows can be missed), each crossing bisected; at most three crossings a pair.
 [[nodiscard]] std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& plans,
                                                        const CostReport& report, const PriceTable& prices);
 /// Every option's cost, the break-even volumes between each pair, payback.

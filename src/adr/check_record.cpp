@@ -6,6 +6,7 @@
 
 #include "makeorbuy/adr.hpp"
 #include "makeorbuy/adr_check.hpp"
+#include "makeorbuy/analysis.hpp"
 #include "makeorbuy/report.hpp"
 #include "makeorbuy/text.hpp"
 #include "makeorbuy/validate.hpp"
@@ -111,6 +112,8 @@ public:
                         "chosen option '{}' differs from today's recommendation '{}' (override-reason: {})",
                         block.chosen.value, now_id, block.override_reason.value));
         }
+        if (chosen_result != nullptr && !chosen_result->excluded)
+            check_robustness(report, *chosen, block.chosen);
         if (*recommended != now) {
             std::string written_with;
             if (block.rules.present && block.rules.value != m_rules.label())
@@ -121,6 +124,18 @@ public:
                     "record was written: revisit the decision",
                     block.recommended.value, m_rules.label(), now_id, written_with));
         }
+    }
+
+    // A choice that wins under less than half of the weightings rests on the weights.
+    void check_robustness(const Report& report, std::size_t chosen, const Field& field) {
+        const Robustness r = robustness(evaluate(report.answers, m_rules), m_rules);
+        const double share = r.first_place_share[chosen];
+        if (share >= k_contested_share) return;
+        add(FindingKind::chosen_not_robust, Severity::warning, field.where,
+            fmt::format(
+                "chosen option '{}' comes first under only {:.0f}% of {} weightings of today's rules {} "
+                "(each weight within +-{:.0f}%, seed {}); the choice rests on the weights: revisit it",
+                m_rules.options[chosen].id, share * 100, r.samples, m_rules.label(), r.band * 100, r.seed));
     }
 
     void check_review_date(const Field& review_by) {

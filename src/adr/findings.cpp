@@ -42,6 +42,12 @@ const std::vector<FindingInfo>& finding_infos() {
         {FindingKind::proposed, "proposed", "The record is still proposed",
          "With --no-proposed, a record whose status is proposed fails: accept or reject it before it is "
          "merged."},
+        {FindingKind::chosen_not_robust, "chosen-not-robust",
+         "The chosen option wins under less than half of plausible rule weights",
+         "Redrawing every rule weight within +-50% of its value (10,000 samples, fixed seed), the option the "
+         "record chose comes first in fewer than half of them: the decision rests on how the rules are "
+         "weighted. Check the record's reasons, or revisit it with `makeorbuy recommend` and its robustness "
+         "section."},
     };
     return infos;
 }

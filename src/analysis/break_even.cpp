@@ -12,13 +12,13 @@ namespace {
 
 constexpr double k_low_exponent = 3;   // 10^3 requests a month
 constexpr double k_high_exponent = 10; // 10^10
-constexpr int k_points_per_decade = 10;
+constexpr int k_points_per_decade = 40;
 constexpr int k_bisection_steps = 60;
 constexpr int k_max_crossings = 3;
 
 double cost_at(const OptionPlan& plan, Workload workload, double requests, const PriceTable& prices) {
     workload.requests_per_month = requests;
-    return option_cost(plan, workload, prices).monthly_usd;
+    return monthly_usd(plan, workload, prices);
 }
 
 } // namespace

@@ -27,7 +27,42 @@ const OptionPlan* plan_of(const CostProfile& profile, const std::string& option)
     return nullptr;
 }
 
+// Replicas for the peak at the target utilization, never below the HA minimum.
+double replicas_for(double requests, const Workload& workload, const ServingProfile& serving,
+                    const PriceTable& prices) {
+    const double peak_tps =
+        requests * workload.tokens_out / (prices.hours_per_month * 3600) * prices.peak_to_average;
+    return std::max(prices.min_replicas,
+                    std::ceil(peak_tps / (serving.output_tokens_per_s * prices.target_utilization)));
+}
+
+// One-time build spread over the horizon, plus retraining on its cadence.
+double fine_tuning_monthly(const FineTuning& tuning, double rate, const PriceTable& prices, double& first) {
+    const double run = tuning.gpu_hours_per_run * rate;
+    first = tuning.data_usd + tuning.runs * run + tuning.eval_usd;
+    const double retrain =
+        tuning.retrain_every_months > 0 ? (run + tuning.eval_usd) / tuning.retrain_every_months : 0;
+    return first / prices.horizon_months + retrain;
+}
+
 } // namespace
+
+double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
+    const double requests = workload.requests_per_month;
+    double total = plan.fte * prices.engineer_usd_per_year / 12;
+    if (const ApiModel* model = prices.find_api_model(plan.api_model))
+        total += requests * cost_per_request(*model, workload.tokens_in, workload.tokens_out);
+    const GpuOffer* offer = prices.find_gpu_offer(plan.gpu_offer);
+    const ServingProfile* serving = prices.find_serving(plan.serving);
+    if (offer != nullptr && serving != nullptr)
+        total += replicas_for(requests, workload, *serving, prices) * serving->gpus_per_replica *
+                 offer->usd_per_gpu_hour * prices.hours_per_month;
+    if (const FineTuning* tuning = prices.find_fine_tuning(plan.fine_tuning)) {
+        double first = 0;
+        total += fine_tuning_monthly(*tuning, offer ? offer->usd_per_gpu_hour : 0, prices, first);
+    }
+    return total;
+}
 
 double cost_per_request(const ApiModel& model, double tokens_in, double tokens_out) {
     return tokens_in * model.input_per_token + tokens_out * model.output_per_token;
@@ -81,13 +116,8 @@ OptionCost option_cost(const OptionPlan& plan, const Workload& workload, const P
     const GpuOffer* offer = prices.find_gpu_offer(plan.gpu_offer);
     const ServingProfile* serving = prices.find_serving(plan.serving);
     if (offer != nullptr && serving != nullptr) {
-        // Size for the peak at the target utilization; never below the HA minimum.
-        const double seconds = prices.hours_per_month * 3600;
-        const double average_tps = requests * workload.tokens_out / seconds;
-        const double peak_tps = average_tps * prices.peak_to_average;
-        const double needed =
-            std::ceil(peak_tps / (serving->output_tokens_per_s * prices.target_utilization));
-        cost.replicas = std::max(prices.min_replicas, needed);
+        const double average_tps = requests * workload.tokens_out / (prices.hours_per_month * 3600);
+        cost.replicas = replicas_for(requests, workload, *serving, prices);
         cost.utilization = average_tps / (cost.replicas * serving->output_tokens_per_s);
         const double gpus = cost.replicas * serving->gpus_per_replica;
         cost.parts.push_back(
@@ -105,13 +135,10 @@ OptionCost option_cost(const OptionPlan& plan, const Workload& workload, const P
                                           format_number(prices.engineer_usd_per_year, 0))});
 
     if (const FineTuning* tuning = prices.find_fine_tuning(plan.fine_tuning)) {
-        // One-time build spread over the horizon, plus retraining on its cadence.
-        const double rate = offer ? offer->usd_per_gpu_hour : 0;
-        const double run = tuning->gpu_hours_per_run * rate;
-        const double first = tuning->data_usd + tuning->runs * run + tuning->eval_usd;
-        const double retrain =
-            tuning->retrain_every_months > 0 ? (run + tuning->eval_usd) / tuning->retrain_every_months : 0;
-        cost.parts.push_back({"fine-tuning", first / prices.horizon_months + retrain,
+        double first = 0;
+        const double monthly =
+            fine_tuning_monthly(*tuning, offer ? offer->usd_per_gpu_hour : 0, prices, first);
+        cost.parts.push_back({"fine-tuning", monthly,
                               fmt::format("${} first build over {} months, retrained every {} months",
                                           format_number(first, 0), format_number(prices.horizon_months, 0),
                                           format_number(tuning->retrain_every_months, 0))});

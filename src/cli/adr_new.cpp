@@ -4,6 +4,7 @@
 #include "common.hpp"
 
 #include "makeorbuy/adr.hpp"
+#include "makeorbuy/analysis.hpp"
 #include "makeorbuy/report.hpp"
 #include "makeorbuy/validate.hpp"
 
@@ -33,6 +34,7 @@ void run_adr_new(AdrNewOptions options, Diagnostics& diagnostics) {
     const Report report = make_report(rules, std::move(answers));
     options.record.title = options.title;
     options.record.date = adr::today();
+    options.record.revisit_if = revisit_triggers(report.answers, rules);
     adr::settle_choice(options.record, report);
 
     // 3. Write the next numbered record where the repository keeps them; never replace a file.

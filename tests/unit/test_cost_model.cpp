@@ -1,0 +1,112 @@
+// The cost model's formulas against the worked examples of
+// research-cost.md (section 2 and the sanity checks of section 5).
+
+#include "makeorbuy/cost.hpp"
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace makeorbuy;
+
+namespace {
+
+// A table holding only what a case needs, all defaults as in rules/prices.json.
+PriceTable table() {
+    PriceTable t;
+    t.api_models = {{"gpt-5", 1.25e-6, 1.0e-5, "s", ""}, {"gpt-5-mini", 2.5e-7, 2.0e-6, "s", ""}};
+    t.gpu_offers = {{"h100-2.69", "H100", 2.69, "s", ""}, {"h100-aws", "H100", 6.88, "s", ""}};
+    t.serving = {{"70b-4xh100", "Llama 3.1 70B", 4, 3701, "s"}, {"node-8xh100", "70B class", 8, 7402, "s"}};
+    t.fine_tuning = {{"lora", 3, 4, 10000, 5000, 3, "s"}};
+    return t;
+}
+
+Workload reference_workload(double requests = 1e6) {
+    Workload w;
+    w.requests_per_month = requests;
+    w.tokens_in = 1000;
+    w.tokens_out = 300;
+    return w;
+}
+
+double part(const OptionCost& cost, const std::string& id) {
+    for (const auto& p : cost.parts)
+        if (p.id == id) return p.monthly_usd;
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("cost: per-request price of the reference workload (1M requests, 1,000 in, 300 out)", "[cost]") {
+    const PriceTable t = table();
+    // GPT-5: 1000 x $1.25/M + 300 x $10/M = $0.00425 a request, $4,250 a month.
+    CHECK(cost_per_request(t.api_models[0], 1000, 300) == Approx(0.00425));
+    OptionPlan frontier;
+    frontier.api_model = "gpt-5";
+    const OptionCost cost = option_cost(frontier, reference_workload(), t);
+    CHECK(cost.monthly_usd == Approx(4250));
+    // GPT-5-mini: $850.
+    frontier.api_model = "gpt-5-mini";
+    CHECK(option_cost(frontier, reference_workload(), t).monthly_usd == Approx(850));
+}
+
+TEST_CASE("cost: GPU cost per million output tokens at 100% utilization", "[cost]") {
+    // research-cost.md section 2: 70B on 4xH100 at 3,701 tok/s and $2.69 gives $0.81/M at full load.
+    const double per_m = 2.69 * 4 / (3701.0 * 3600 * 1.0) * 1e6;
+    CHECK(per_m == Approx(0.81).margin(0.005));
+    // At 60% and 30%: $1.35 and $2.69.
+    CHECK(per_m / 0.6 == Approx(1.35).margin(0.005));
+    CHECK(per_m / 0.3 == Approx(2.69).margin(0.01));
+}
+
+TEST_CASE(
+    "cost: the minimal self-host floor is about $24K (two 4xH100 replicas at $2.69 and half an engineer)",
+    "[cost]") {
+    const PriceTable t = table();
+    OptionPlan plan;
+    plan.gpu_offer = "h100-2.69";
+    plan.serving = "70b-4xh100";
+    plan.fte = 0.5;
+    const OptionCost cost = option_cost(plan, reference_workload(), t);
+    CHECK(cost.replicas == 2);
+    CHECK(part(cost, "gpus") == Approx(2 * 4 * 2.69 * 730));  // $15,709
+    CHECK(part(cost, "people") == Approx(200000.0 / 12 / 2)); // $8,333
+    CHECK(cost.monthly_usd == Approx(24042).margin(1));
+}
+
+TEST_CASE("cost: two HA 8xH100 nodes at AWS with two engineers cost about $114K", "[cost]") {
+    const PriceTable t = table();
+    OptionPlan plan;
+    plan.gpu_offer = "h100-aws";
+    plan.serving = "node-8xh100";
+    plan.fte = 2;
+    const OptionCost cost = option_cost(plan, reference_workload(), t);
+    CHECK(cost.monthly_usd == Approx(2 * 8 * 6.88 * 730 + 2 * 200000.0 / 12).epsilon(1e-9)); // $113,691
+    CHECK(cost.monthly_usd == Approx(114000).margin(500));
+}
+
+TEST_CASE("cost: replicas follow the peak load at the target utilization", "[cost]") {
+    const PriceTable t = table();
+    OptionPlan plan;
+    plan.gpu_offer = "h100-2.69";
+    plan.serving = "70b-4xh100";
+    // 100M requests x 300 tokens over 730 h: 11,416 tok/s on average, 22,831 at a
+    // peak of twice that; at 70% of 3,701 tok/s a replica that needs 9 replicas.
+    const OptionCost cost = option_cost(plan, reference_workload(1e8), t);
+    CHECK(cost.replicas == 9);
+    CHECK(cost.utilization == Approx(1e8 * 300 / (730 * 3600.0) / (9 * 3701)));
+}
+
+TEST_CASE("cost: fine-tuning is spread over the horizon and retrained on its cadence", "[cost]") {
+    const PriceTable t = table();
+    OptionPlan plan;
+    plan.gpu_offer = "h100-aws";
+    plan.serving = "70b-4xh100";
+    plan.fine_tuning = "lora";
+    plan.setup_months = 3;
+    const OptionCost cost = option_cost(plan, reference_workload(), t);
+    const double run = 3 * 6.88;
+    const double first = 10000 + 4 * run + 5000;
+    CHECK(part(cost, "fine-tuning") == Approx(first / 12 + (run + 5000) / 3));
+    CHECK(cost.setup_usd == Approx(3 * 200000.0 / 12));
+}
