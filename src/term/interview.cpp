@@ -114,11 +114,13 @@ void throw_input_ended(const State& state) {
         else
             with_defaults.push_back(q->key);
     }
-    if (!with_defaults.empty())
-        diagnostics.add({{},
-                         fmt::format("unanswered, with defaults: {}; --no-input takes the defaults",
-                                     join(with_defaults, ", ")),
-                         Severity::note});
+    if (!with_defaults.empty()) {
+        Diagnostic note;
+        note.message = fmt::format("unanswered, with defaults: {}; --no-input takes the defaults",
+                                   join(with_defaults, ", "));
+        note.severity = Severity::note;
+        diagnostics.add(std::move(note));
+    }
     throw Error(diagnostics.items());
 }
 
