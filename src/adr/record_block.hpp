@@ -1,5 +1,5 @@
 #pragma once
-// Internal to adr/: reading a record's front matter with yaml-cpp into the
+// Internal to adr/: reading a record's front matter with libyaml into the
 // keys `adr check` needs, each with the file position of its key.
 
 #include "front_matter.hpp"
