@@ -237,7 +237,8 @@ std::string render_check_sarif(const CheckReport& report) {
                                    {"invocations", Json::array({invocation})},
                                    {"properties", {{"rules", report.rules_label}, {"today", report.today}}},
                                    {"results", results}}})}};
-    return doc.dump(2) + "\n";
+    // A record may hold invalid UTF-8, quoted in a message: replace it rather than throw (found by fuzz_adr).
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 } // namespace makeorbuy::adr

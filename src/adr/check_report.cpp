@@ -221,7 +221,8 @@ std::string render_check_json(const CheckReport& report) {
                {"other", c.other}}},
              {"records", records},
              {"problems", problems}};
-    return doc.dump(2) + "\n";
+    // A record may hold invalid UTF-8, quoted in a message: replace it rather than throw (found by fuzz_adr).
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string render_step_summary(const CheckReport& report) {

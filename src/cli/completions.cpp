@@ -35,8 +35,11 @@ struct CommandInfo {
 };
 
 std::string first_line(std::string text) {
-    text = text.substr(0, text.find('\n'));
-    if (text.size() > 72) text = text.substr(0, text.rfind(' ', 69)) + "...";
+    text.resize(std::min(text.size(), text.find('\n')));
+    if (text.size() > 72) {
+        text.resize(std::min<std::size_t>(69, text.rfind(' ', 69)));
+        text += "...";
+    }
     return text;
 }
 

@@ -47,7 +47,11 @@ def measured(*args, cwd=None, user=None):
 
 
 def bounded(what, result, seconds, rss, stderr_has=(), code=2):
-    expect(result, code, what, stderr_has=stderr_has)
+    """Exit `code`, each of `stderr_has` in the output (adr check reports problems in its report
+    on stdout), in bounded time, memory and message size, and no crash."""
+    expect(result, code, what)
+    for s in [stderr_has] if isinstance(stderr_has, str) else stderr_has:
+        check(s in result.stderr + result.stdout, f"{what}: the message has {s!r}", result.stderr[-1500:])
     check(seconds < MAX_SECONDS, f"{what}: done in {seconds:.1f}s (< {MAX_SECONDS}s)")
     check(rss < MAX_RSS_MB, f"{what}: peak memory {rss:.0f} MB (< {MAX_RSS_MB} MB)")
     check(len(result.stderr) < 64 * 1024, f"{what}: a short message ({len(result.stderr)} bytes of stderr)")
@@ -201,13 +205,13 @@ if not mounted:
     print("SKIP: full-filesystem test (needs root and `mount -t tmpfs`); /dev/full covered above")
 else:
     try:
-        with open(os.path.join(mountpoint, "filler"), "wb") as f:
-            try:
+        try:
+            with open(os.path.join(mountpoint, "filler"), "wb") as f:
                 while True:
                     f.write(b"x" * 4096)
                     f.flush()
-            except OSError:
-                pass
+        except OSError:
+            pass  # full
         target = os.path.join(mountpoint, "answers.toml")
         r = run("recommend", *REQUIRED, "--save-answers", target)
         expect(r, 2, "--save-answers on a full filesystem", stderr_has=[target, "No space left"])
