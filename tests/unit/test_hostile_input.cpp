@@ -6,6 +6,7 @@
 #include "makeorbuy/file_io.hpp"
 #include "makeorbuy/json_document.hpp"
 #include "makeorbuy/keys.hpp"
+#include "makeorbuy/rules.hpp"
 #include "makeorbuy/validate.hpp"
 
 #include <catch2/catch.hpp>
@@ -63,10 +64,12 @@ TEST_CASE("the key decoder takes only valid UTF-8 as a character", "[hostile][ke
     using namespace makeorbuy::term;
     for (const char* bad : {"\xed\xa0\x80", "\xe0\x80\xaf", "\xf0\x80\x80\xaf", "\xf4\x90\x80\x80"}) {
         const auto keys = decode_keys(bad, MoreBytes::none).keys;
-        for (const Key& k : keys) CHECK(k.code != KeyCode::character);
+        for (const Key& k : keys)
+            CHECK(k.code != KeyCode::character);
     }
     CHECK(decode_keys("\xed\x9f\xbf", MoreBytes::none).keys == std::vector<Key>{character("\xed\x9f\xbf")});
-    CHECK(decode_keys("\xf4\x8f\xbf\xbf", MoreBytes::none).keys == std::vector<Key>{character("\xf4\x8f\xbf\xbf")});
+    CHECK(decode_keys("\xf4\x8f\xbf\xbf", MoreBytes::none).keys ==
+          std::vector<Key>{character("\xf4\x8f\xbf\xbf")});
 }
 
 TEST_CASE("writing to a device goes through it and never replaces it", "[hostile][file_io]") {
@@ -81,4 +84,13 @@ TEST_CASE("writing to a device goes through it and never replaces it", "[hostile
     // Without leave to overwrite, an existing device is an existing file.
     CHECK_THROWS_AS(write_file_atomic("/dev/null", "x\n", Overwrite::never), Error);
     CHECK_THROWS_AS(write_file_atomic("/", "x\n", Overwrite::allowed), Error);
+}
+
+TEST_CASE("a 1 MB id in a rules file is checked without recursion", "[hostile][rules]") {
+    // std::regex_match recursed once per character; a long id could overflow the stack.
+    const std::string id(1 << 20, 'a');
+    const JsonDocument document = JsonDocument::parse(SourceText("r.json", "{\"id\": \"" + id + "\"}"));
+    Diagnostics diagnostics;
+    CHECK_NOTHROW((void)load_rules(document, diagnostics, RuleChecks::structure));
+    CHECK(diagnostics.has_errors()); // no questions, options or rules
 }
