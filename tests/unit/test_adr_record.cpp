@@ -80,7 +80,10 @@ TEST_CASE("editing chosen fails on the line of chosen", "[adr]") {
     const std::string chosen = "  chosen: " + default_rules().options[report.ranking.winner().option].id;
     text.replace(text.find(chosen), chosen.size(), "  chosen: fine-tuned");
     const adr::RecordResult result = adr::check_text("r.md", text, default_rules(), k_today);
-    REQUIRE(result.findings.size() == 1);
+    // The error, then the robustness warning: fine-tuned wins under no weighting of these answers.
+    REQUIRE(result.findings.size() == 2);
+    CHECK(result.findings[1].kind == adr::FindingKind::chosen_not_robust);
+    CHECK(result.findings[1].where.line == line_of(text, "  chosen:"));
     CHECK(result.findings[0].kind == adr::FindingKind::chosen_not_recommended);
     CHECK(result.findings[0].severity == Severity::error);
     CHECK(result.findings[0].where.line == line_of(text, "  chosen:"));
@@ -97,7 +100,8 @@ TEST_CASE("an override reason with quotes and colons survives the round trip", "
     adr::settle_choice(record, report);
     const std::string text = adr::render_record(report, record);
     const adr::RecordResult result = adr::check_text("r.md", text, default_rules(), k_today);
-    REQUIRE(result.findings.size() == 1);
+    REQUIRE(result.findings.size() == 2);
+    CHECK(result.findings[1].kind == adr::FindingKind::chosen_not_robust);
     CHECK(result.findings[0].kind == adr::FindingKind::chosen_overridden);
     CHECK(result.findings[0].message.find("Contract: \"GPU credits\" \\ until 2027") != std::string::npos);
 }
