@@ -13,13 +13,15 @@ import pexpect
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from harness import check, finish, run, scratch  # noqa: E402
-from interview_support import (CTRL_U, DOWN, DRIVERS, ENTER, ESC, LEFT, REGION, RULES, SAVE_OFFER,  # noqa: E402
+from interview_support import (ADR_OFFER, CTRL_U, DOWN, DRIVERS, ENTER, ESC, LEFT, REGION, RULES, SAVE_OFFER,  # noqa: E402
                                SHIFT_TAB, SPEND, STAGE, SUMMARY, TEAM, VOLUME, answered, command_line, result_json,
                                spawn, spawn_shell, transcript, tty_env, wait_exit)
 
 
 def decline_offer(child):
     child.expect_exact(SAVE_OFFER)
+    child.send("n")
+    child.expect_exact(ADR_OFFER)
     child.send("n")
 
 
@@ -274,6 +276,8 @@ def test_save_and_replay():
     child.send("12" + ENTER)
     child.expect_exact(SUMMARY)
     child.send(ENTER)
+    child.expect_exact(ADR_OFFER)
+    child.send("n")
     check(wait_exit(child) == 0, "--save-answers: exit 0", transcript(child))
     check(SAVE_OFFER not in transcript(child), "--save-answers: no offer to save again")
     replay = run("--rules", RULES, "--config", saved, "--format", "json")
@@ -295,7 +299,20 @@ def test_save_and_replay():
     child.expect_exact("already exists and is kept")
     child.send(CTRL_U + "offered.toml" + ENTER)
     child.expect_exact("Saved the answers to offered.toml")
+    # Then the decision record: typing replaces the suggested title.
+    child.expect_exact(ADR_OFFER)
+    child.send("y")
+    child.expect_exact("Title of the decision record")
+    child.send("Pick a model" + ENTER)
+    child.expect_exact("Wrote the decision record")
     check(wait_exit(child) == 0, "save offer: exit 0", transcript(child))
+    record = os.path.join(folder, "docs", "decisions", "0001-pick-a-model.md")
+    check(os.path.exists(record), "the ADR offer writes docs/decisions/0001-pick-a-model.md", os.listdir(folder))
+    if os.path.exists(record):
+        with open(record, encoding="utf-8") as f:
+            text = f.read()
+        check(text.startswith("---\n") and "makeorbuy:" in text and "# Pick a model" in text,
+              "the record has the makeorbuy block and the title typed", text[:300])
     with open(os.path.join(folder, "makeorbuy-answers.toml"), encoding="utf-8") as f:
         check(f.read() == "# mine\n", "save offer: the existing file is untouched")
     replay = run("--rules", RULES, "--config", os.path.join(folder, "offered.toml"), "--format", "json")
@@ -341,6 +358,8 @@ def test_plain_mode():
         child.expect_exact("press Enter to score")
         child.sendline("")
         child.expect_exact(SAVE_OFFER + " (y/N): ")
+        child.sendline("")
+        child.expect_exact(ADR_OFFER + " (y/N): ")
         child.sendline("")
         check(wait_exit(child) == 0, f"plain mode ({how}): exit 0", transcript(child))
         check("\x1b" not in transcript(child), f"plain mode ({how}): no escape codes at all",
