@@ -96,6 +96,13 @@ struct Robustness {
 [[nodiscard]] Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
                                     const RobustnessSettings& settings = {});
 
+/// Whether `option` comes first under every weighting in the band (each rule's
+/// weight anywhere in [w(1 - band), w(1 + band)]), so that its share of first
+/// places is exactly 1 without sampling. Exact: scores are linear in the
+/// weights, so the worst case against each rival is a corner of the box.
+[[nodiscard]] bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                   double band);
+
 /// Everything the analyses say about one run.
 struct Analysis {
     std::vector<TippingPoint> tipping_points;

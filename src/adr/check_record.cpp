@@ -20,7 +20,8 @@ namespace makeorbuy::adr {
 namespace {
 
 std::string trim_period(std::string text) {
-    while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+    while (!text.empty() && (text.back() == '.' || text.back() == ' '))
+        text.pop_back();
     return text;
 }
 
@@ -92,8 +93,8 @@ public:
         if (chosen_result != nullptr && chosen_result->excluded) {
             std::vector<std::string> reasons;
             for (std::size_t c : chosen_result->excluded_by)
-                reasons.push_back(
-                    fmt::format("{} ({})", trim_period(m_rules.constraints[c].rationale), m_rules.constraints[c].id));
+                reasons.push_back(fmt::format("{} ({})", trim_period(m_rules.constraints[c].rationale),
+                                              m_rules.constraints[c].id));
             add(FindingKind::chosen_excluded, Severity::error, block.chosen.where,
                 fmt::format(
                     "chosen option '{}' is ruled out by today's rules {}: {}; choose another option (they "
@@ -128,7 +129,10 @@ public:
 
     // A choice that wins under less than half of the weightings rests on the weights.
     void check_robustness(const Report& report, std::size_t chosen, const Field& field) {
-        const Robustness r = robustness(evaluate(report.answers, m_rules), m_rules);
+        const Evaluation evaluation = evaluate(report.answers, m_rules);
+        // Most records win under every weighting; only the close ones need sampling.
+        if (wins_whole_band(evaluation, m_rules, chosen, RobustnessSettings{}.band)) return;
+        const Robustness r = robustness(evaluation, m_rules);
         const double share = r.first_place_share[chosen];
         if (share >= k_contested_share) return;
         add(FindingKind::chosen_not_robust, Severity::warning, field.where,

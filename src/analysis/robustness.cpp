@@ -66,4 +66,30 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     return result;
 }
 
+bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
+    const std::size_t n_options = rules.options.size();
+    if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
+    band = std::clamp(band, 0.0, 1.0);
+    // Per rival: the lead of `option` at the box corner that is worst for it.
+    std::vector<double> worst_lead(n_options, 0.0);
+    std::vector<double> points(n_options);
+    for (const FiredRule& fired : evaluation.fired) {
+        const Rule& rule = rules.rules[fired.rule];
+        std::fill(points.begin(), points.end(), 0.0);
+        for (const Effect& effect : rule.effects)
+            points[effect.option] += effect.points * fired.factor;
+        const double low = rule.weight * (1.0 - band);
+        const double high = rule.weight * (1.0 + band);
+        for (std::size_t o = 0; o < n_options; ++o) {
+            const double difference = points[option] - points[o];
+            worst_lead[o] += difference * (difference > 0 ? low : high);
+        }
+    }
+    // Scores are compared rounded to two decimals, so demand a lead that
+    // rounding cannot undo.
+    for (std::size_t o = 0; o < n_options; ++o)
+        if (o != option && evaluation.excluded_by[o].empty() && worst_lead[o] <= 0.011) return false;
+    return true;
+}
+
 } // namespace makeorbuy

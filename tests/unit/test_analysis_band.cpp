@@ -1,0 +1,54 @@
+// wins_whole_band: the exact shortcut `adr check` takes before sampling must
+// agree with the sampler: whenever it says an option wins every weighting,
+// the Monte Carlo gives that option every first place.
+
+#include "makeorbuy/analysis.hpp"
+#include "makeorbuy/answer_files.hpp"
+#include "makeorbuy/json_document.hpp"
+#include "makeorbuy/validate.hpp"
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace makeorbuy;
+
+TEST_CASE("wins_whole_band agrees with sampling on every guide profile", "[analysis][robustness]") {
+    const RuleSet& rules = default_rules();
+    const auto profiles =
+        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
+    std::size_t shortcut_taken = 0;
+    for (const auto& profile : profiles) {
+        Diagnostics diagnostics;
+        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
+        Answers answers = validate_answers(raw, rules, diagnostics);
+        fill_defaults(answers, rules);
+        REQUIRE_FALSE(diagnostics.has_errors());
+        const Evaluation evaluation = evaluate(answers, rules);
+        const Robustness sampled = robustness(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band});
+        for (std::size_t option = 0; option < rules.options.size(); ++option) {
+            if (!wins_whole_band(evaluation, rules, option, k_weight_band)) continue;
+            INFO(profile["name"].get<std::string>() << ": " << rules.options[option].id);
+            CHECK(sampled.first_place_share[option] == 1.0);
+            ++shortcut_taken;
+        }
+    }
+    // The shortcut must apply to a good share of the profiles, or it saves nothing
+    // (20 of the 42 when written).
+    CHECK(shortcut_taken >= profiles.size() / 3);
+}
+
+TEST_CASE("wins_whole_band is false for a contested table and for an excluded option",
+          "[analysis][robustness]") {
+    const RuleSet rules = test::rules_ok(R"({"id": "r", "version": "1",
+      "questions": [{"key": "q", "prompt": "p", "type": "choice", "values": [{"value": "x", "text": "t"}], "default": "x"}],
+      "options": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+      "rules": [{"id": "a-up", "effects": {"a": 1}, "weight": 1, "rationale": "r"},
+                {"id": "b-up", "effects": {"b": 1}, "weight": 1, "rationale": "r"},
+                {"id": "c-far", "effects": {"c": 3}, "weight": 1, "rationale": "r"}],
+      "constraints": [{"id": "no-c", "when": {"q": "x"}, "exclude": ["c"], "rationale": "r"}]})");
+    const Evaluation evaluation = evaluate(test::answers_of({{"q", std::string("x")}}), rules);
+    CHECK_FALSE(wins_whole_band(evaluation, rules, 0, 0.5));    // a and b are level
+    CHECK_FALSE(wins_whole_band(evaluation, rules, 2, 0.5));    // c is ruled out, whatever its score
+    CHECK(wins_whole_band(evaluation, rules, 0, 0.0) == false); // a tie even with fixed weights
+}
