@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -35,7 +36,9 @@ private:
 
     SourceText m_source;
     nlohmann::json m_root;
-    std::unordered_map<std::string, Place> m_places;
+    // Built on the first lookup: only diagnostics need it, and a run without
+    // problems should not pay for it. (Not safe to fill from two threads.)
+    mutable std::optional<std::unordered_map<std::string, Place>> m_places;
 };
 
 /// Appends one escaped reference token to a JSON pointer.

@@ -10,9 +10,12 @@ std::string pointer_append(const std::string& pointer, const std::string& token)
     std::string out = pointer;
     out += '/';
     for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -28,7 +31,8 @@ namespace {
 // nesting depth costs no stack.
 class PlaceScanner {
 public:
-    explicit PlaceScanner(const std::string& text) : m_text(text) {}
+    explicit PlaceScanner(const std::string& text)
+        : m_text(text) {}
 
     template <typename Record> void run(Record&& record) {
         struct Frame {
@@ -58,9 +62,11 @@ public:
                 if (!begin_member(stack, current, key_at)) return;
                 continue;
             }
-            if (c == '"') skip_string();
+            if (c == '"')
+                skip_string();
             else
-                while (m_pos < m_text.size() && std::string_view(",]} \t\r\n").find(m_text[m_pos]) == std::string_view::npos)
+                while (m_pos < m_text.size() &&
+                       std::string_view(",]} \t\r\n").find(m_text[m_pos]) == std::string_view::npos)
                     ++m_pos;
             if (!after_value(stack, current, key_at)) return;
         }
@@ -107,12 +113,14 @@ private:
     }
 
     void skip_space() {
-        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) ++m_pos;
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos])))
+            ++m_pos;
     }
 
     void skip_string() {
         ++m_pos; // opening quote
-        while (m_pos < m_text.size() && m_text[m_pos] != '"') m_pos += (m_text[m_pos] == '\\') ? 2 : 1;
+        while (m_pos < m_text.size() && m_text[m_pos] != '"')
+            m_pos += (m_text[m_pos] == '\\') ? 2 : 1;
         ++m_pos; // closing quote
     }
 
@@ -138,8 +146,10 @@ std::size_t depth_over(const std::string& text, int max_depth, std::size_t& wher
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
@@ -172,8 +182,10 @@ JsonDocument JsonDocument::parse(SourceText source, int max_depth) {
         std::string what = e.what();
         // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
         if (auto colon = what.find(": "); colon != std::string::npos) {
-            if (auto second = what.find(": ", colon + 2); second != std::string::npos) what = what.substr(second + 2);
-            else what = what.substr(colon + 2);
+            if (auto second = what.find(": ", colon + 2); second != std::string::npos)
+                what = what.substr(second + 2);
+            else
+                what = what.substr(colon + 2);
         }
         throw Error(doc.m_source.location(at), fmt::format("malformed JSON: {}", what));
     } catch (const nlohmann::json::out_of_range& e) {
@@ -186,15 +198,18 @@ JsonDocument JsonDocument::parse(SourceText source, int max_depth) {
         throw Error(at == std::string::npos ? Location{doc.m_source.name()} : doc.m_source.location(at),
                     "a number too large to represent; use a smaller one");
     }
-    PlaceScanner(text).run([&](const std::string& pointer, std::size_t key, std::size_t value) {
-        doc.m_places.emplace(pointer, Place{key, value});
-    });
     return doc;
 }
 
 const JsonDocument::Place* JsonDocument::find(std::string pointer) const {
+    if (!m_places) {
+        m_places.emplace();
+        PlaceScanner(m_source.text()).run([this](const std::string& at, std::size_t key, std::size_t value) {
+            m_places->emplace(at, Place{key, value});
+        });
+    }
     for (;;) {
-        if (auto it = m_places.find(pointer); it != m_places.end()) return &it->second;
+        if (auto it = m_places->find(pointer); it != m_places->end()) return &it->second;
         if (pointer.empty()) return nullptr;
         pointer.erase(pointer.rfind('/'));
     }

@@ -15,10 +15,14 @@ using nlohmann::json;
 
 const char* to_string(QuestionType type) {
     switch (type) {
-    case QuestionType::choice: return "choice";
-    case QuestionType::multi: return "multi";
-    case QuestionType::number: return "number";
-    case QuestionType::integer: return "integer";
+    case QuestionType::choice:
+        return "choice";
+    case QuestionType::multi:
+        return "multi";
+    case QuestionType::number:
+        return "number";
+    case QuestionType::integer:
+        return "integer";
     }
     return "choice";
 }
@@ -41,7 +45,8 @@ std::string Question::allowed_text() const {
         return out;
     }
     std::vector<std::string> names;
-    for (const auto& v : values) names.push_back(v.value);
+    for (const auto& v : values)
+        names.push_back(v.value);
     if (type == QuestionType::multi) return fmt::format("any of {}, or none", join(names, ", "));
     return join(names, ", ");
 }
@@ -62,9 +67,11 @@ namespace {
 
 // Flags of makeorbuy itself; a question key may not take one of these names.
 const std::vector<std::string> k_reserved_keys = {
-    "help", "version", "rules", "config", "format", "color", "no-input", "interactive", "plain", "save-answers",
-    "force", "samples", "seed", "dir", "status", "chosen", "override-reason", "fail-on", "no-proposed", "output",
-    "review-by", "decision-makers", "prices", "price-profile", "no-analysis"};
+    "help",      "version",         "rules",       "config",        "format",
+    "color",     "no-input",        "interactive", "plain",         "save-answers",
+    "force",     "samples",         "seed",        "dir",           "status",
+    "chosen",    "override-reason", "fail-on",     "no-proposed",   "output",
+    "review-by", "decision-makers", "prices",      "price-profile", "no-analysis"};
 
 // ^[a-z0-9][a-z0-9-]*$, by hand: std::regex took 12% of a `recommend` run
 // (callgrind) and recurses once per character, so a long id could overflow the stack.
@@ -74,11 +81,21 @@ bool is_id(const std::string& text) {
            std::all_of(text.begin(), text.end(), [&](char c) { return alnum(c) || c == '-'; });
 }
 
-std::uint64_t fnv1a64(const std::string& text) {
+// FNV-1a over the JSON text without the whitespace between tokens, so that
+// reformatting a table keeps its fingerprint; one pass, no re-serialising.
+std::uint64_t fingerprint_of(const std::string& text) {
     std::uint64_t hash = 14695981039346656037ULL;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ULL;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!in_string && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) continue;
+        if (in_string && c == '\\' && i + 1 < text.size()) {
+            hash = (hash ^ c) * 1099511628211ULL;
+            hash = (hash ^ static_cast<unsigned char>(text[++i])) * 1099511628211ULL;
+            continue;
+        }
+        if (c == '"') in_string = !in_string;
+        hash = (hash ^ c) * 1099511628211ULL;
     }
     return hash;
 }
@@ -95,8 +112,10 @@ public:
             m_read.error_at("", "a rules file must hold one JSON object");
             return std::move(m_rules);
         }
-        m_read.check_fields(root, "", {"$schema", "id", "version", "title", "questions", "options", "rules",
-                                       "constraints", "advice"}, "the rules file");
+        m_read.check_fields(
+            root, "",
+            {"$schema", "id", "version", "title", "questions", "options", "rules", "constraints", "advice"},
+            "the rules file");
         m_rules.id = m_read.string_field(root, "", "id", true).value_or("");
         m_rules.version = m_read.string_field(root, "", "version", true).value_or("");
         m_rules.title = m_read.string_field(root, "", "title", false).value_or("");
@@ -108,7 +127,7 @@ public:
         read_rules(root);
         read_constraints(root);
         read_advice(root);
-        m_rules.fingerprint = fmt::format("fnv1a64:{:016x}", fnv1a64(root.dump()));
+        m_rules.fingerprint = fmt::format("fnv1a64:{:016x}", fingerprint_of(m_doc.source().text()));
         return std::move(m_rules);
     }
 
@@ -128,13 +147,15 @@ private:
 
     bool claim_id(const std::string& id, const std::string& pointer) {
         if (!is_id(id)) {
-            m_read.error_at(pointer, fmt::format("id '{}' must be lower-case letters, digits and dashes", id));
+            m_read.error_at(pointer,
+                            fmt::format("id '{}' must be lower-case letters, digits and dashes", id));
             return false;
         }
         auto [it, inserted] = m_ids.emplace(id, pointer);
         if (!inserted) {
             const Location first = m_read.location(it->second);
-            m_read.error_at(pointer, fmt::format("duplicate id '{}' (first used at line {})", id, first.line));
+            m_read.error_at(pointer,
+                            fmt::format("duplicate id '{}' (first used at line {})", id, first.line));
             return false;
         }
         return true;
@@ -147,7 +168,8 @@ private:
                 return std::nullopt;
             }
             const double v = value.get<double>();
-            if (v < q.min || v > q.max) m_read.error_at(at, fmt::format("the default is outside {}", q.allowed_text()));
+            if (v < q.min || v > q.max)
+                m_read.error_at(at, fmt::format("the default is outside {}", q.allowed_text()));
             return Value{v};
         }
         if (q.type == QuestionType::multi) {
@@ -157,9 +179,12 @@ private:
             }
             std::vector<std::string> items;
             for (std::size_t i = 0; i < value.size(); ++i) {
-                const ChoiceValue* v = value[i].is_string() ? q.find_value(value[i].get<std::string>()) : nullptr;
-                if (v == nullptr) m_read.error_at(pointer_append(at, i), fmt::format("not one of {}", q.allowed_text()));
-                else items.push_back(v->value);
+                const ChoiceValue* v =
+                    value[i].is_string() ? q.find_value(value[i].get<std::string>()) : nullptr;
+                if (v == nullptr)
+                    m_read.error_at(pointer_append(at, i), fmt::format("not one of {}", q.allowed_text()));
+                else
+                    items.push_back(v->value);
             }
             return Value{items};
         }
@@ -174,8 +199,9 @@ private:
     void read_values(Question& q, const json& item, const std::string& at) {
         auto values = item.find("values");
         if (values == item.end() || !values->is_array() || values->empty()) {
-            m_read.error_at(values == item.end() ? at : pointer_append(at, "values"),
-                            fmt::format("a {} question needs a non-empty list of 'values'", to_string(q.type)));
+            m_read.error_at(
+                values == item.end() ? at : pointer_append(at, "values"),
+                fmt::format("a {} question needs a non-empty list of 'values'", to_string(q.type)));
             return;
         }
         std::vector<std::string> seen;
@@ -191,7 +217,8 @@ private:
             choice.value = m_read.string_field(v, vat, "value", true).value_or("");
             choice.text = m_read.string_field(v, vat, "text", true).value_or("");
             if (auto aliases = v.find("aliases"); aliases != v.end()) {
-                if (!aliases->is_array()) m_read.error_at(pointer_append(vat, "aliases"), "'aliases' must be a list");
+                if (!aliases->is_array())
+                    m_read.error_at(pointer_append(vat, "aliases"), "'aliases' must be a list");
                 else
                     for (const auto& a : *aliases)
                         if (a.is_string()) choice.aliases.push_back(a.get<std::string>());
@@ -223,8 +250,10 @@ private:
                 m_rules.questions.push_back(std::move(q));
                 continue;
             }
-            m_read.check_fields(item, at, {"key", "prompt", "help", "type", "values", "min", "max", "unit", "default",
-                                           "ask_if", "purpose"}, "a question");
+            m_read.check_fields(item, at,
+                                {"key", "prompt", "help", "type", "values", "min", "max", "unit", "default",
+                                 "ask_if", "purpose"},
+                                "a question");
             q.key = m_read.string_field(item, at, "key", true).value_or("");
             q.prompt = m_read.string_field(item, at, "prompt", true).value_or("");
             q.help = m_read.string_field(item, at, "help", false).value_or("");
@@ -235,26 +264,36 @@ private:
                                 fmt::format("unknown purpose '{}' (purposes: score, cost)", q.purpose));
             if (!q.key.empty()) {
                 if (!is_id(q.key))
-                    m_read.error_at(pointer_append(at, "key"), "a key must be lower-case letters, digits and dashes");
-                else if (std::find(k_reserved_keys.begin(), k_reserved_keys.end(), q.key) != k_reserved_keys.end())
+                    m_read.error_at(pointer_append(at, "key"),
+                                    "a key must be lower-case letters, digits and dashes");
+                else if (std::find(k_reserved_keys.begin(), k_reserved_keys.end(), q.key) !=
+                         k_reserved_keys.end())
                     m_read.error_at(pointer_append(at, "key"),
                                     fmt::format("'{}' is a makeorbuy flag; choose another key", q.key));
                 else if (m_rules.find_question(q.key) != nullptr)
-                    m_read.error_at(pointer_append(at, "key"), fmt::format("duplicate question key '{}'", q.key));
+                    m_read.error_at(pointer_append(at, "key"),
+                                    fmt::format("duplicate question key '{}'", q.key));
             }
             const std::string type = m_read.string_field(item, at, "type", true).value_or("choice");
-            if (type == "choice") q.type = QuestionType::choice;
-            else if (type == "multi") q.type = QuestionType::multi;
-            else if (type == "number") q.type = QuestionType::number;
-            else if (type == "integer") q.type = QuestionType::integer;
-            else m_read.error_at(pointer_append(at, "type"),
-                                 fmt::format("unknown type '{}' (types: choice, multi, number, integer)", type));
+            if (type == "choice")
+                q.type = QuestionType::choice;
+            else if (type == "multi")
+                q.type = QuestionType::multi;
+            else if (type == "number")
+                q.type = QuestionType::number;
+            else if (type == "integer")
+                q.type = QuestionType::integer;
+            else
+                m_read.error_at(
+                    pointer_append(at, "type"),
+                    fmt::format("unknown type '{}' (types: choice, multi, number, integer)", type));
             if (q.is_numeric()) {
                 q.min = m_read.number_field(item, at, "min", true, -1e15, 1e15).value_or(0);
                 q.max = m_read.number_field(item, at, "max", true, -1e15, 1e15).value_or(0);
                 if (q.min > q.max) m_read.error_at(pointer_append(at, "max"), "'max' is below 'min'");
                 if (item.contains("values"))
-                    m_read.error_at(pointer_append(at, "values"), "a number question takes min and max, not values");
+                    m_read.error_at(pointer_append(at, "values"),
+                                    "a number question takes min and max, not values");
             } else {
                 read_values(q, item, at);
                 if (item.contains("min") || item.contains("max"))
@@ -273,15 +312,16 @@ private:
             const json& item = (*list)[i];
             if (!item.is_object()) continue;
             if (auto c = item.find("ask_if"); c != item.end())
-                m_rules.questions[i].ask_if =
-                    m_read.condition(*c, pointer_append(pointer_append("/questions", i), "ask_if"), m_rules, i);
+                m_rules.questions[i].ask_if = m_read.condition(
+                    *c, pointer_append(pointer_append("/questions", i), "ask_if"), m_rules, i);
         }
     }
 
     void read_options(const json& root) {
         const json* list = array_field(root, "options", true);
         if (list == nullptr) return;
-        if (list->size() < 2) m_read.error_at("/options", "there must be at least two options to choose between");
+        if (list->size() < 2)
+            m_read.error_at("/options", "there must be at least two options to choose between");
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string at = pointer_append("/options", i);
             const json& item = (*list)[i];
@@ -306,12 +346,17 @@ private:
     std::optional<std::size_t> option_ref(const std::string& id, const std::string& pointer, ReportAt at) {
         if (auto index = m_rules.find_option(id)) return index;
         std::vector<std::string> ids;
-        for (const auto& o : m_rules.options) ids.push_back(o.id);
+        for (const auto& o : m_rules.options)
+            ids.push_back(o.id);
         std::string message = fmt::format("unknown option '{}'", id);
-        if (auto hint = did_you_mean(id, ids)) message += fmt::format("; did you mean '{}'?", *hint);
-        else message += fmt::format(" (options: {})", join(ids, ", "));
-        if (at == ReportAt::key) m_read.error_at_key(pointer, message);
-        else m_read.error_at(pointer, message);
+        if (auto hint = did_you_mean(id, ids))
+            message += fmt::format("; did you mean '{}'?", *hint);
+        else
+            message += fmt::format(" (options: {})", join(ids, ", "));
+        if (at == ReportAt::key)
+            m_read.error_at_key(pointer, message);
+        else
+            m_read.error_at(pointer, message);
         return std::nullopt;
     }
 
@@ -339,9 +384,11 @@ private:
         s.from = m_read.number_field(*it, sat, "from", true, -1e15, 1e15).value_or(0);
         s.to = m_read.number_field(*it, sat, "to", true, -1e15, 1e15).value_or(1);
         const std::string curve = m_read.string_field(*it, sat, "curve", false).value_or("linear");
-        if (curve == "log") s.curve = Curve::log;
+        if (curve == "log")
+            s.curve = Curve::log;
         else if (curve != "linear")
-            m_read.error_at(pointer_append(sat, "curve"), fmt::format("unknown curve '{}' (curves: linear, log)", curve));
+            m_read.error_at(pointer_append(sat, "curve"),
+                            fmt::format("unknown curve '{}' (curves: linear, log)", curve));
         if (s.from == s.to) m_read.error_at(pointer_append(sat, "to"), "'from' and 'to' must differ");
         if (s.curve == Curve::log && (s.from <= 0 || s.to <= 0))
             m_read.error_at(sat, "a log scale needs 'from' and 'to' above zero");
@@ -358,7 +405,8 @@ private:
                 m_read.error_at(at, "each rule must be an object");
                 continue;
             }
-            m_read.check_fields(item, at, {"id", "when", "effects", "weight", "scale", "rationale", "guide"}, "a rule");
+            m_read.check_fields(item, at, {"id", "when", "effects", "weight", "scale", "rationale", "guide"},
+                                "a rule");
             Rule r;
             r.pointer = at;
             r.id = m_read.string_field(item, at, "id", true).value_or("");
@@ -469,8 +517,8 @@ RuleSet load_rules_file(const std::string& path) {
 
 const RuleSet& default_rules() {
     static const RuleSet rules = [] {
-        const JsonDocument document =
-            JsonDocument::parse(SourceText("rules/default.json (embedded)", std::string(embedded_file("default.json"))));
+        const JsonDocument document = JsonDocument::parse(
+            SourceText("rules/default.json (embedded)", std::string(embedded_file("default.json"))));
         Diagnostics diagnostics;
         // The embedded table passes the full checks in the tests; start-up skips them.
         RuleSet loaded = load_rules(document, diagnostics, RuleChecks::structure);
