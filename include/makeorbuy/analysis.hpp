@@ -70,6 +70,11 @@ struct RobustnessSettings {
     std::uint64_t samples = k_default_samples; ///< at least 1
     std::uint64_t seed = k_default_seed;
     double band = k_weight_band; ///< in [0, 1]
+    /// When set: stop early, after a multiple of 100 draws, once this
+    /// option's share is more than three standard errors from one half, so
+    /// that "wins under half the draws?" is answered without all `samples`.
+    /// `samples` in the result says how many were drawn. Deterministic.
+    std::optional<std::size_t> decide_half_for;
 };
 
 enum class Verdict { clear, leaning, contested };

@@ -132,7 +132,9 @@ public:
         const Evaluation evaluation = evaluate(report.answers, m_rules);
         // Most records win under every weighting; only the close ones need sampling.
         if (wins_whole_band(evaluation, m_rules, chosen, RobustnessSettings{}.band)) return;
-        const Robustness r = robustness(evaluation, m_rules);
+        RobustnessSettings settings;
+        settings.decide_half_for = chosen; // only "under half?" matters here
+        const Robustness r = robustness(evaluation, m_rules, settings);
         const double share = r.first_place_share[chosen];
         if (share >= k_contested_share) return;
         add(FindingKind::chosen_not_robust, Severity::warning, field.where,

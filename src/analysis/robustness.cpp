@@ -6,6 +6,7 @@
 #include "random.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace makeorbuy {
 
@@ -44,6 +45,16 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
         for (std::size_t r = 0; r < n_rules; ++r)
             weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
         ++wins[winner_with_weights(evaluation, rules, weights, scores)];
+        const std::uint64_t drawn = s + 1;
+        if (settings.decide_half_for && *settings.decide_half_for < n_options && drawn % 100 == 0) {
+            const double share =
+                static_cast<double>(wins[*settings.decide_half_for]) / static_cast<double>(drawn);
+            // Three standard errors of a share near one half: 1.5 / sqrt(n).
+            if (std::fabs(share - 0.5) > 1.5 / std::sqrt(static_cast<double>(drawn))) {
+                result.samples = drawn;
+                break;
+            }
+        }
     }
 
     result.first_place_share.resize(n_options);

@@ -25,7 +25,7 @@ TEST_CASE("wins_whole_band agrees with sampling on every guide profile", "[analy
         fill_defaults(answers, rules);
         REQUIRE_FALSE(diagnostics.has_errors());
         const Evaluation evaluation = evaluate(answers, rules);
-        const Robustness sampled = robustness(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band});
+        const Robustness sampled = robustness(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band, std::nullopt});
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             if (!wins_whole_band(evaluation, rules, option, k_weight_band)) continue;
             INFO(profile["name"].get<std::string>() << ": " << rules.options[option].id);
@@ -51,4 +51,33 @@ TEST_CASE("wins_whole_band is false for a contested table and for an excluded op
     CHECK_FALSE(wins_whole_band(evaluation, rules, 0, 0.5));    // a and b are level
     CHECK_FALSE(wins_whole_band(evaluation, rules, 2, 0.5));    // c is ruled out, whatever its score
     CHECK(wins_whole_band(evaluation, rules, 0, 0.0) == false); // a tie even with fixed weights
+}
+
+TEST_CASE("robustness stops early only once under-half is decided", "[analysis][robustness]") {
+    auto table = [](const char* c_points) {
+        return test::rules_ok(std::string(R"({"id": "r", "version": "1",
+          "questions": [{"key": "q", "prompt": "p", "type": "choice", "values": [{"value": "x", "text": "t"}], "default": "x"}],
+          "options": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+          "rules": [{"id": "a-up", "effects": {"a": 1}, "weight": 1, "rationale": "r"},
+                    {"id": "b-up", "effects": {"b": 1}, "weight": 1, "rationale": "r"},
+                    {"id": "c-up", "effects": {"c": )") +
+                              c_points + R"(}, "weight": 1, "rationale": "r"}]})");
+    };
+    const Answers answers = test::answers_of({{"q", std::string("x")}});
+    RobustnessSettings settings;
+    settings.decide_half_for = 0;
+
+    // Three level options: a wins about a third of the draws, clearly under half.
+    const RuleSet three = table("1");
+    const Robustness quick = robustness(evaluate(answers, three), three, settings);
+    CHECK(quick.samples < k_default_samples);
+    CHECK(quick.samples % 100 == 0);
+    CHECK(quick.first_place_share[0] < 0.5);
+    CHECK(quick.first_place_share[0] ==
+          robustness(evaluate(answers, three), three, settings).first_place_share[0]);
+
+    // a and b level, c far behind: a's share hovers at one half, so every draw is made.
+    const RuleSet two = table("0.1");
+    const Robustness full = robustness(evaluate(answers, two), two, settings);
+    CHECK(full.samples == k_default_samples);
 }
