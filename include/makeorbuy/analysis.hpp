@@ -108,6 +108,13 @@ struct Robustness {
 [[nodiscard]] bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
                                    double band);
 
+/// Whether `option` comes first under no weighting in the band: some rival
+/// beats it even at the corner of the box that is best for it (or it is
+/// excluded while another option is not), so that its share is exactly 0.
+/// Exact in the same way as wins_whole_band.
+[[nodiscard]] bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                    double band);
+
 /// Everything the analyses say about one run.
 struct Analysis {
     std::vector<TippingPoint> tipping_points;

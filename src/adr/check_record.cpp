@@ -7,7 +7,7 @@
 #include "makeorbuy/adr.hpp"
 #include "makeorbuy/adr_check.hpp"
 #include "makeorbuy/analysis.hpp"
-#include "makeorbuy/report.hpp"
+#include "makeorbuy/score.hpp"
 #include "makeorbuy/text.hpp"
 #include "makeorbuy/validate.hpp"
 
@@ -85,11 +85,12 @@ public:
         if (problems.has_errors() || !chosen || !recommended) return;
 
         fill_defaults(answers, m_rules);
-        const Report report = make_report(m_rules, std::move(answers));
-        const std::size_t now = report.ranking.winner().option;
+        const Evaluation evaluation = evaluate(answers, m_rules);
+        const Ranking ranking = rank(evaluation, m_rules);
+        const std::size_t now = ranking.winner().option;
         const std::string& now_id = m_rules.options[now].id;
         m_result.recommended_now = now_id;
-        const OptionResult* chosen_result = report.ranking.find(*chosen);
+        const OptionResult* chosen_result = ranking.find(*chosen);
         if (chosen_result != nullptr && chosen_result->excluded) {
             std::vector<std::string> reasons;
             for (std::size_t c : chosen_result->excluded_by)
@@ -114,7 +115,7 @@ public:
                         block.chosen.value, now_id, block.override_reason.value));
         }
         if (chosen_result != nullptr && !chosen_result->excluded)
-            check_robustness(report, *chosen, block.chosen);
+            check_robustness(evaluation, *chosen, block.chosen);
         if (*recommended != now) {
             std::string written_with;
             if (block.rules.present && block.rules.value != m_rules.label())
@@ -128,12 +129,20 @@ public:
     }
 
     // A choice that wins under less than half of the weightings rests on the weights.
-    void check_robustness(const Report& report, std::size_t chosen, const Field& field) {
-        const Evaluation evaluation = evaluate(report.answers, m_rules);
-        // Most records win under every weighting; only the close ones need sampling.
-        if (wins_whole_band(evaluation, m_rules, chosen, RobustnessSettings{}.band)) return;
-        RobustnessSettings settings;
-        settings.decide_half_for = chosen; // only "under half?" matters here
+    void check_robustness(const Evaluation& evaluation, std::size_t chosen, const Field& field) {
+        const RobustnessSettings settings{.samples = k_default_samples,
+                                          .seed = k_default_seed,
+                                          .band = k_weight_band,
+                                          .decide_half_for = chosen}; // only "under half?" matters here
+        // Most records win, or lose, under every weighting: exact, no sampling.
+        if (wins_whole_band(evaluation, m_rules, chosen, settings.band)) return;
+        if (loses_whole_band(evaluation, m_rules, chosen, settings.band)) {
+            add(FindingKind::chosen_not_robust, Severity::warning, field.where,
+                fmt::format("chosen option '{}' comes first under no weighting of today's rules {} (each "
+                            "weight within +-{:.0f}%); no reading of the weights supports it: revisit it",
+                            m_rules.options[chosen].id, m_rules.label(), settings.band * 100));
+            return;
+        }
         const Robustness r = robustness(evaluation, m_rules, settings);
         const double share = r.first_place_share[chosen];
         if (share >= k_contested_share) return;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace makeorbuy {
 
@@ -22,6 +23,93 @@ const char* to_string(Verdict verdict) {
     return "clear";
 }
 
+namespace {
+
+/// Per fired rule: its weight factor and its effects, laid out flat so that a
+/// draw costs one pass over a small array.
+struct FiredEffects {
+    std::size_t rule;
+    double factor;
+    std::size_t first;
+    std::size_t last;
+};
+
+struct Effects {
+    std::vector<FiredEffects> fired;
+    std::vector<Effect> effects;
+    std::vector<bool> is_fired; ///< per rule
+};
+
+Effects flatten(const Evaluation& evaluation, const RuleSet& rules) {
+    Effects out;
+    out.is_fired.assign(rules.rules.size(), false);
+    for (const FiredRule& fired : evaluation.fired) {
+        const Rule& rule = rules.rules[fired.rule];
+        const std::size_t first = out.effects.size();
+        out.effects.insert(out.effects.end(), rule.effects.begin(), rule.effects.end());
+        out.fired.push_back({fired.rule, fired.factor, first, out.effects.size()});
+        out.is_fired[fired.rule] = true;
+    }
+    return out;
+}
+
+/// The winner under `weights`, exactly as winner_with_weights picks it (the
+/// same sums in the same order), with each score rounded once.
+std::size_t winner(const Effects& flat, const Evaluation& evaluation, const std::vector<double>& weights,
+                   std::vector<double>& scores, std::vector<double>& rounded) {
+    std::fill(scores.begin(), scores.end(), 0.0);
+    for (const FiredEffects& fired : flat.fired) {
+        const double w = weights[fired.rule] * fired.factor;
+        for (std::size_t e = fired.first; e < fired.last; ++e)
+            scores[flat.effects[e].option] += w * flat.effects[e].points;
+    }
+    for (std::size_t o = 0; o < scores.size(); ++o)
+        rounded[o] = round_score(scores[o]);
+    std::size_t best = 0;
+    bool found = false;
+    for (std::size_t o = 0; o < scores.size(); ++o) {
+        if (!evaluation.excluded_by[o].empty()) continue;
+        if (!found || rounded[o] > rounded[best]) {
+            best = o;
+            found = true;
+        }
+    }
+    if (found) return best;
+    for (std::size_t o = 1; o < scores.size(); ++o)
+        if (rounded[o] > rounded[best]) best = o;
+    return best;
+}
+
+/// Per rival: the lead of `option` at the corner of the weight box that is
+/// worst for it (`worst`) or best for it (otherwise). Scores are linear in the
+/// weights, so these corners bound the lead over the whole box.
+std::vector<double> corner_leads(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                 double band, bool worst) {
+    const std::size_t n_options = rules.options.size();
+    std::vector<double> lead(n_options, 0.0);
+    std::vector<double> points(n_options);
+    for (const FiredRule& fired : evaluation.fired) {
+        const Rule& rule = rules.rules[fired.rule];
+        const double low = rule.weight * (1.0 - band);
+        const double high = rule.weight * (1.0 + band);
+        std::fill(points.begin(), points.end(), 0.0);
+        for (const Effect& effect : rule.effects)
+            points[effect.option] += effect.points * fired.factor;
+        for (std::size_t o = 0; o < n_options; ++o) {
+            const double difference = points[option] - points[o];
+            const bool shrink = (difference > 0) == worst;
+            lead[o] += difference * (shrink ? low : high);
+        }
+    }
+    return lead;
+}
+
+/// Scores are compared rounded to two decimals: a lead larger than this
+/// survives the rounding.
+constexpr double k_rounding_margin = 0.011;
+
+} // namespace
+
 Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
                       const RobustnessSettings& settings) {
     const std::size_t n_options = rules.options.size();
@@ -31,20 +119,28 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     result.seed = settings.seed;
     result.band = std::clamp(settings.band, 0.0, 1.0);
 
+    const Effects flat = flatten(evaluation, rules);
     std::vector<double> weights(n_rules);
     std::vector<double> scores(n_options);
+    std::vector<double> rounded(n_options);
     for (std::size_t r = 0; r < n_rules; ++r)
         weights[r] = rules.rules[r].weight;
-    result.recommendation = winner_with_weights(evaluation, rules, weights, scores);
+    result.recommendation = winner(flat, evaluation, weights, scores, rounded);
 
     // One draw per rule per sample, fired or not, so that a rule's weight in
-    // sample i does not depend on which other rules the answers fire.
+    // sample i does not depend on which other rules the answers fire (an
+    // unfired rule's draw is skipped over without being scaled).
     detail::Xoshiro256 random(settings.seed);
     std::vector<std::uint64_t> wins(n_options, 0);
     for (std::uint64_t s = 0; s < result.samples; ++s) {
-        for (std::size_t r = 0; r < n_rules; ++r)
+        for (std::size_t r = 0; r < n_rules; ++r) {
+            if (!flat.is_fired[r]) {
+                (void)random.next();
+                continue;
+            }
             weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
-        ++wins[winner_with_weights(evaluation, rules, weights, scores)];
+        }
+        ++wins[winner(flat, evaluation, weights, scores, rounded)];
         const std::uint64_t drawn = s + 1;
         if (settings.decide_half_for && *settings.decide_half_for < n_options && drawn % 100 == 0) {
             const double share =
@@ -80,27 +176,25 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
 bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
     const std::size_t n_options = rules.options.size();
     if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
-    band = std::clamp(band, 0.0, 1.0);
-    // Per rival: the lead of `option` at the box corner that is worst for it.
-    std::vector<double> worst_lead(n_options, 0.0);
-    std::vector<double> points(n_options);
-    for (const FiredRule& fired : evaluation.fired) {
-        const Rule& rule = rules.rules[fired.rule];
-        std::fill(points.begin(), points.end(), 0.0);
-        for (const Effect& effect : rule.effects)
-            points[effect.option] += effect.points * fired.factor;
-        const double low = rule.weight * (1.0 - band);
-        const double high = rule.weight * (1.0 + band);
-        for (std::size_t o = 0; o < n_options; ++o) {
-            const double difference = points[option] - points[o];
-            worst_lead[o] += difference * (difference > 0 ? low : high);
-        }
-    }
-    // Scores are compared rounded to two decimals, so demand a lead that
-    // rounding cannot undo.
+    const std::vector<double> lead = corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), true);
     for (std::size_t o = 0; o < n_options; ++o)
-        if (o != option && evaluation.excluded_by[o].empty() && worst_lead[o] <= 0.011) return false;
+        if (o != option && evaluation.excluded_by[o].empty() && lead[o] <= k_rounding_margin) return false;
     return true;
+}
+
+bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
+    const std::size_t n_options = rules.options.size();
+    if (option >= n_options) return false;
+    if (!evaluation.excluded_by[option].empty()) {
+        // An excluded option comes first only when every option is excluded.
+        for (std::size_t o = 0; o < n_options; ++o)
+            if (evaluation.excluded_by[o].empty()) return true;
+        return false;
+    }
+    const std::vector<double> lead = corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), false);
+    for (std::size_t o = 0; o < n_options; ++o)
+        if (o != option && evaluation.excluded_by[o].empty() && lead[o] < -k_rounding_margin) return true;
+    return false;
 }
 
 } // namespace makeorbuy

@@ -1,6 +1,7 @@
-// wins_whole_band: the exact shortcut `adr check` takes before sampling must
-// agree with the sampler: whenever it says an option wins every weighting,
-// the Monte Carlo gives that option every first place.
+// wins_whole_band and loses_whole_band: the exact shortcuts `adr check` takes
+// before sampling must agree with the sampler: whenever they say an option
+// wins (loses) every weighting, the Monte Carlo gives that option every (no)
+// first place.
 
 #include "makeorbuy/analysis.hpp"
 #include "makeorbuy/answer_files.hpp"
@@ -13,11 +14,13 @@
 
 using namespace makeorbuy;
 
-TEST_CASE("wins_whole_band agrees with sampling on every guide profile", "[analysis][robustness]") {
+TEST_CASE("wins_whole_band and loses_whole_band agree with sampling on every guide profile",
+          "[analysis][robustness]") {
     const RuleSet& rules = default_rules();
     const auto profiles =
         JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
     std::size_t shortcut_taken = 0;
+    std::size_t never_first = 0;
     for (const auto& profile : profiles) {
         Diagnostics diagnostics;
         const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
@@ -32,7 +35,17 @@ TEST_CASE("wins_whole_band agrees with sampling on every guide profile", "[analy
             CHECK(sampled.first_place_share[option] == 1.0);
             ++shortcut_taken;
         }
+        for (std::size_t option = 0; option < rules.options.size(); ++option) {
+            if (!loses_whole_band(evaluation, rules, option, k_weight_band)) continue;
+            INFO(profile["name"].get<std::string>() << ": " << rules.options[option].id << " never first");
+            CHECK(sampled.first_place_share[option] == 0.0);
+            CHECK_FALSE(wins_whole_band(evaluation, rules, option, k_weight_band));
+            ++never_first;
+        }
     }
+    // Most options lose every weighting in most profiles: the losing shortcut
+    // spares `adr check` the sampling for records that chose against the rules.
+    CHECK(never_first >= profiles.size());
     // The shortcut must apply to a good share of the profiles, or it saves nothing
     // (20 of the 42 when written).
     CHECK(shortcut_taken >= profiles.size() / 3);
@@ -51,6 +64,27 @@ TEST_CASE("wins_whole_band is false for a contested table and for an excluded op
     CHECK_FALSE(wins_whole_band(evaluation, rules, 0, 0.5));    // a and b are level
     CHECK_FALSE(wins_whole_band(evaluation, rules, 2, 0.5));    // c is ruled out, whatever its score
     CHECK(wins_whole_band(evaluation, rules, 0, 0.0) == false); // a tie even with fixed weights
+    CHECK_FALSE(loses_whole_band(evaluation, rules, 0, 0.5));   // a level with b can still win
+    CHECK(loses_whole_band(evaluation, rules, 2, 0.5));         // c is ruled out while a and b are not
+}
+
+TEST_CASE("loses_whole_band needs a rival ahead at the option's best corner", "[analysis][robustness]") {
+    auto table = [](const char* b_points) {
+        return test::rules_ok(std::string(R"({"id": "r", "version": "1",
+          "questions": [{"key": "q", "prompt": "p", "type": "choice", "values": [{"value": "x", "text": "t"}], "default": "x"}],
+          "options": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+          "rules": [{"id": "a-up", "effects": {"a": 1}, "weight": 1, "rationale": "r"},
+                    {"id": "b-up", "effects": {"b": )") + b_points + R"(}, "weight": 1, "rationale": "r"}]})");
+    };
+    const Answers answers = test::answers_of({{"q", std::string("x")}});
+    // b at 2.5: a at best 1.5, b at worst 1.25, so a can still win.
+    const RuleSet near = table("2.5");
+    CHECK_FALSE(loses_whole_band(evaluate(answers, near), near, 0, 0.5));
+    CHECK(robustness(evaluate(answers, near), near).first_place_share[0] > 0.0);
+    // b at 3.5: a at best 1.5, b at worst 1.75, so a never wins.
+    const RuleSet far = table("3.5");
+    CHECK(loses_whole_band(evaluate(answers, far), far, 0, 0.5));
+    CHECK(robustness(evaluate(answers, far), far).first_place_share[0] == 0.0);
 }
 
 TEST_CASE("robustness stops early only once under-half is decided", "[analysis][robustness]") {
