@@ -1,10 +1,16 @@
 // libFuzzer target: a decision record as `adr check` reads it: the `---`
-// front matter found by scanning, the YAML read by libyaml into the
-// makeorbuy block, the Markdown body scanned for a MADR 2 or Nygard status,
-// then re-scored. check_text promises never to throw for anything in the
-// text; each report format is rendered from the result.
+// front matter found by scanning, the YAML read (by the fast reader, or by
+// libyaml when the fast reader gives up) into the makeorbuy block, the
+// Markdown body scanned for a MADR 2 or Nygard status, then re-scored.
+// check_text promises never to throw for anything in the text; each report
+// format is rendered from the result. The front matter (or, without one,
+// the whole input) is also read as YAML both ways: wherever the fast reader
+// answers, libyaml must agree.
 
 #include "fuzz_common.hpp"
+
+#include "../../src/adr/front_matter.hpp"
+#include "../../src/adr/yaml_document.hpp"
 
 #include "makeorbuy/adr_report.hpp"
 
@@ -12,6 +18,15 @@ using namespace makeorbuy;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text = fuzz::text_of(data, size);
+    const auto front_matter = adr::find_front_matter(adr::strip_bom(text));
+    const std::string_view yaml = front_matter ? front_matter->yaml : std::string_view(text);
+    adr::Document fast;
+    if (adr::parse_simple_yaml(yaml, fast)) {
+        adr::Document full;
+        adr::YamlError error;
+        if (!adr::parse_yaml(yaml, full, error)) fuzz::fail("the fast YAML reader accepts what libyaml refuses");
+        if (!adr::same_document(fast, full)) fuzz::fail("the fast YAML reader and libyaml disagree");
+    }
     const adr::CheckOptions options{"2026-11-29", adr::ProposedPolicy::error};
     adr::RecordResult result = adr::check_text("docs/decisions/0001-fuzz.md", text, default_rules(), options);
     for (const auto& finding : result.findings) {
