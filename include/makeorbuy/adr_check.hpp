@@ -2,10 +2,13 @@
 // Decision records: re-scoring the records under a folder with today's rules
 // and saying where each one no longer follows from its facts (`adr check`).
 
+#include "makeorbuy/analysis.hpp"
 #include "makeorbuy/diagnostics.hpp"
 #include "makeorbuy/rules.hpp"
 
 #include <atomic>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,9 +66,23 @@ struct RecordResult {
 
 enum class ProposedPolicy { allowed, error };
 
+/// The robustness draws the records of one check share, made when the first
+/// record needs them (thread-safe).
+class SharedDraws {
+public:
+    [[nodiscard]] const WeightDraws& get(std::size_t rules);
+
+private:
+    std::once_flag m_once;
+    std::unique_ptr<WeightDraws> m_draws;
+};
+
 struct CheckOptions {
     std::string today; ///< YYYY-MM-DD
     ProposedPolicy proposed = ProposedPolicy::allowed;
+    /// Robustness draws to share between records; check_files provides them
+    /// when this is null.
+    SharedDraws* draws = nullptr;
 };
 
 /// Checks one file's text. Never throws for anything in `text`.

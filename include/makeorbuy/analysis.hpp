@@ -7,6 +7,7 @@
 #include "makeorbuy/rules.hpp"
 #include "makeorbuy/score.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -66,6 +67,32 @@ inline constexpr double k_clear_share = 0.8;
 /// Below this share the recommendation is contested.
 inline constexpr double k_contested_share = 0.5;
 
+/// The uniform numbers behind robustness(): number r of draw s is the one the
+/// generator seeded with `seed` gives for rule r in sample s. They do not
+/// depend on the answers, so a tool that samples many records (adr check)
+/// makes the first `samples` of them once and shares them, read-only,
+/// between threads; a record that needs more goes on from the generator's
+/// state after them. robustness() gives the same figures with them as without.
+class WeightDraws {
+public:
+    WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples);
+
+    [[nodiscard]] std::uint64_t seed() const { return m_seed; }
+    [[nodiscard]] std::size_t rules() const { return m_rules; }
+    [[nodiscard]] std::uint64_t samples() const { return m_samples; }
+    /// The numbers of one sample (below samples()), one per rule, each in [0, 1).
+    [[nodiscard]] const double* sample(std::uint64_t s) const { return m_uniform.data() + s * m_rules; }
+    /// The generator's state after the last sample held.
+    [[nodiscard]] const std::array<std::uint64_t, 4>& state_after() const { return m_state_after; }
+
+private:
+    std::uint64_t m_seed;
+    std::size_t m_rules;
+    std::uint64_t m_samples;
+    std::vector<double> m_uniform;
+    std::array<std::uint64_t, 4> m_state_after{};
+};
+
 struct RobustnessSettings {
     std::uint64_t samples = k_default_samples; ///< at least 1
     std::uint64_t seed = k_default_seed;
@@ -75,6 +102,9 @@ struct RobustnessSettings {
     /// that "wins under half the draws?" is answered without all `samples`.
     /// `samples` in the result says how many were drawn. Deterministic.
     std::optional<std::size_t> decide_half_for;
+    /// Draws made beforehand; used when their seed and rule count match,
+    /// else the generator runs here from the start.
+    const WeightDraws* draws = nullptr;
 };
 
 enum class Verdict { clear, leaning, contested };

@@ -133,7 +133,10 @@ public:
         const RobustnessSettings settings{.samples = k_default_samples,
                                           .seed = k_default_seed,
                                           .band = k_weight_band,
-                                          .decide_half_for = chosen}; // only "under half?" matters here
+                                          .decide_half_for = chosen, // only "under half?" matters here
+                                          .draws = m_options.draws != nullptr
+                                                       ? &m_options.draws->get(m_rules.rules.size())
+                                                       : nullptr};
         // Most records win, or lose, under every weighting: exact, no sampling.
         if (wins_whole_band(evaluation, m_rules, chosen, settings.band)) return;
         if (loses_whole_band(evaluation, m_rules, chosen, settings.band)) {

@@ -5,6 +5,7 @@
 #include "yaml_document.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace makeorbuy::adr {
@@ -14,18 +15,32 @@ namespace {
 /// Far below parse_yaml's limit of 64, so that both never disagree on depth.
 constexpr std::size_t k_max_simple_depth = 16;
 
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+// Character classes, one bit each, looked up in a table (this runs on every
+// byte of every record's front matter).
+constexpr std::uint8_t k_alnum = 1;
+constexpr std::uint8_t k_key = 2;   // a key's characters
+constexpr std::uint8_t k_plain = 4; // a plain value's: no meaning to YAML in a block value
+constexpr std::uint8_t k_flow = 8;  // a flow list item's: the same, less what is left for the list
 
-bool is_key_char(char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; }
+constexpr std::array<std::uint8_t, 256> k_classes = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        const bool key = alnum || c == '-' || c == '_' || c == '.';
+        const bool flow = alnum || c == ' ' || c == '-' || c == '_' || c == '.' || c == '/' || c == '+' ||
+                          c == '@' || c == '=' || c == ';';
+        const bool plain = flow || c == '(' || c == ')';
+        table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>((alnum ? k_alnum : 0) | (key ? k_key : 0) |
+                                                                       (plain ? k_plain : 0) | (flow ? k_flow : 0));
+    }
+    return table;
+}();
 
-/// Inside a plain scalar: characters with no meaning to YAML in a block value.
-bool is_plain_char(char c) {
-    return is_alnum(c) || c == ' ' || c == '-' || c == '_' || c == '.' || c == '/' || c == '+' || c == '@' ||
-           c == '(' || c == ')' || c == '=' || c == ';';
-}
-
-/// Inside a flow list item: the same, less what is left for the list.
-bool is_flow_char(char c) { return is_plain_char(c) && c != '(' && c != ')'; }
+bool is(char c, std::uint8_t cls) { return (k_classes[static_cast<unsigned char>(c)] & cls) != 0; }
+bool is_alnum(char c) { return is(c, k_alnum); }
+bool is_key_char(char c) { return is(c, k_key); }
+bool is_plain_char(char c) { return is(c, k_plain); }
+bool is_flow_char(char c) { return is(c, k_flow); }
 
 bool is_null_text(std::string_view text) { return text == "null" || text == "Null" || text == "NULL"; }
 
@@ -44,6 +59,8 @@ public:
         for (const char c : yaml)
             if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || static_cast<unsigned char>(c) >= 0x7f)
                 return false; // tabs, CR, control and non-ASCII characters: libyaml's job
+        // Every line makes at most three nodes (mapping, key, value).
+        m_doc.nodes.reserve(3 * static_cast<std::size_t>(std::count(yaml.begin(), yaml.end(), '\n')) + 3);
         int line = 0;
         for (std::size_t pos = 0; pos < yaml.size(); ++line) {
             std::size_t end = yaml.find('\n', pos);

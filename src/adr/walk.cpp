@@ -184,15 +184,26 @@ RecordResult check_file(const std::string& path, const RuleSet& rules, const Che
     return check_text(path, text, rules, options);
 }
 
+const WeightDraws& SharedDraws::get(std::size_t rules) {
+    // Most records that need sampling decide within a few hundred draws; the
+    // few close calls that need more go on from the generator's state.
+    constexpr std::uint64_t k_shared_samples = 1000;
+    std::call_once(m_once, [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_shared_samples); });
+    return *m_draws;
+}
+
 std::vector<RecordResult> check_files(const std::vector<std::string>& files, const RuleSet& rules,
                                       const CheckOptions& options, Diagnostics& problems,
                                       std::atomic<std::size_t>& done) {
+    SharedDraws draws;
+    CheckOptions shared = options;
+    if (shared.draws == nullptr) shared.draws = &draws;
     std::vector<RecordResult> results(files.size());
     std::vector<Diagnostics> file_problems(files.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
-            results[i] = check_file(files[i], rules, options, file_problems[i]);
+            results[i] = check_file(files[i], rules, shared, file_problems[i]);
             ++done;
         }
     };

@@ -4,6 +4,7 @@
 // library. xoshiro256** seeded through splitmix64, as its authors advise
 // (https://prng.di.unimi.it/).
 
+#include <array>
 #include <cstdint>
 
 namespace makeorbuy::detail {
@@ -21,6 +22,11 @@ public:
         for (auto& word : m_state)
             word = splitmix64(seed);
     }
+
+    /// Resumes from a state saved with state().
+    explicit Xoshiro256(const std::array<std::uint64_t, 4>& state)
+        : m_state(state) {}
+    [[nodiscard]] const std::array<std::uint64_t, 4>& state() const { return m_state; }
 
     std::uint64_t next() {
         const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
@@ -41,7 +47,7 @@ private:
     static std::uint64_t rotl(std::uint64_t x, int k) {
         return (x << static_cast<unsigned>(k)) | (x >> static_cast<unsigned>(64 - k));
     }
-    std::uint64_t m_state[4]{};
+    std::array<std::uint64_t, 4> m_state{};
 };
 
 } // namespace makeorbuy::detail

@@ -25,49 +25,71 @@ const char* to_string(Verdict verdict) {
 
 namespace {
 
-/// Per fired rule: its weight factor and its effects, laid out flat so that a
-/// draw costs one pass over a small array.
-struct FiredEffects {
-    std::size_t rule;
-    double factor;
-    std::size_t first;
-    std::size_t last;
-};
-
+/// The fired rules laid out for the sampler: per fired rule, its index, its
+/// factor and a dense row of points (one per option, 0 where it has no
+/// effect), so that a draw is one pass over a small array. Adding w * 0 leaves
+/// a score as it was, so the sums match winner_with_weights' exactly.
 struct Effects {
-    std::vector<FiredEffects> fired;
-    std::vector<Effect> effects;
-    std::vector<bool> is_fired; ///< per rule
+    std::size_t n_options = 0;
+    std::vector<std::size_t> rule;
+    std::vector<double> factor;
+    std::vector<double> points; ///< rule.size() rows of n_options
+    std::vector<bool> is_fired; ///< per rule of the table
 };
 
 Effects flatten(const Evaluation& evaluation, const RuleSet& rules) {
     Effects out;
+    out.n_options = rules.options.size();
     out.is_fired.assign(rules.rules.size(), false);
-    for (const FiredRule& fired : evaluation.fired) {
-        const Rule& rule = rules.rules[fired.rule];
-        const std::size_t first = out.effects.size();
-        out.effects.insert(out.effects.end(), rule.effects.begin(), rule.effects.end());
-        out.fired.push_back({fired.rule, fired.factor, first, out.effects.size()});
+    out.points.assign(evaluation.fired.size() * out.n_options, 0.0);
+    for (std::size_t f = 0; f < evaluation.fired.size(); ++f) {
+        const FiredRule& fired = evaluation.fired[f];
+        out.rule.push_back(fired.rule);
+        out.factor.push_back(fired.factor);
+        for (const Effect& effect : rules.rules[fired.rule].effects)
+            out.points[f * out.n_options + effect.option] = effect.points;
         out.is_fired[fired.rule] = true;
     }
     return out;
+}
+
+/// Each option's score under `weights`, in rules order.
+template <std::size_t N>
+void accumulate(const Effects& flat, const std::vector<double>& weights, double* scores) {
+    double sums[N] = {};
+    const double* row = flat.points.data();
+    for (std::size_t f = 0; f < flat.rule.size(); ++f, row += N) {
+        const double w = weights[flat.rule[f]] * flat.factor[f];
+        for (std::size_t o = 0; o < N; ++o)
+            sums[o] += w * row[o];
+    }
+    std::copy(sums, sums + N, scores);
+}
+
+void accumulate(const Effects& flat, const std::vector<double>& weights, double* scores, std::size_t n) {
+    std::fill(scores, scores + n, 0.0);
+    const double* row = flat.points.data();
+    for (std::size_t f = 0; f < flat.rule.size(); ++f, row += n) {
+        const double w = weights[flat.rule[f]] * flat.factor[f];
+        for (std::size_t o = 0; o < n; ++o)
+            scores[o] += w * row[o];
+    }
 }
 
 /// The winner under `weights`, exactly as winner_with_weights picks it (the
 /// same sums in the same order), with each score rounded once.
 std::size_t winner(const Effects& flat, const Evaluation& evaluation, const std::vector<double>& weights,
                    std::vector<double>& scores, std::vector<double>& rounded) {
-    std::fill(scores.begin(), scores.end(), 0.0);
-    for (const FiredEffects& fired : flat.fired) {
-        const double w = weights[fired.rule] * fired.factor;
-        for (std::size_t e = fired.first; e < fired.last; ++e)
-            scores[flat.effects[e].option] += w * flat.effects[e].points;
-    }
-    for (std::size_t o = 0; o < scores.size(); ++o)
+    const std::size_t n = flat.n_options;
+    if (n == 4) // the default table's four options: a loop the compiler unrolls
+        accumulate<4>(flat, weights, scores.data());
+    else
+        accumulate(flat, weights, scores.data(), n);
+    for (std::size_t o = 0; o < n; ++o)
         rounded[o] = round_score(scores[o]);
     std::size_t best = 0;
     bool found = false;
-    for (std::size_t o = 0; o < scores.size(); ++o) {
+    for (std::size_t o = 0; o < n; ++o) {
         if (!evaluation.excluded_by[o].empty()) continue;
         if (!found || rounded[o] > rounded[best]) {
             best = o;
@@ -75,7 +97,7 @@ std::size_t winner(const Effects& flat, const Evaluation& evaluation, const std:
         }
     }
     if (found) return best;
-    for (std::size_t o = 1; o < scores.size(); ++o)
+    for (std::size_t o = 1; o < n; ++o)
         if (rounded[o] > rounded[best]) best = o;
     return best;
 }
@@ -110,6 +132,17 @@ constexpr double k_rounding_margin = 0.011;
 
 } // namespace
 
+WeightDraws::WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples)
+    : m_seed(seed)
+    , m_rules(rules)
+    , m_samples(samples)
+    , m_uniform(rules * samples) {
+    detail::Xoshiro256 random(seed);
+    for (double& u : m_uniform)
+        u = random.uniform();
+    m_state_after = random.state();
+}
+
 Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
                       const RobustnessSettings& settings) {
     const std::size_t n_options = rules.options.size();
@@ -131,14 +164,27 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     // sample i does not depend on which other rules the answers fire (an
     // unfired rule's draw is skipped over without being scaled).
     detail::Xoshiro256 random(settings.seed);
+    const WeightDraws* drawn_before = settings.draws;
+    if (drawn_before != nullptr && (drawn_before->seed() != settings.seed || drawn_before->rules() != n_rules))
+        drawn_before = nullptr;
     std::vector<std::uint64_t> wins(n_options, 0);
     for (std::uint64_t s = 0; s < result.samples; ++s) {
-        for (std::size_t r = 0; r < n_rules; ++r) {
-            if (!flat.is_fired[r]) {
-                (void)random.next();
-                continue;
+        if (drawn_before != nullptr && s == drawn_before->samples()) { // past the shared ones: go on alone
+            random = detail::Xoshiro256(drawn_before->state_after());
+            drawn_before = nullptr;
+        }
+        if (drawn_before != nullptr) {
+            const double* u = drawn_before->sample(s);
+            for (const std::size_t r : flat.rule)
+                weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * u[r]);
+        } else {
+            for (std::size_t r = 0; r < n_rules; ++r) {
+                if (!flat.is_fired[r]) {
+                    (void)random.next();
+                    continue;
+                }
+                weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
             }
-            weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
         }
         ++wins[winner(flat, evaluation, weights, scores, rounded)];
         const std::uint64_t drawn = s + 1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 namespace makeorbuy {
@@ -44,7 +45,17 @@ Evaluation evaluate(const Answers& answers, const RuleSet& rules) {
 }
 
 double round_score(double score) {
-    const double rounded = std::round(score * 100.0) / 100.0;
+    // std::round(score * 100) / 100 without the library call, which the
+    // robustness sampler makes millions of times: half away from zero, exact
+    // for every magnitude below 2^52 (above it every double is whole).
+    const double scaled = score * 100.0;
+    double rounded = scaled;
+    if (std::fabs(scaled) < 0x1p52) {
+        const double whole = static_cast<double>(static_cast<std::int64_t>(scaled));
+        const double rest = scaled - whole; // exact
+        rounded = rest >= 0.5 ? whole + 1.0 : rest <= -0.5 ? whole - 1.0 : whole;
+    }
+    rounded /= 100.0;
     return rounded == 0 ? 0.0 : rounded; // no "-0"
 }
 

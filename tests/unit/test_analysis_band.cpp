@@ -115,3 +115,39 @@ TEST_CASE("robustness stops early only once under-half is decided", "[analysis][
     const Robustness full = robustness(evaluate(answers, two), two, settings);
     CHECK(full.samples == k_default_samples);
 }
+
+TEST_CASE("robustness gives the same figures with shared draws as without", "[analysis][robustness]") {
+    const RuleSet& rules = default_rules();
+    // Fewer than the samples: the rest come from the generator's saved state.
+    const WeightDraws draws(k_default_seed, rules.rules.size(), 700);
+    const auto profiles =
+        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
+    for (const auto& profile : profiles) {
+        Diagnostics diagnostics;
+        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
+        Answers answers = validate_answers(raw, rules, diagnostics);
+        fill_defaults(answers, rules);
+        const Evaluation evaluation = evaluate(answers, rules);
+        RobustnessSettings own;
+        RobustnessSettings shared;
+        shared.draws = &draws;
+        INFO(profile["name"].get<std::string>());
+        CHECK(robustness(evaluation, rules, shared).first_place_share ==
+              robustness(evaluation, rules, own).first_place_share);
+        own.decide_half_for = shared.decide_half_for = 0;
+        const Robustness a = robustness(evaluation, rules, own);
+        const Robustness b = robustness(evaluation, rules, shared);
+        CHECK(a.samples == b.samples);
+        CHECK(a.first_place_share == b.first_place_share);
+    }
+    // Draws that do not match (another seed) are not used: the figures follow the settings.
+    const WeightDraws other(1, rules.rules.size(), 100);
+    RobustnessSettings settings;
+    settings.samples = 500;
+    settings.draws = &other;
+    const Evaluation evaluation = evaluate(Answers{}, rules);
+    RobustnessSettings plain;
+    plain.samples = 500;
+    CHECK(robustness(evaluation, rules, settings).first_place_share ==
+          robustness(evaluation, rules, plain).first_place_share);
+}

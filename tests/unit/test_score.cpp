@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <vector>
 
 using namespace makeorbuy;
 
@@ -164,6 +165,23 @@ TEST_CASE("round_score shows two decimals and no negative zero", "[score]") {
     CHECK(round_score(1.005) == Approx(1.0).margin(0.011));
     CHECK(round_score(2.345678) == 2.35);
     CHECK(std::signbit(round_score(-0.001)) == false);
+}
+
+TEST_CASE("round_score rounds exactly as std::round does, halves away from zero", "[score]") {
+    auto reference = [](double x) {
+        const double r = std::round(x * 100.0) / 100.0;
+        return r == 0 ? 0.0 : r;
+    };
+    std::vector<double> values = {0.125, -0.125, 0.005, -0.005, 2.675, 1e15, -1e15, 4.5e13, 1e300, -1e300, 0.0, -0.0};
+    for (int i = -20000; i <= 20000; ++i) {
+        values.push_back(i / 200.0);   // every half-cent, positive and negative
+        values.push_back(i * 0.0137); // and values between them
+    }
+    for (double x : values) {
+        INFO(x);
+        CHECK(round_score(x) == reference(x));
+    }
+    CHECK(std::isnan(round_score(std::nan(""))));
 }
 
 TEST_CASE("report: why_not lists what favours the winner over another option", "[score]") {
