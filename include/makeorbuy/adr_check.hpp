@@ -95,8 +95,9 @@ struct CheckOptions {
 
 /// The files to check under `paths`: files as given, folders walked for
 /// Markdown (.md, .markdown, .mdx), skipping hidden folders and
-/// node_modules, following symlinks once. Symlink loops (warning) and
-/// unreadable or missing paths (error) go to `problems`. Sorted per folder.
+/// node_modules, following symlinks once. Symlink loops and unreadable or
+/// missing paths go to `problems` as errors (the rest is still checked).
+/// Sorted per folder.
 [[nodiscard]] std::vector<std::string> collect_files(const std::vector<std::string>& paths,
                                                      Diagnostics& problems);
 

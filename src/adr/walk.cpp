@@ -42,9 +42,9 @@ public:
     void walk(const std::string& folder, const struct stat& info) {
         const std::pair<dev_t, ino_t> id{info.st_dev, info.st_ino};
         if (std::find(m_stack.begin(), m_stack.end(), id) != m_stack.end()) {
-            m_problems.warning(Location{folder},
-                               "symlink loop: this folder leads back to one that contains it; "
-                               "not followed");
+            m_problems.error(Location{folder},
+                             "symlink loop: this folder leads back to one that contains it; not followed "
+                             "(remove the link, or name the folders to check so the loop is outside them)");
             return;
         }
         if (!m_seen.insert(id).second) return; // reached twice through symlinks: checked once
@@ -73,8 +73,9 @@ public:
             struct stat target {};
             if (::stat(path.c_str(), &target) != 0) {
                 if (errno == ELOOP)
-                    m_problems.warning(Location{path},
-                                       "symlink loop: the link never reaches a file; not followed");
+                    m_problems.error(Location{path},
+                                     "symlink loop: the link never reaches a file or folder; not followed "
+                                     "(remove or repoint the link)");
                 continue; // a dangling link is not ours to report
             }
             if (S_ISDIR(target.st_mode))

@@ -133,12 +133,12 @@ check(text.startswith("# Earlier step\n"), "step summary keeps what was there")
 check("| `data/adr/findings/0005-chosen-not-recommended.md` | ❌ error | line 15:" in text, "step summary table row",
       text[:2000])
 
-# Symlink loops and unreadable folders are reported, not crashed on.
+# Symlink loops and unreadable folders are errors (exit 2), reported after the rest is checked.
 tree = scratch()
 shutil.copytree(data("adr", "formats"), os.path.join(tree, "adr"))
 os.symlink("..", os.path.join(tree, "adr", "loop"))
 r = run("adr", "check", tree, environment=env(**TODAY))
-expect(r, 0, "a symlink loop", stdout_has=["symlink loop", "5 records checked"])
+expect(r, 2, "a symlink loop", stdout_has=["symlink loop", "not followed (remove the link", "5 records checked"])
 if os.geteuid() != 0:
     locked = os.path.join(tree, "adr", "locked")
     os.mkdir(locked)

@@ -251,9 +251,9 @@ os.symlink("..", os.path.join(decisions, "sub", "up"))       # a loop back to it
 os.symlink("self", os.path.join(decisions, "self"))          # a link to itself
 os.symlink(decisions, os.path.join(decisions, "sub", "again"))
 result = measured("adr", "check", tree, "--format", "json")
-bounded("adr check with symlink loops", *result, code=result[0].returncode)
-check(result[0].returncode in (0, 1), "adr check with symlink loops: the records are still checked",
-      result[0].stderr)
+bounded("adr check with symlink loops", *result, code=2)
+check('"0001-a.md"' in result[0].stdout or "0001-a.md" in result[0].stdout,
+      "adr check with symlink loops: the records are still checked", result[0].stdout[-1500:])
 check("symlink loop" in result[0].stdout + result[0].stderr, "adr check names the symlink loop",
       result[0].stdout[-1500:] + result[0].stderr[-1500:])
 check(result[0].stdout.count("0001-a.md") >= 1, "adr check: the record is checked once despite the loops")
