@@ -9,6 +9,8 @@
 namespace makeorbuy {
 
 [[nodiscard]] std::string to_lower(std::string_view text);
+/// Whether the two are equal with ASCII letters compared case-blind (as to_lower does), without copying.
+[[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b);
 [[nodiscard]] std::string trim(std::string_view text);
 [[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
 

@@ -13,56 +13,6 @@ namespace makeorbuy {
 using detail::RulesReader;
 using nlohmann::json;
 
-const char* to_string(QuestionType type) {
-    switch (type) {
-    case QuestionType::choice:
-        return "choice";
-    case QuestionType::multi:
-        return "multi";
-    case QuestionType::number:
-        return "number";
-    case QuestionType::integer:
-        return "integer";
-    }
-    return "choice";
-}
-
-const ChoiceValue* Question::find_value(const std::string& text) const {
-    const std::string wanted = to_lower(trim(text));
-    for (const auto& v : values) {
-        if (to_lower(v.value) == wanted) return &v;
-        for (const auto& alias : v.aliases)
-            if (to_lower(alias) == wanted) return &v;
-    }
-    return nullptr;
-}
-
-std::string Question::allowed_text() const {
-    if (is_numeric()) {
-        std::string kind = type == QuestionType::integer ? "a whole number" : "a number";
-        std::string out = fmt::format("{} from {} to {}", kind, format_number(min, 6), format_number(max, 6));
-        if (!unit.empty()) out += fmt::format(" ({})", unit);
-        return out;
-    }
-    std::vector<std::string> names;
-    for (const auto& v : values)
-        names.push_back(v.value);
-    if (type == QuestionType::multi) return fmt::format("any of {}, or none", join(names, ", "));
-    return join(names, ", ");
-}
-
-const Question* RuleSet::find_question(const std::string& key) const {
-    for (const auto& q : questions)
-        if (q.key == key) return &q;
-    return nullptr;
-}
-
-std::optional<std::size_t> RuleSet::find_option(const std::string& option_id) const {
-    for (std::size_t i = 0; i < options.size(); ++i)
-        if (options[i].id == option_id) return i;
-    return std::nullopt;
-}
-
 namespace {
 
 // Flags of makeorbuy itself; a question key may not take one of these names.

@@ -65,6 +65,11 @@ TEST_CASE("format_money writes dollars for prose", "[text]") {
 
 TEST_CASE("small helpers", "[text]") {
     CHECK(to_lower("Pre-PMF") == "pre-pmf");
+    CHECK(equals_ignoring_case("Pre-PMF", "pre-pmf"));
+    CHECK(equals_ignoring_case("", ""));
+    CHECK_FALSE(equals_ignoring_case("pre-pmf", "pre-pm"));
+    CHECK_FALSE(equals_ignoring_case("pre_pmf", "pre-pmf"));
+    CHECK_FALSE(equals_ignoring_case("\xc3\x89", "\xc3\xa9")); // only ASCII letters fold
     CHECK(trim("  a b \r\n") == "a b");
     CHECK(trim("   ").empty());
     CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
