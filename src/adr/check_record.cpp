@@ -130,13 +130,11 @@ public:
 
     // A choice that wins under less than half of the weightings rests on the weights.
     void check_robustness(const Evaluation& evaluation, std::size_t chosen, const Field& field) {
-        const RobustnessSettings settings{.samples = k_default_samples,
-                                          .seed = k_default_seed,
-                                          .band = k_weight_band,
-                                          .decide_half_for = chosen, // only "under half?" matters here
-                                          .draws = m_options.draws != nullptr
-                                                       ? &m_options.draws->get(m_rules.rules.size())
-                                                       : nullptr};
+        RobustnessSettings settings{.samples = k_default_samples,
+                                    .seed = k_default_seed,
+                                    .band = k_weight_band,
+                                    .decide_half_for = chosen, // only "under half?" matters here
+                                    .draws = nullptr};
         // Most records win, or lose, under every weighting: exact, no sampling.
         if (wins_whole_band(evaluation, m_rules, chosen, settings.band)) return;
         if (loses_whole_band(evaluation, m_rules, chosen, settings.band)) {
@@ -146,6 +144,7 @@ public:
                             m_rules.options[chosen].id, m_rules.label(), settings.band * 100));
             return;
         }
+        if (m_options.draws != nullptr) settings.draws = &m_options.draws->get(m_rules.rules.size());
         const Robustness r = robustness(evaluation, m_rules, settings);
         const double share = r.first_place_share[chosen];
         if (share >= k_contested_share) return;

@@ -14,6 +14,13 @@ namespace {
 
 /// Far below parse_yaml's limit of 64, so that both never disagree on depth.
 constexpr std::size_t k_max_simple_depth = 16;
+/// Bounds that keep the reader linear and inside libyaml's own limits: more
+/// text, more keys in one mapping (each is compared with those before it) or
+/// a longer key (libyaml takes at most 1024 characters as a simple key) go
+/// to libyaml.
+constexpr std::size_t k_max_simple_bytes = std::size_t{64} * 1024;
+constexpr std::size_t k_max_simple_keys = 64;
+constexpr std::size_t k_max_simple_key_length = 512;
 
 // Character classes, one bit each, looked up in a table (this runs on every
 // byte of every record's front matter).
@@ -30,19 +37,31 @@ constexpr std::array<std::uint8_t, 256> k_classes = [] {
         const bool flow = alnum || c == ' ' || c == '-' || c == '_' || c == '.' || c == '/' || c == '+' ||
                           c == '@' || c == '=' || c == ';';
         const bool plain = flow || c == '(' || c == ')';
-        table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>((alnum ? k_alnum : 0) | (key ? k_key : 0) |
-                                                                       (plain ? k_plain : 0) | (flow ? k_flow : 0));
+        table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(
+            (alnum ? k_alnum : 0) | (key ? k_key : 0) | (plain ? k_plain : 0) | (flow ? k_flow : 0));
     }
     return table;
 }();
 
-bool is(char c, std::uint8_t cls) { return (k_classes[static_cast<unsigned char>(c)] & cls) != 0; }
-bool is_alnum(char c) { return is(c, k_alnum); }
-bool is_key_char(char c) { return is(c, k_key); }
-bool is_plain_char(char c) { return is(c, k_plain); }
-bool is_flow_char(char c) { return is(c, k_flow); }
+bool is(char c, std::uint8_t cls) {
+    return (k_classes[static_cast<unsigned char>(c)] & cls) != 0;
+}
+bool is_alnum(char c) {
+    return is(c, k_alnum);
+}
+bool is_key_char(char c) {
+    return is(c, k_key);
+}
+bool is_plain_char(char c) {
+    return is(c, k_plain);
+}
+bool is_flow_char(char c) {
+    return is(c, k_flow);
+}
 
-bool is_null_text(std::string_view text) { return text == "null" || text == "Null" || text == "NULL"; }
+bool is_null_text(std::string_view text) {
+    return text == "null" || text == "Null" || text == "NULL";
+}
 
 std::string_view trim_spaces(std::string_view s) {
     while (!s.empty() && s.back() == ' ')
@@ -56,6 +75,7 @@ public:
         : m_doc(doc) {}
 
     bool read(std::string_view yaml) {
+        if (yaml.size() > k_max_simple_bytes) return false;
         for (const char c : yaml)
             if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || static_cast<unsigned char>(c) >= 0x7f)
                 return false; // tabs, CR, control and non-ASCII characters: libyaml's job
@@ -124,8 +144,9 @@ private:
             ++at;
         if (at >= text.size() || text[at] != ':') return false;
         const std::string_view key = text.substr(first, at - first);
-        if (is_null_text(key)) return false;
+        if (is_null_text(key) || key.size() > k_max_simple_key_length) return false;
         Node& map = m_doc.nodes[m_open.back().node];
+        if (map.items.size() >= 2 * k_max_simple_keys) return false;
         for (std::size_t i = 0; i < map.items.size(); i += 2)
             if (m_doc.nodes[map.items[i].node].text == key) return false; // libyaml reports duplicates
         const Mark key_mark{line, indent};
@@ -173,7 +194,8 @@ private:
                 const std::size_t lead = raw.find_first_not_of(' ');
                 if (lead == std::string_view::npos) return false; // an empty item
                 const std::string_view item = trim_spaces(raw.substr(lead));
-                if (!is_alnum(item.front()) || !std::all_of(item.begin(), item.end(), is_flow_char)) return false;
+                if (!is_alnum(item.front()) || !std::all_of(item.begin(), item.end(), is_flow_char))
+                    return false;
                 const std::uint32_t node = add(is_null_text(item) ? Kind::null : Kind::scalar, item);
                 m_doc.nodes[list].items.push_back(
                     Ref{node, Mark{mark.line, mark.column + static_cast<int>(offset + lead)}});
@@ -194,6 +216,8 @@ private:
 
 } // namespace
 
-bool parse_simple_yaml(std::string_view yaml, Document& doc) { return SimpleReader(doc).read(yaml); }
+bool parse_simple_yaml(std::string_view yaml, Document& doc) {
+    return SimpleReader(doc).read(yaml);
+}
 
 } // namespace makeorbuy::adr

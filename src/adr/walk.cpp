@@ -72,7 +72,9 @@ public:
             if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) continue;
             struct stat target {};
             if (::stat(path.c_str(), &target) != 0) {
-                if (errno == ELOOP)
+                // A looping link that could be a record or a folder is reported; one
+                // named like any other file is skipped, as such files are.
+                if (errno == ELOOP && (is_markdown(name) || name.find('.') == std::string::npos))
                     m_problems.error(Location{path},
                                      "symlink loop: the link never reaches a file or folder; not followed "
                                      "(remove or repoint the link)");
@@ -189,7 +191,8 @@ const WeightDraws& SharedDraws::get(std::size_t rules) {
     // Most records that need sampling decide within a few hundred draws; the
     // few close calls that need more go on from the generator's state.
     constexpr std::uint64_t k_shared_samples = 1000;
-    std::call_once(m_once, [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_shared_samples); });
+    std::call_once(m_once,
+                   [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_shared_samples); });
     return *m_draws;
 }
 

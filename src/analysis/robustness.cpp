@@ -47,7 +47,7 @@ Effects flatten(const Evaluation& evaluation, const RuleSet& rules) {
         out.rule.push_back(fired.rule);
         out.factor.push_back(fired.factor);
         for (const Effect& effect : rules.rules[fired.rule].effects)
-            out.points[f * out.n_options + effect.option] = effect.points;
+            out.points[f * out.n_options + effect.option] += effect.points;
         out.is_fired[fired.rule] = true;
     }
     return out;
@@ -165,7 +165,8 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     // unfired rule's draw is skipped over without being scaled).
     detail::Xoshiro256 random(settings.seed);
     const WeightDraws* drawn_before = settings.draws;
-    if (drawn_before != nullptr && (drawn_before->seed() != settings.seed || drawn_before->rules() != n_rules))
+    if (drawn_before != nullptr &&
+        (drawn_before->seed() != settings.seed || drawn_before->rules() != n_rules))
         drawn_before = nullptr;
     std::vector<std::uint64_t> wins(n_options, 0);
     for (std::uint64_t s = 0; s < result.samples; ++s) {
@@ -183,7 +184,8 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
                     (void)random.next();
                     continue;
                 }
-                weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
+                weights[r] =
+                    rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
             }
         }
         ++wins[winner(flat, evaluation, weights, scores, rounded)];
@@ -222,7 +224,8 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
 bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
     const std::size_t n_options = rules.options.size();
     if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
-    const std::vector<double> lead = corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), true);
+    const std::vector<double> lead =
+        corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), true);
     for (std::size_t o = 0; o < n_options; ++o)
         if (o != option && evaluation.excluded_by[o].empty() && lead[o] <= k_rounding_margin) return false;
     return true;
@@ -237,7 +240,8 @@ bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::s
             if (evaluation.excluded_by[o].empty()) return true;
         return false;
     }
-    const std::vector<double> lead = corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), false);
+    const std::vector<double> lead =
+        corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), false);
     for (std::size_t o = 0; o < n_options; ++o)
         if (o != option && evaluation.excluded_by[o].empty() && lead[o] < -k_rounding_margin) return true;
     return false;

@@ -70,25 +70,59 @@ TEST_CASE("the fast reader reads what adr new writes, as libyaml does", "[adr][y
 
 TEST_CASE("the fast reader leaves anything unusual to libyaml", "[adr][yaml]") {
     const char* unusual[] = {
-        "a: 1 # comment\n",         "# comment\na: 1\n",        "a: 1\r\nb: 2\r\n",        "a:\tb\n",
-        "a: caf\xc3\xa9\n",          "a: \"x\\ty\"\n",           "a: 'it''s'\n",            "a: \"open\n",
-        "a: b\n  c\n",              "a: b\n  c: d\n",           "a:\n  - x\n",             "a: [x, [y]]\n",
-        "a: [x,]\n",                "a: &anchor x\nb: *anchor\n", "a: {b: c}\n",           "a: |\n  text\n",
-        "a: x: y\n",                "a:x\n",                    "a: 1\na: 2\n",            "null: x\n",
-        "  a: 1\n",                 "a:\n    b: 1\n  c: 2\n",   "? a\n: b\n",              "a: -5\n",
-        "a: ~\n",                   "a: @x\n",                  "a: \"x\" y\n",            "\n\n",
-        "",                         "%YAML 1.2\n---\na: 1\n",   "a: [x] y\n",              "\"a\": 1\n",
+        "a: 1 # comment\n",
+        "# comment\na: 1\n",
+        "a: 1\r\nb: 2\r\n",
+        "a:\tb\n",
+        "a: caf\xc3\xa9\n",
+        "a: \"x\\ty\"\n",
+        "a: 'it''s'\n",
+        "a: \"open\n",
+        "a: b\n  c\n",
+        "a: b\n  c: d\n",
+        "a:\n  - x\n",
+        "a: [x, [y]]\n",
+        "a: [x,]\n",
+        "a: &anchor x\nb: *anchor\n",
+        "a: {b: c}\n",
+        "a: |\n  text\n",
+        "a: x: y\n",
+        "a:x\n",
+        "a: 1\na: 2\n",
+        "null: x\n",
+        "  a: 1\n",
+        "a:\n    b: 1\n  c: 2\n",
+        "? a\n: b\n",
+        "a: -5\n",
+        "a: ~\n",
+        "a: @x\n",
+        "a: \"x\" y\n",
+        "\n\n",
+        "",
+        "%YAML 1.2\n---\na: 1\n",
+        "a: [x] y\n",
+        "\"a\": 1\n",
     };
     for (const char* yaml : unusual) {
         INFO(yaml);
         Document fast;
         CHECK_FALSE(parse_simple_yaml(yaml, fast));
     }
+    // Bounds: a key longer than libyaml takes as a simple key (found in review),
+    // a mapping with very many keys (each is compared with those before it), a lot of text.
+    Document fast;
+    CHECK_FALSE(parse_simple_yaml(std::string(1025, 'a') + ": b\n", fast));
+    std::string many;
+    for (int i = 0; i < 100; ++i)
+        many += "k" + std::to_string(i) + ": x\n";
+    CHECK_FALSE(parse_simple_yaml(many, fast));
+    CHECK_FALSE(parse_simple_yaml(std::string(70000, ' ') + "\na: b\n", fast));
 }
 
 TEST_CASE("the fast reader agrees with libyaml on every record fixture it reads", "[adr][yaml]") {
     std::size_t read_fast = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(MAKEORBUY_TEST_DATA) + "/adr")) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(std::string(MAKEORBUY_TEST_DATA) + "/adr")) {
         if (!entry.is_regular_file()) continue;
         const std::string text = makeorbuy::read_source(entry.path().string()).text();
         const auto front_matter = find_front_matter(strip_bom(text));
