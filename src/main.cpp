@@ -1,3 +1,5 @@
 #include "makeorbuy/cli.hpp"
 
-int main(int argc, char** argv) { return makeorbuy::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    return makeorbuy::cli::run(argc, argv);
+}

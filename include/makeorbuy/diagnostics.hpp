@@ -61,7 +61,8 @@ private:
 /// Thrown when the user interrupts an interview (Ctrl-C); exit code 130.
 class Interrupted : public std::runtime_error {
 public:
-    Interrupted() : std::runtime_error("interrupted") {}
+    Interrupted()
+        : std::runtime_error("interrupted") {}
 };
 
 } // namespace makeorbuy

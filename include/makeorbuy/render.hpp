@@ -14,8 +14,8 @@ enum class Format { text, json, markdown };
 
 /// How the terminal text may look.
 struct TextStyle {
-    bool color = false;   ///< ANSI colours (only on a terminal, never with NO_COLOR)
-    bool unicode = true;  ///< block characters for bars; ASCII otherwise
+    bool color = false;  ///< ANSI colours (only on a terminal, never with NO_COLOR)
+    bool unicode = true; ///< block characters for bars; ASCII otherwise
     std::size_t width = 80;
 };
 

@@ -25,6 +25,7 @@ struct Report {
 
 /// The rules that most separate the winner from `other`: (rule index, winner's
 /// delta minus other's), largest first, only those favouring the winner.
-[[nodiscard]] std::vector<std::pair<std::size_t, double>> why_not(const Report& report, const OptionResult& other);
+[[nodiscard]] std::vector<std::pair<std::size_t, double>> why_not(const Report& report,
+                                                                  const OptionResult& other);
 
 } // namespace makeorbuy

@@ -36,7 +36,9 @@ struct Question {
     /// "score" (the rules use it) or "cost" (only the cost model reads it).
     std::string purpose = "score";
 
-    [[nodiscard]] bool is_numeric() const { return type == QuestionType::number || type == QuestionType::integer; }
+    [[nodiscard]] bool is_numeric() const {
+        return type == QuestionType::number || type == QuestionType::integer;
+    }
     [[nodiscard]] bool required() const { return !default_value.has_value(); }
     /// The canonical value for `text` (case-insensitive, aliases allowed).
     [[nodiscard]] const ChoiceValue* find_value(const std::string& text) const;
@@ -118,7 +120,8 @@ enum class RuleChecks {
 
 /// Loads a rules table, collecting every problem in `diagnostics`. Returns the
 /// table even when there were errors (as far as it could be read).
-RuleSet load_rules(const JsonDocument& document, Diagnostics& diagnostics, RuleChecks checks = RuleChecks::full);
+RuleSet load_rules(const JsonDocument& document, Diagnostics& diagnostics,
+                   RuleChecks checks = RuleChecks::full);
 
 /// Loads and checks a rules file; throws Error listing every problem.
 RuleSet load_rules_file(const std::string& path);

@@ -16,7 +16,8 @@ namespace makeorbuy {
 
 /// The closest candidate to `word` if it is close enough to be a likely typo
 /// ("pre_pmf" -> "pre-pmf"), else nothing.
-[[nodiscard]] std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+[[nodiscard]] std::optional<std::string> did_you_mean(std::string_view word,
+                                                      const std::vector<std::string>& candidates);
 
 /// Parses an amount as people write it: "30000", "50k", "1.2M", "$30,000",
 /// "2.5e6". Returns nothing for anything else, including inf and nan.

@@ -125,7 +125,8 @@ std::string render_check_junit(const CheckReport& report) {
     for (const auto& r : report.records) {
         if (r.state == RecordState::other) continue;
         ++tests;
-        cases += fmt::format(R"(    <testcase name="{}" classname="makeorbuy.adr" time="0")", xml_escape(r.path));
+        cases +=
+            fmt::format(R"(    <testcase name="{}" classname="makeorbuy.adr" time="0")", xml_escape(r.path));
         if (r.state == RecordState::skipped) {
             ++skipped;
             cases += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_escape(r.note));

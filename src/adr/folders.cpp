@@ -18,7 +18,7 @@ namespace {
 
 fs::path repo_root(const std::string& start) {
     std::error_code ec;
-    const fs::path origin = fs::absolute(start.empty() ? "." : start, ec);
+    fs::path origin = fs::absolute(start.empty() ? "." : start, ec);
     for (fs::path p = origin; !p.empty(); p = p.parent_path()) {
         if (fs::exists(p / ".git", ec)) return p;
         if (p == p.parent_path()) break;
@@ -111,7 +111,7 @@ std::string write_record(const Report& report, const NewRecord& record, const st
     int number = next_number(folder);
     // Another writer may take a number between our scan and our write: try the next.
     for (int attempt = 0;; ++attempt, ++number) {
-        const std::string path = (fs::path(folder) / fmt::format("{:04}-{}.md", number, slug)).string();
+        std::string path = (fs::path(folder) / fmt::format("{:04}-{}.md", number, slug)).string();
         try {
             write_file_atomic(path, content, Overwrite::never);
             return path;

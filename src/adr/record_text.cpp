@@ -88,7 +88,7 @@ std::string driver(const Question& q, const Value& value) {
                 texts.push_back(fmt::format("{} ({})", v->value, clause(v->text)));
         return fmt::format("{} {}.", q.prompt, join(texts, "; "));
     }
-    const std::string& text = std::get<std::string>(value);
+    const auto& text = std::get<std::string>(value);
     const ChoiceValue* v = q.find_value(text);
     if (v == nullptr || v->text.empty()) return fmt::format("{} {}", q.prompt, text);
     // Value texts may open with the value itself ("No: …"); say it once.

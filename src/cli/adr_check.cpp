@@ -47,6 +47,7 @@ std::vector<Output> parse_outputs(const std::vector<std::string>& specs) {
     std::vector<Output> outputs;
     Diagnostics problems;
     std::vector<std::string> names;
+    names.reserve(k_formats.size());
     for (const auto& [name, format] : k_formats)
         names.push_back(name);
     for (const auto& spec : specs) {

@@ -22,23 +22,34 @@ const RuleSet* g_rules = nullptr;
 ExitCode g_exit_code = ExitCode::ok;
 } // namespace
 
-void set_exit_code(ExitCode code) { g_exit_code = code; }
-ExitCode exit_code() { return g_exit_code; }
+void set_exit_code(ExitCode code) {
+    g_exit_code = code;
+}
+ExitCode exit_code() {
+    return g_exit_code;
+}
 
-const RuleSet& active_rules() { return g_rules ? *g_rules : default_rules(); }
-void set_active_rules(const RuleSet* rules) { g_rules = rules; }
+const RuleSet& active_rules() {
+    return g_rules ? *g_rules : default_rules();
+}
+void set_active_rules(const RuleSet* rules) {
+    g_rules = rules;
+}
 
 std::string flag_usage(const Question& q) {
-    if (q.is_numeric()) return fmt::format("--{} {}", q.key, q.type == QuestionType::integer ? "INTEGER" : "NUMBER");
+    if (q.is_numeric())
+        return fmt::format("--{} {}", q.key, q.type == QuestionType::integer ? "INTEGER" : "NUMBER");
     std::vector<std::string> names;
-    for (const auto& v : q.values) names.push_back(v.value);
+    for (const auto& v : q.values)
+        names.push_back(v.value);
     return fmt::format("--{} {}", q.key, join(names, q.type == QuestionType::multi ? "," : "|"));
 }
 
 void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
     const RuleSet& rules = active_rules();
     app.add_option("--config", flags.configs,
-                   "Read answers from FILE: TOML `key = value` lines, or a .json object (repeatable; later files win)")
+                   "Read answers from FILE: TOML `key = value` lines, or a .json object (repeatable; later "
+                   "files win)")
         ->type_name("FILE")
         ->group("Answers");
     app.add_option("--rules", flags.rules_path, "Score with this rules table instead of the built-in one")
@@ -47,13 +58,16 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
         std::string help = q.prompt;
         if (q.default_value) help += fmt::format(" [default: {}]", display_value(*q.default_value));
         std::string type_name;
-        if (q.is_numeric()) type_name = q.type == QuestionType::integer ? "INTEGER" : "NUMBER";
+        if (q.is_numeric())
+            type_name = q.type == QuestionType::integer ? "INTEGER" : "NUMBER";
         else {
             std::vector<std::string> names;
-            for (const auto& v : q.values) names.push_back(v.value);
+            for (const auto& v : q.values)
+                names.push_back(v.value);
             type_name = join(names, q.type == QuestionType::multi ? "," : "|");
         }
-        CLI::Option* option = app.add_option("--" + q.key, flags.values[q.key], help)->type_name(type_name)->group("Answers");
+        CLI::Option* option =
+            app.add_option("--" + q.key, flags.values[q.key], help)->type_name(type_name)->group("Answers");
         // A scalar given twice: the last one counts, as with later flags files.
         if (q.type != QuestionType::multi) option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
         flags.options[q.key] = option;
@@ -85,14 +99,15 @@ Answers gather_answers(const AnswerFlags& flags, const RuleSet& rules, Diagnosti
 
 void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& diagnostics) {
     for (const Question* q : missing_required(answers, rules))
-        diagnostics.error({}, fmt::format("missing answer to '{}' ({}); give {} or set it in a --config file", q->key,
-                                          q->prompt, flag_usage(*q)));
+        diagnostics.error({}, fmt::format("missing answer to '{}' ({}); give {} or set it in a --config file",
+                                          q->key, q->prompt, flag_usage(*q)));
 }
 
 void add_color_flag(CLI::App& app, ColorMode& mode) {
     const std::map<std::string, ColorMode> modes{
         {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
-    app.add_option("--color", mode, "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+    app.add_option("--color", mode,
+                   "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
         ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
         ->type_name("WHEN");
 }
@@ -103,8 +118,12 @@ TextStyle text_style(ColorMode mode, int fd) {
     const char* term = std::getenv("TERM");
     const bool dumb = term != nullptr && std::strcmp(term, "dumb") == 0;
     switch (mode) {
-    case ColorMode::always: style.color = true; break;
-    case ColorMode::never: style.color = false; break;
+    case ColorMode::always:
+        style.color = true;
+        break;
+    case ColorMode::never:
+        style.color = false;
+        break;
     case ColorMode::automatic:
         style.color = ::isatty(fd) == 1 && !dumb && (no_color == nullptr || *no_color == '\0');
         break;
@@ -132,7 +151,8 @@ void write_stdout(const std::string& text) {
 namespace makeorbuy::cli {
 
 void print_diagnostic(const Diagnostic& d) {
-    const char* kind = d.severity == Severity::error ? "error" : (d.severity == Severity::warning ? "warning" : "note");
+    const char* kind =
+        d.severity == Severity::error ? "error" : (d.severity == Severity::warning ? "warning" : "note");
     const std::string where = d.where.to_string();
     fmt::print(stderr, "makeorbuy: {}: {}{}\n", kind, where.empty() ? "" : where + ": ", d.message);
 }
@@ -144,10 +164,11 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
     const std::vector<std::string> extras = app.remaining();
     std::vector<std::string> names;
     for (const CLI::Option* option : app.get_options())
-        for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+        for (const auto& name : option->get_lnames())
+            names.push_back("--" + name);
     bool after_unknown_flag = false;
     for (const auto& extra : extras) {
-        if (extra.rfind("-", 0) != 0) {
+        if (extra.rfind('-', 0) != 0) {
             // The value of an unknown flag is not a second problem.
             if (!after_unknown_flag) diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
             after_unknown_flag = false;
@@ -156,8 +177,10 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
         const std::string flag = extra.substr(0, extra.find('='));
         after_unknown_flag = extra.find('=') == std::string::npos;
         std::string message = fmt::format("unknown flag '{}'", flag);
-        if (auto hint = did_you_mean(flag, names)) message += fmt::format("; did you mean '{}'?", *hint);
-        else message += fmt::format("; see 'makeorbuy {} --help'", app.get_name());
+        if (auto hint = did_you_mean(flag, names))
+            message += fmt::format("; did you mean '{}'?", *hint);
+        else
+            message += fmt::format("; see 'makeorbuy {} --help'", app.get_name());
         diagnostics.error({}, message);
     }
 }

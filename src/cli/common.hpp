@@ -35,7 +35,8 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags);
 
 /// Answers from flags files (in order, later files winning) and flags (which
 /// win over files). Every problem goes to `diagnostics`.
-[[nodiscard]] Answers gather_answers(const AnswerFlags& flags, const RuleSet& rules, Diagnostics& diagnostics);
+[[nodiscard]] Answers gather_answers(const AnswerFlags& flags, const RuleSet& rules,
+                                     Diagnostics& diagnostics);
 
 /// One located diagnostic per required question still unanswered, naming
 /// the flag that supplies it.

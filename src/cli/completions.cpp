@@ -271,8 +271,8 @@ std::string fish(const CommandInfo& root, const std::string& recommend_path) {
         const std::string when = c->path.empty() ? "test -z (__makeorbuy_path)"
                                                  : fmt::format("test (__makeorbuy_path) = {}", c->path);
         for (const auto& sub : c->commands)
-            out +=
-                fmt::format("complete -c makeorbuy -n '{}' -a {} -d {}\n", when, sub.name, shell_quoted(sub.help));
+            out += fmt::format("complete -c makeorbuy -n '{}' -a {} -d {}\n", when, sub.name,
+                               shell_quoted(sub.help));
         std::string flag_when = when;
         if (c->path == recommend_path)
             flag_when = fmt::format("contains -- (__makeorbuy_path) '' {}", c->path);
@@ -296,12 +296,15 @@ std::string fish(const CommandInfo& root, const std::string& recommend_path) {
 std::string roff_lines(const std::string& text) {
     std::string out;
     for (const auto& line : split(text, '\n')) {
-        std::string escaped;
-        for (char c : line)
-            escaped += c == '\\' ? std::string("\\e") : std::string(1, c);
-        if (!escaped.empty() && (escaped.front() == '.' || escaped.front() == '\''))
-            escaped = "\\&" + escaped;
-        out += escaped + "\n";
+        // A line starting with . or ' would be a roff request: \& makes it text.
+        if (!line.empty() && (line.front() == '.' || line.front() == '\'')) out += "\\&";
+        for (char c : line) {
+            if (c == '\\')
+                out += "\\e";
+            else
+                out += c;
+        }
+        out += '\n';
     }
     return out;
 }

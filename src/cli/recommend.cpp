@@ -48,8 +48,9 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     Answers answers = gather_answers(options.answers, rules, diagnostics);
     struct stat info {};
     if (!options.save_answers.empty() && !options.force && ::lstat(options.save_answers.c_str(), &info) == 0)
-        diagnostics.error(Location{options.save_answers},
-                          "already exists; choose another name for --save-answers, or add --force to replace it");
+        diagnostics.error(
+            Location{options.save_answers},
+            "already exists; choose another name for --save-answers, or add --force to replace it");
     diagnostics.throw_if_errors();
 
     // 2. On a terminal, ask for what is still open; without one nothing may
@@ -72,9 +73,15 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
 
     // 4. Render to stdout.
     switch (options.format) {
-    case Format::text: write_stdout(render_text(report, text_style(options.color, STDOUT_FILENO))); break;
-    case Format::json: write_stdout(render_json(report)); break;
-    case Format::markdown: write_stdout(render_markdown(report)); break;
+    case Format::text:
+        write_stdout(render_text(report, text_style(options.color, STDOUT_FILENO)));
+        break;
+    case Format::json:
+        write_stdout(render_json(report));
+        break;
+    case Format::markdown:
+        write_stdout(render_markdown(report));
+        break;
     }
 
     // 5. Keep the answers for a replay with --config.
@@ -86,16 +93,16 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
 
     // 6. Offer to record the decision, when a person is there to answer.
     if (session && session->asked_anything())
-        interview::offer_decision_record(*session, [&report](const std::string& title) {
-            return write_decision_record(report, title);
-        });
+        interview::offer_decision_record(
+            *session, [&report](const std::string& title) { return write_decision_record(report, title); });
 }
 
 } // namespace
 
 void setup_recommend(CLI::App& app) {
     auto options = std::make_shared<RecommendOptions>();
-    CLI::App* sub = app.add_subcommand("recommend", "Score the four options for your answers and explain the ranking");
+    CLI::App* sub =
+        app.add_subcommand("recommend", "Score the four options for your answers and explain the ranking");
     add_answer_flags(*sub, options->answers);
     const std::map<std::string, Format> formats{
         {"text", Format::text}, {"json", Format::json}, {"markdown", Format::markdown}};
@@ -103,15 +110,16 @@ void setup_recommend(CLI::App& app) {
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
         ->type_name("FORMAT");
     add_color_flag(*sub, options->color);
-    CLI::Option* no_input =
-        sub->add_flag("--no-input", options->no_input, "Never ask questions; fail listing any missing answer");
+    CLI::Option* no_input = sub->add_flag("--no-input", options->no_input,
+                                          "Never ask questions; fail listing any missing answer");
     sub->add_flag("--interactive", options->interactive,
                   "Insist on the interview (even with CI set); fail if stdin or stderr is not a terminal")
         ->excludes(no_input);
     sub->add_flag("--plain", options->plain,
                   "Interview line by line with numbered choices (also with TERM=dumb or ACCESSIBLE set); "
                   "suits screen readers");
-    sub->add_option("--save-answers", options->save_answers, "Write the answers to FILE as a flags file for --config")
+    sub->add_option("--save-answers", options->save_answers,
+                    "Write the answers to FILE as a flags file for --config")
         ->type_name("FILE");
     sub->add_flag("--force", options->force, "Let --save-answers replace an existing file");
     add_analysis_flags(*sub, options->analysis);

@@ -20,9 +20,10 @@ void run_validate(const std::string& path) {
         if (d.severity != Severity::error) print_diagnostic(d);
     // Errors go through the one error path in run(), all of them at once.
     diagnostics.throw_if_errors();
-    write_stdout(fmt::format("{}: valid: rules {} with {} questions, {} options, {} rules, {} constraints, {} advice\n",
-                             path, rules.label(), rules.questions.size(), rules.options.size(), rules.rules.size(),
-                             rules.constraints.size(), rules.advice.size()));
+    write_stdout(fmt::format(
+        "{}: valid: rules {} with {} questions, {} options, {} rules, {} constraints, {} advice\n", path,
+        rules.label(), rules.questions.size(), rules.options.size(), rules.rules.size(),
+        rules.constraints.size(), rules.advice.size()));
 }
 
 } // namespace
@@ -36,10 +37,12 @@ void setup_rules(CLI::App& app) {
   makeorbuy rules schema > schema.json      # for editor completion)");
 
     auto path = std::make_shared<std::string>();
-    CLI::App* validate = rules->add_subcommand("validate", "Check a rules file; report every problem with FILE:LINE:COLUMN");
+    CLI::App* validate =
+        rules->add_subcommand("validate", "Check a rules file; report every problem with FILE:LINE:COLUMN");
     validate->add_option("FILE", *path, "The rules file to check")->required()->type_name("FILE");
-    validate->footer("Example:\n  makeorbuy rules validate rules/default.json\n\nExit code 0 when valid (warnings "
-                     "allowed), 2 when there is any error.");
+    validate->footer(
+        "Example:\n  makeorbuy rules validate rules/default.json\n\nExit code 0 when valid (warnings "
+        "allowed), 2 when there is any error.");
     on_run(*validate, [path] { run_validate(*path); });
 
     CLI::App* show = rules->add_subcommand("show", "Print the built-in rules table (JSON)");

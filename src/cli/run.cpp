@@ -28,8 +28,10 @@ std::optional<std::string> rules_flag(const std::vector<std::string>& args) {
     std::optional<std::string> path;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--") break;
-        if (args[i] == "--rules" && i + 1 < args.size()) path = args[i + 1];
-        else if (args[i].rfind("--rules=", 0) == 0) path = args[i].substr(8);
+        if (args[i] == "--rules" && i + 1 < args.size())
+            path = args[i + 1];
+        else if (args[i].rfind("--rules=", 0) == 0)
+            path = args[i].substr(8);
     }
     return path;
 }
@@ -54,7 +56,8 @@ Exit codes: 0 success; 1 `adr check` found a failing record; 2 bad input
 (flags, answers, rules or files); 130 interrupted.)";
 
 int report_error(const std::vector<Diagnostic>& diagnostics) {
-    for (const auto& d : diagnostics) print_diagnostic(d);
+    for (const auto& d : diagnostics)
+        print_diagnostic(d);
     return static_cast<int>(ExitCode::usage);
 }
 
@@ -67,21 +70,26 @@ int run_parsed(std::vector<std::string> args) {
     }
 
     // 2. `makeorbuy [flags]` is `makeorbuy recommend [flags]`.
-    const bool top_level_flag = !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");
-    if (args.empty() || (args[0].rfind("-", 0) == 0 && !top_level_flag)) args.insert(args.begin(), "recommend");
+    const bool top_level_flag =
+        !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");
+    if (args.empty() || (args[0].rfind('-', 0) == 0 && !top_level_flag))
+        args.insert(args.begin(), "recommend");
     if (std::find(k_commands.begin(), k_commands.end(), args[0]) == k_commands.end() && !top_level_flag &&
         std::find(k_hidden_commands.begin(), k_hidden_commands.end(), args[0]) == k_hidden_commands.end()) {
         std::string message = fmt::format("unknown command '{}'", args[0]);
-        if (auto hint = did_you_mean(args[0], k_commands)) message += fmt::format("; did you mean '{}'?", *hint);
-        else message += "; commands: " + join(k_commands, ", ");
+        if (auto hint = did_you_mean(args[0], k_commands))
+            message += fmt::format("; did you mean '{}'?", *hint);
+        else
+            message += "; commands: " + join(k_commands, ", ");
         throw Error(Location{}, message);
     }
 
     // 3. Parse; the chosen command runs from its callback.
-    CLI::App app{"makeorbuy: advice on the AI make-or-buy decision. Answer a few questions about your product;\n"
-                 "it ranks a frontier API, a smaller hosted model, a self-hosted open model and a fine-tuned\n"
-                 "model, and says why.",
-                 "makeorbuy"};
+    CLI::App app{
+        "makeorbuy: advice on the AI make-or-buy decision. Answer a few questions about your product;\n"
+        "it ranks a frontier API, a smaller hosted model, a self-hosted open model and a fine-tuned\n"
+        "model, and says why.",
+        "makeorbuy"};
     app.set_version_flag("--version", version_text(), "Print the version and the rules version");
     app.require_subcommand(1);
     app.footer(k_overview_footer);
@@ -104,7 +112,9 @@ int run_parsed(std::vector<std::string> args) {
             sub = app.get_subcommand(*topic);
         } catch (const CLI::OptionNotFound&) {
         }
-        if (sub == nullptr || *topic == "help") throw Error(Location{}, fmt::format("no command '{}'; commands: {}", *topic, join(k_commands, ", ")));
+        if (sub == nullptr || *topic == "help")
+            throw Error(Location{},
+                        fmt::format("no command '{}'; commands: {}", *topic, join(k_commands, ", ")));
         write_stdout(sub->help());
     });
 
@@ -118,7 +128,9 @@ int run_parsed(std::vector<std::string> args) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "makeorbuy: error: {}\nRun 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n", e.what());
+        fmt::print(stderr,
+                   "makeorbuy: error: {}\nRun 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n",
+                   e.what());
         return static_cast<int>(ExitCode::usage);
     }
     return static_cast<int>(exit_code());

@@ -6,10 +6,14 @@ namespace makeorbuy {
 
 const char* to_string(Origin origin) {
     switch (origin) {
-    case Origin::flag: return "flag";
-    case Origin::file: return "file";
-    case Origin::interview: return "interview";
-    case Origin::default_value: return "default";
+    case Origin::flag:
+        return "flag";
+    case Origin::file:
+        return "file";
+    case Origin::interview:
+        return "interview";
+    case Origin::default_value:
+        return "default";
     }
     return "default";
 }

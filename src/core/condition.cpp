@@ -17,33 +17,47 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
 
 bool test_number(const Condition& c, double value) {
     switch (c.op) {
-    case TestOp::eq: return value == c.number;
-    case TestOp::ne: return value != c.number;
-    case TestOp::lt: return value < c.number;
-    case TestOp::lte: return value <= c.number;
-    case TestOp::gt: return value > c.number;
-    case TestOp::gte: return value >= c.number;
-    default: return false;
+    case TestOp::eq:
+        return value == c.number;
+    case TestOp::ne:
+        return value != c.number;
+    case TestOp::lt:
+        return value < c.number;
+    case TestOp::lte:
+        return value <= c.number;
+    case TestOp::gt:
+        return value > c.number;
+    case TestOp::gte:
+        return value >= c.number;
+    default:
+        return false;
     }
 }
 
 bool test_choice(const Condition& c, const std::string& value) {
     switch (c.op) {
     case TestOp::eq:
-    case TestOp::in: return contains(c.strings, value);
+    case TestOp::in:
+        return contains(c.strings, value);
     case TestOp::ne:
-    case TestOp::not_in: return !contains(c.strings, value);
-    default: return false;
+    case TestOp::not_in:
+        return !contains(c.strings, value);
+    default:
+        return false;
     }
 }
 
 bool test_multi(const Condition& c, const std::vector<std::string>& values) {
     switch (c.op) {
-    case TestOp::contains: return !c.strings.empty() && contains(values, c.strings.front());
+    case TestOp::contains:
+        return !c.strings.empty() && contains(values, c.strings.front());
     case TestOp::contains_any:
-        return std::any_of(c.strings.begin(), c.strings.end(), [&](const auto& s) { return contains(values, s); });
-    case TestOp::empty: return values.empty() == c.flag;
-    default: return false;
+        return std::any_of(c.strings.begin(), c.strings.end(),
+                           [&](const auto& s) { return contains(values, s); });
+    case TestOp::empty:
+        return values.empty() == c.flag;
+    default:
+        return false;
     }
 }
 
@@ -57,17 +71,28 @@ bool test(const Condition& c, const Answers& answers) {
 
 const char* op_text(TestOp op) {
     switch (op) {
-    case TestOp::eq: return "is";
-    case TestOp::ne: return "is not";
-    case TestOp::in: return "is one of";
-    case TestOp::not_in: return "is none of";
-    case TestOp::lt: return "<";
-    case TestOp::lte: return "<=";
-    case TestOp::gt: return ">";
-    case TestOp::gte: return ">=";
-    case TestOp::contains: return "includes";
-    case TestOp::contains_any: return "includes any of";
-    case TestOp::empty: return "is empty";
+    case TestOp::eq:
+        return "is";
+    case TestOp::ne:
+        return "is not";
+    case TestOp::in:
+        return "is one of";
+    case TestOp::not_in:
+        return "is none of";
+    case TestOp::lt:
+        return "<";
+    case TestOp::lte:
+        return "<=";
+    case TestOp::gt:
+        return ">";
+    case TestOp::gte:
+        return ">=";
+    case TestOp::contains:
+        return "includes";
+    case TestOp::contains_any:
+        return "includes any of";
+    case TestOp::empty:
+        return "is empty";
     }
     return "?";
 }
@@ -76,15 +101,18 @@ const char* op_text(TestOp op) {
 
 bool holds(const Condition& condition, const Answers& answers) {
     switch (condition.kind) {
-    case ConditionKind::always: return true;
+    case ConditionKind::always:
+        return true;
     case ConditionKind::all:
         return std::all_of(condition.children.begin(), condition.children.end(),
                            [&](const Condition& c) { return holds(c, answers); });
     case ConditionKind::any:
         return std::any_of(condition.children.begin(), condition.children.end(),
                            [&](const Condition& c) { return holds(c, answers); });
-    case ConditionKind::negation: return !condition.children.empty() && !holds(condition.children.front(), answers);
-    case ConditionKind::test: return test(condition, answers);
+    case ConditionKind::negation:
+        return !condition.children.empty() && !holds(condition.children.front(), answers);
+    case ConditionKind::test:
+        return test(condition, answers);
     }
     return false;
 }
@@ -94,12 +122,14 @@ void collect_keys(const Condition& condition, std::vector<std::string>& keys) {
         if (std::find(keys.begin(), keys.end(), condition.key) == keys.end()) keys.push_back(condition.key);
         return;
     }
-    for (const auto& child : condition.children) collect_keys(child, keys);
+    for (const auto& child : condition.children)
+        collect_keys(child, keys);
 }
 
 std::string describe(const Condition& condition) {
     switch (condition.kind) {
-    case ConditionKind::always: return "always";
+    case ConditionKind::always:
+        return "always";
     case ConditionKind::all:
     case ConditionKind::any: {
         std::vector<std::string> parts;
@@ -114,7 +144,9 @@ std::string describe(const Condition& condition) {
     case ConditionKind::test:
         if (condition.op == TestOp::empty)
             return fmt::format("{} {}", condition.key, condition.flag ? "is empty" : "is not empty");
-        if (condition.numeric) return fmt::format("{} {} {}", condition.key, op_text(condition.op), format_number(condition.number));
+        if (condition.numeric)
+            return fmt::format("{} {} {}", condition.key, op_text(condition.op),
+                               format_number(condition.number));
         return fmt::format("{} {} {}", condition.key, op_text(condition.op), join(condition.strings, ", "));
     }
     return {};

@@ -41,7 +41,7 @@ public:
             std::size_t index = 0;
         };
         std::vector<Frame> stack;
-        std::string current = ""; // pointer of the value about to start
+        std::string current; // pointer of the value about to start
         std::size_t key_at = 0;
         skip_space();
         while (m_pos < m_text.size()) {

@@ -58,6 +58,7 @@ public:
 private:
     template <typename Row> static std::vector<std::string> ids(const std::vector<Row>& rows) {
         std::vector<std::string> out;
+        out.reserve(rows.size());
         for (const auto& row : rows)
             out.push_back(row.id);
         return out;

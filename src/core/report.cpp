@@ -16,12 +16,15 @@ Report make_report(const RuleSet& rules, Answers answers) {
 
 std::vector<std::pair<std::size_t, double>> why_not(const Report& report, const OptionResult& other) {
     std::map<std::size_t, double> gap;
-    for (const auto& c : report.ranking.winner().contributions) gap[c.rule] += c.delta;
-    for (const auto& c : other.contributions) gap[c.rule] -= c.delta;
+    for (const auto& c : report.ranking.winner().contributions)
+        gap[c.rule] += c.delta;
+    for (const auto& c : other.contributions)
+        gap[c.rule] -= c.delta;
     std::vector<std::pair<std::size_t, double>> out;
     for (const auto& [rule, delta] : gap)
         if (delta > 1e-9) out.emplace_back(rule, delta);
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     return out;
 }
 

@@ -22,7 +22,8 @@ void thresholds_of(const Condition& c, const std::string& key, std::vector<doubl
         if (c.key == key && c.numeric) out.push_back(c.number);
         return;
     }
-    for (const auto& child : c.children) thresholds_of(child, key, out);
+    for (const auto& child : c.children)
+        thresholds_of(child, key, out);
 }
 
 // The values of one question that can make a difference to `condition`.
@@ -43,7 +44,8 @@ std::vector<Value> cases_for(const Question& q, const Condition& condition) {
         return cases;
     }
     if (q.type == QuestionType::choice) {
-        for (const auto& v : q.values) cases.emplace_back(v.value);
+        for (const auto& v : q.values)
+            cases.emplace_back(v.value);
         return cases;
     }
     // Multi: every subset when small, else none, each one alone, and all.
@@ -85,7 +87,8 @@ Satisfiable satisfiable(const Condition& condition, const RuleSet& rules) {
     std::vector<std::size_t> index(keys.size(), 0);
     Answers answers;
     for (std::size_t n = 0; n < total; ++n) {
-        for (std::size_t k = 0; k < keys.size(); ++k) answers.set(keys[k], Answer{domains[k][index[k]], Origin::default_value, {}});
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            answers.set(keys[k], Answer{domains[k][index[k]], Origin::default_value, {}});
         if (holds(condition, answers)) return Satisfiable::yes;
         for (std::size_t k = 0; k < keys.size(); ++k) {
             if (++index[k] < domains[k].size()) break;
@@ -99,8 +102,9 @@ void check_condition(const Condition& condition, const RuleSet& rules, const Jso
                      Diagnostics& diagnostics, const std::string& owner) {
     if (condition.kind == ConditionKind::always) return;
     if (satisfiable(condition, rules) == Satisfiable::no)
-        diagnostics.error(document.value_location(condition.pointer),
-                          fmt::format("the condition of '{}' can never hold ({})", owner, describe(condition)));
+        diagnostics.error(
+            document.value_location(condition.pointer),
+            fmt::format("the condition of '{}' can never hold ({})", owner, describe(condition)));
 }
 
 } // namespace

@@ -30,8 +30,10 @@ void RulesReader::check_fields(const nlohmann::json& object, const std::string& 
     for (const auto& [key, value] : object.items()) {
         if (std::find(names.begin(), names.end(), key) != names.end()) continue;
         std::string message = fmt::format("unknown field '{}' in {}", key, what);
-        if (auto hint = did_you_mean(key, names)) message += fmt::format("; did you mean '{}'?", *hint);
-        else message += fmt::format(" (fields: {})", join(names, ", "));
+        if (auto hint = did_you_mean(key, names))
+            message += fmt::format("; did you mean '{}'?", *hint);
+        else
+            message += fmt::format(" (fields: {})", join(names, ", "));
         error_at_key(pointer_append(pointer, key), message);
     }
 }
@@ -44,14 +46,16 @@ std::optional<std::string> RulesReader::string_field(const nlohmann::json& objec
         return std::nullopt;
     }
     if (!it->is_string()) {
-        error_at(pointer_append(pointer, name), fmt::format("'{}' must be a string, not {}", name, type_name(*it)));
+        error_at(pointer_append(pointer, name),
+                 fmt::format("'{}' must be a string, not {}", name, type_name(*it)));
         return std::nullopt;
     }
     return it->get<std::string>();
 }
 
 std::optional<double> RulesReader::number_field(const nlohmann::json& object, const std::string& pointer,
-                                                const char* name, bool required, double low, double high) const {
+                                                const char* name, bool required, double low,
+                                                double high) const {
     auto it = object.find(name);
     if (it == object.end()) {
         if (required) error_at(pointer, fmt::format("missing required field '{}'", name));
@@ -64,8 +68,8 @@ std::optional<double> RulesReader::number_field(const nlohmann::json& object, co
     }
     const double value = it->get<double>();
     if (!(value >= low && value <= high)) {
-        error_at(at, fmt::format("'{}' is {}, outside the allowed range {} to {}", name, format_number(value, 6),
-                                 format_number(low, 6), format_number(high, 6)));
+        error_at(at, fmt::format("'{}' is {}, outside the allowed range {} to {}", name,
+                                 format_number(value, 6), format_number(low, 6), format_number(high, 6)));
         return std::nullopt;
     }
     return value;
@@ -74,15 +78,19 @@ std::optional<double> RulesReader::number_field(const nlohmann::json& object, co
 std::optional<std::string> RulesReader::canonical_value(const Question& question, const nlohmann::json& value,
                                                         const std::string& pointer) const {
     std::string text;
-    if (value.is_string()) text = value.get<std::string>();
-    else if (value.is_boolean()) text = value.get<bool>() ? "true" : "false";
+    if (value.is_string())
+        text = value.get<std::string>();
+    else if (value.is_boolean())
+        text = value.get<bool>() ? "true" : "false";
     else {
-        error_at(pointer, fmt::format("'{}' takes one of its values as a string, not {}", question.key, type_name(value)));
+        error_at(pointer, fmt::format("'{}' takes one of its values as a string, not {}", question.key,
+                                      type_name(value)));
         return std::nullopt;
     }
     if (const ChoiceValue* found = question.find_value(text)) return found->value;
     std::vector<std::string> allowed;
-    for (const auto& v : question.values) allowed.push_back(v.value);
+    for (const auto& v : question.values)
+        allowed.push_back(v.value);
     std::string message = fmt::format("unknown value '{}' for {}", text, question.key);
     if (auto hint = did_you_mean(text, allowed)) message += fmt::format("; did you mean '{}'?", *hint);
     message += fmt::format(" (allowed: {})", join(allowed, ", "));
@@ -124,11 +132,13 @@ void RulesReader::value_test(Condition& test, const Question& question, const nl
     case TestOp::contains_any:
         if (question.is_numeric()) return wrong("use lt, lte, gt, gte on a number");
         if ((op == TestOp::contains_any) != multi)
-            return wrong(multi ? "use contains_any on a multi question" : "use in or not_in on a choice question");
+            return wrong(multi ? "use contains_any on a multi question"
+                               : "use in or not_in on a choice question");
         if (!operand.is_array()) return wrong("give a list of values");
         if (operand.empty()) error_at(pointer, "an empty list of values");
         for (std::size_t i = 0; i < operand.size(); ++i)
-            if (auto v = canonical_value(question, operand[i], pointer_append(pointer, i))) test.strings.push_back(*v);
+            if (auto v = canonical_value(question, operand[i], pointer_append(pointer, i)))
+                test.strings.push_back(*v);
         return;
     case TestOp::contains:
         if (!multi) return wrong("contains works on multi questions only");
@@ -142,8 +152,8 @@ void RulesReader::value_test(Condition& test, const Question& question, const nl
     }
 }
 
-Condition RulesReader::condition(const nlohmann::json& value, const std::string& pointer, const RuleSet& rules,
-                                 std::size_t visible, int depth) const {
+Condition RulesReader::condition(const nlohmann::json& value, const std::string& pointer,
+                                 const RuleSet& rules, std::size_t visible, int depth) const {
     Condition result;
     result.pointer = pointer;
     if (depth > k_max_condition_depth) {
@@ -166,7 +176,8 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
                 continue;
             }
             for (std::size_t i = 0; i < operand.size(); ++i)
-                group.children.push_back(condition(operand[i], pointer_append(at, i), rules, visible, depth + 1));
+                group.children.push_back(
+                    condition(operand[i], pointer_append(at, i), rules, visible, depth + 1));
             parts.push_back(std::move(group));
             continue;
         }
@@ -180,12 +191,15 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
         }
         const Question* question = rules.find_question(key);
         if (question != nullptr && static_cast<std::size_t>(question - rules.questions.data()) >= visible) {
-            error_at_key(at, fmt::format("'{}' is asked later; a question's ask_if may only use earlier answers", key));
+            error_at_key(
+                at,
+                fmt::format("'{}' is asked later; a question's ask_if may only use earlier answers", key));
             continue;
         }
         if (question == nullptr) {
             std::vector<std::string> keys;
-            for (const auto& q : rules.questions) keys.push_back(q.key);
+            for (const auto& q : rules.questions)
+                keys.push_back(q.key);
             keys.insert(keys.end(), {"all", "any", "not"});
             std::string message = fmt::format("unknown question '{}' in condition", key);
             if (auto hint = did_you_mean(key, keys)) message += fmt::format("; did you mean '{}'?", *hint);
@@ -193,7 +207,8 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
             continue;
         }
         // clang before 16 cannot capture a structured binding: capture `key` by name.
-        auto add_test = [&, &key = key](TestOp op, const nlohmann::json& op_operand, const std::string& op_at) {
+        auto add_test = [&, &key = key](TestOp op, const nlohmann::json& op_operand,
+                                        const std::string& op_at) {
             Condition test;
             test.kind = ConditionKind::test;
             test.key = key;
@@ -203,19 +218,31 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
         };
         if (operand.is_object()) {
             static const std::vector<std::pair<std::string, TestOp>> ops = {
-                {"eq", TestOp::eq},   {"ne", TestOp::ne},     {"in", TestOp::in},
-                {"not_in", TestOp::not_in}, {"lt", TestOp::lt}, {"lte", TestOp::lte},
-                {"gt", TestOp::gt},   {"gte", TestOp::gte},   {"contains", TestOp::contains},
-                {"contains_any", TestOp::contains_any}, {"empty", TestOp::empty}};
+                {"eq", TestOp::eq},
+                {"ne", TestOp::ne},
+                {"in", TestOp::in},
+                {"not_in", TestOp::not_in},
+                {"lt", TestOp::lt},
+                {"lte", TestOp::lte},
+                {"gt", TestOp::gt},
+                {"gte", TestOp::gte},
+                {"contains", TestOp::contains},
+                {"contains_any", TestOp::contains_any},
+                {"empty", TestOp::empty}};
             if (operand.empty()) error_at(at, "an empty test; give an operator such as eq, in or gte");
             for (const auto& [name, op_operand] : operand.items()) {
-                auto found = std::find_if(ops.begin(), ops.end(), [&name = name](const auto& p) { return p.first == name; });
+                auto found = std::find_if(ops.begin(), ops.end(),
+                                          [&name = name](const auto& p) { return p.first == name; });
                 if (found == ops.end()) {
                     std::vector<std::string> names;
-                    for (const auto& p : ops) names.push_back(p.first);
+                    names.reserve(ops.size());
+                    for (const auto& p : ops)
+                        names.push_back(p.first);
                     std::string message = fmt::format("unknown operator '{}'", name);
-                    if (auto hint = did_you_mean(name, names)) message += fmt::format("; did you mean '{}'?", *hint);
-                    else message += fmt::format(" (operators: {})", join(names, ", "));
+                    if (auto hint = did_you_mean(name, names))
+                        message += fmt::format("; did you mean '{}'?", *hint);
+                    else
+                        message += fmt::format(" (operators: {})", join(names, ", "));
                     error_at_key(pointer_append(at, name), message);
                     continue;
                 }

@@ -27,7 +27,9 @@ public:
     void warning_at(const std::string& pointer, const std::string& message) const {
         m_diagnostics.warning(m_doc.value_location(pointer), message);
     }
-    [[nodiscard]] Location location(const std::string& pointer) const { return m_doc.value_location(pointer); }
+    [[nodiscard]] Location location(const std::string& pointer) const {
+        return m_doc.value_location(pointer);
+    }
 
     /// Reports members of `object` not in `allowed`, with a did-you-mean.
     void check_fields(const nlohmann::json& object, const std::string& pointer,
@@ -37,8 +39,8 @@ public:
     std::optional<std::string> string_field(const nlohmann::json& object, const std::string& pointer,
                                             const char* name, bool required) const;
     /// A number member within [low, high]; reports problems.
-    std::optional<double> number_field(const nlohmann::json& object, const std::string& pointer, const char* name,
-                                       bool required, double low, double high) const;
+    std::optional<double> number_field(const nlohmann::json& object, const std::string& pointer,
+                                       const char* name, bool required, double low, double high) const;
 
     /// Parses a condition; questions after `visible` (if given) count as unknown.
     Condition condition(const nlohmann::json& value, const std::string& pointer, const RuleSet& rules,
@@ -47,8 +49,8 @@ public:
 private:
     void value_test(Condition& test, const Question& question, const nlohmann::json& operand,
                     const std::string& pointer, TestOp op) const;
-    [[nodiscard]] std::optional<std::string> canonical_value(const Question& question, const nlohmann::json& value,
-                                                            const std::string& pointer) const;
+    [[nodiscard]] std::optional<std::string>
+    canonical_value(const Question& question, const nlohmann::json& value, const std::string& pointer) const;
 
     const JsonDocument& m_doc;
     Diagnostics& m_diagnostics;

@@ -37,7 +37,8 @@ Evaluation evaluate(const Answers& answers, const RuleSet& rules) {
     for (std::size_t i = 0; i < rules.constraints.size(); ++i) {
         const Constraint& constraint = rules.constraints[i];
         if (!holds(constraint.when, answers)) continue;
-        for (std::size_t option : constraint.exclude) evaluation.excluded_by[option].push_back(i);
+        for (std::size_t option : constraint.exclude)
+            evaluation.excluded_by[option].push_back(i);
     }
     for (std::size_t i = 0; i < rules.advice.size(); ++i)
         if (holds(rules.advice[i].when, answers)) evaluation.advice.push_back(i);
@@ -51,7 +52,7 @@ double round_score(double score) {
     const double scaled = score * 100.0;
     double rounded = scaled;
     if (std::fabs(scaled) < 0x1p52) {
-        const double whole = static_cast<double>(static_cast<std::int64_t>(scaled));
+        const auto whole = static_cast<double>(static_cast<std::int64_t>(scaled));
         const double rest = scaled - whole; // exact
         rounded = rest >= 0.5 ? whole + 1.0 : rest <= -0.5 ? whole - 1.0 : whole;
     }
@@ -97,18 +98,22 @@ Ranking rank(const Evaluation& evaluation, const RuleSet& rules) {
     std::vector<bool> excluded(n);
     for (std::size_t o = 0; o < n; ++o) {
         auto& c = results[o].contributions;
-        std::stable_sort(c.begin(), c.end(),
-                         [](const Contribution& a, const Contribution& b) { return std::fabs(a.delta) > std::fabs(b.delta); });
+        std::stable_sort(c.begin(), c.end(), [](const Contribution& a, const Contribution& b) {
+            return std::fabs(a.delta) > std::fabs(b.delta);
+        });
         scores[o] = results[o].score;
         excluded[o] = results[o].excluded;
     }
     Ranking ranking;
-    for (std::size_t o : order(scores, excluded)) ranking.ranked.push_back(std::move(results[o]));
+    for (std::size_t o : order(scores, excluded))
+        ranking.ranked.push_back(std::move(results[o]));
     ranking.advice = evaluation.advice;
     return ranking;
 }
 
-Ranking score(const Answers& answers, const RuleSet& rules) { return rank(evaluate(answers, rules), rules); }
+Ranking score(const Answers& answers, const RuleSet& rules) {
+    return rank(evaluate(answers, rules), rules);
+}
 
 const OptionResult* Ranking::find(std::size_t option) const {
     for (const auto& r : ranked)
@@ -116,13 +121,14 @@ const OptionResult* Ranking::find(std::size_t option) const {
     return nullptr;
 }
 
-std::size_t winner_with_weights(const Evaluation& evaluation, const RuleSet& rules, std::span<const double> weights,
-                                std::span<double> scores) {
+std::size_t winner_with_weights(const Evaluation& evaluation, const RuleSet& rules,
+                                std::span<const double> weights, std::span<double> scores) {
     std::fill(scores.begin(), scores.end(), 0.0);
     for (const FiredRule& fired : evaluation.fired) {
         const Rule& rule = rules.rules[fired.rule];
         const double w = weights[fired.rule] * fired.factor;
-        for (const Effect& effect : rule.effects) scores[effect.option] += w * effect.points;
+        for (const Effect& effect : rule.effects)
+            scores[effect.option] += w * effect.points;
     }
     std::size_t best = 0;
     bool found = false;

@@ -18,8 +18,7 @@ std::string to_lower(std::string_view text) {
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
     auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; };
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
                return lower(static_cast<unsigned char>(x)) == lower(static_cast<unsigned char>(y));
            });
 }
@@ -45,8 +44,10 @@ namespace {
 // Optimal string alignment distance (Levenshtein plus adjacent swaps).
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -60,7 +61,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string normalise_separators(std::string_view text) {
     std::string out = to_lower(text);
-    std::replace_if(out.begin(), out.end(), [](char c) { return c == '_' || c == ' ' || c == '.'; }, '-');
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '_' || c == ' ' || c == '.'; }, '-');
     return out;
 }
 
@@ -75,7 +77,8 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
         const std::string normalised = normalise_separators(candidate);
         std::size_t distance = edit_distance(wanted, normalised);
         // A prefix of at least three letters ("grow" for "growth") is a likely abbreviation.
-        if (wanted.size() >= 3 && normalised.rfind(wanted, 0) == 0) distance = std::min<std::size_t>(distance, 1);
+        if (wanted.size() >= 3 && normalised.rfind(wanted, 0) == 0)
+            distance = std::min<std::size_t>(distance, 1);
         if (!best || distance < best_distance) {
             best = candidate;
             best_distance = distance;
@@ -98,10 +101,20 @@ std::optional<double> parse_amount(std::string_view text) {
     if (cleaned.empty()) return std::nullopt;
     double multiplier = 1;
     switch (cleaned.back()) {
-    case 'k': case 'K': multiplier = 1e3; break;
-    case 'm': case 'M': multiplier = 1e6; break;
-    case 'b': case 'B': multiplier = 1e9; break;
-    default: break;
+    case 'k':
+    case 'K':
+        multiplier = 1e3;
+        break;
+    case 'm':
+    case 'M':
+        multiplier = 1e6;
+        break;
+    case 'b':
+    case 'B':
+        multiplier = 1e9;
+        break;
+    default:
+        break;
     }
     if (multiplier != 1) cleaned.pop_back();
     if (cleaned.empty() || cleaned.front() == '+') return std::nullopt;
@@ -119,7 +132,8 @@ std::string format_number(double value, int decimals) {
     if (value == 0) return "0"; // also turns -0 into 0
     std::string out = fmt::format("{:.{}f}", value, decimals);
     if (out.find('.') != std::string::npos) {
-        while (out.back() == '0') out.pop_back();
+        while (out.back() == '0')
+            out.pop_back();
         if (out.back() == '.') out.pop_back();
     }
     if (out == "-0") out = "0";
@@ -135,7 +149,8 @@ std::string format_money(double usd) {
     // Below $10K, whole dollars with a thousands separator.
     auto whole = static_cast<long long>(std::llround(magnitude));
     std::string digits = std::to_string(whole);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
     return fmt::format("{}${}", sign, digits);
 }
 
@@ -145,7 +160,8 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
     std::size_t pos = 0;
     bool line_started = false;
     while (pos < text.size()) {
-        while (pos < text.size() && text[pos] == ' ') ++pos;
+        while (pos < text.size() && text[pos] == ' ')
+            ++pos;
         if (pos >= text.size()) break;
         if (text[pos] == '\n') {
             out += '\n';
@@ -155,7 +171,8 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
             continue;
         }
         std::size_t end = pos;
-        while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+        while (end < text.size() && text[end] != ' ' && text[end] != '\n')
+            ++end;
         const std::string_view word = text.substr(pos, end - pos);
         if (line_started && column + 1 + word.size() > width) {
             out += '\n';

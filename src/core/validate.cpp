@@ -13,7 +13,8 @@ namespace {
 
 std::vector<std::string> value_names(const Question& q) {
     std::vector<std::string> names;
-    for (const auto& v : q.values) names.push_back(v.value);
+    for (const auto& v : q.values)
+        names.push_back(v.value);
     return names;
 }
 
@@ -22,7 +23,8 @@ std::string shown(const std::string& text) {
     constexpr std::size_t k_max = 64;
     if (text.size() <= k_max) return text;
     std::size_t cut = k_max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut; // a whole UTF-8 character
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U)
+        --cut; // a whole UTF-8 character
     return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
 }
 
@@ -37,13 +39,14 @@ ParsedAnswer parse_number(const Question& q, const std::string& text) {
     auto number = parse_amount(text);
     if (!number) {
         const char* example = q.type == QuestionType::integer ? "write a whole number such as 3"
-                                                                : "write it like 30000, 50k, 1.2M or $30,000";
+                                                              : "write it like 30000, 50k, 1.2M or $30,000";
         return {std::nullopt, fmt::format("'{}' is not a number for {}; {}", shown(text), q.key, example)};
     }
     if (q.type == QuestionType::integer && *number != std::floor(*number))
         return {std::nullopt, fmt::format("{} must be a whole number, not {}", q.key, shown(text))};
     if (*number < q.min || *number > q.max)
-        return {std::nullopt, fmt::format("{} is out of range for {}: {}", shown(text), q.key, q.allowed_text())};
+        return {std::nullopt,
+                fmt::format("{} is out of range for {}: {}", shown(text), q.key, q.allowed_text())};
     return {Value{*number}, {}};
 }
 
@@ -61,10 +64,13 @@ ParsedAnswer parse_answer(const Question& question, const std::vector<std::strin
                 if (comma == std::string::npos) comma = item.size();
                 const std::string part = trim(std::string_view(item).substr(start, comma - start));
                 start = comma + 1;
-                if (part.empty() || (to_lower(part) == "none" && question.find_value(part) == nullptr)) continue;
+                if (part.empty() || (to_lower(part) == "none" && question.find_value(part) == nullptr))
+                    continue;
                 const ChoiceValue* v = question.find_value(part);
-                if (v == nullptr) problems.push_back(unknown_value_message(question, part));
-                else if (std::find(chosen.begin(), chosen.end(), v->value) == chosen.end()) chosen.push_back(v->value);
+                if (v == nullptr)
+                    problems.push_back(unknown_value_message(question, part));
+                else if (std::find(chosen.begin(), chosen.end(), v->value) == chosen.end())
+                    chosen.push_back(v->value);
             }
         }
         if (!problems.empty()) return {std::nullopt, join(problems, "; ")};
@@ -75,9 +81,11 @@ ParsedAnswer parse_answer(const Question& question, const std::vector<std::strin
         return {Value{ordered}, {}};
     }
     if (items.size() != 1)
-        return {std::nullopt, fmt::format("{} takes one value, not a list of {}", question.key, items.size())};
+        return {std::nullopt,
+                fmt::format("{} takes one value, not a list of {}", question.key, items.size())};
     const std::string text = trim(items.front());
-    if (text.empty()) return {std::nullopt, fmt::format("{} needs a value: {}", question.key, question.allowed_text())};
+    if (text.empty())
+        return {std::nullopt, fmt::format("{} needs a value: {}", question.key, question.allowed_text())};
     if (question.is_numeric()) return parse_number(question, text);
     if (const ChoiceValue* v = question.find_value(text)) return {Value{v->value}, {}};
     return {std::nullopt, unknown_value_message(question, text)};
@@ -86,13 +94,16 @@ ParsedAnswer parse_answer(const Question& question, const std::vector<std::strin
 Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules, Diagnostics& diagnostics) {
     Answers answers;
     std::vector<std::string> keys;
-    for (const auto& q : rules.questions) keys.push_back(q.key);
+    for (const auto& q : rules.questions)
+        keys.push_back(q.key);
     for (const RawAnswer& r : raw) {
         const Question* q = rules.find_question(to_lower(r.key));
         if (q == nullptr) {
             std::string message = fmt::format("unknown question '{}'", shown(r.key));
-            if (auto hint = did_you_mean(r.key, keys)) message += fmt::format("; did you mean '{}'?", *hint);
-            else message += "; `makeorbuy questions` lists them";
+            if (auto hint = did_you_mean(r.key, keys))
+                message += fmt::format("; did you mean '{}'?", *hint);
+            else
+                message += "; `makeorbuy questions` lists them";
             diagnostics.error(r.where, message);
             continue;
         }
@@ -108,7 +119,8 @@ Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules
 
 void fill_defaults(Answers& answers, const RuleSet& rules) {
     for (const auto& q : rules.questions)
-        if (!answers.has(q.key) && q.default_value) answers.set(q.key, Answer{*q.default_value, Origin::default_value, {}});
+        if (!answers.has(q.key) && q.default_value)
+            answers.set(q.key, Answer{*q.default_value, Origin::default_value, {}});
 }
 
 std::vector<const Question*> missing_required(const Answers& answers, const RuleSet& rules) {

@@ -43,8 +43,11 @@ std::vector<RawAnswer> parse_answers_json(const SourceText& source, Diagnostics&
             answer.is_list = true;
             for (std::size_t i = 0; i < value.size(); ++i) {
                 auto text = scalar_text(value[i]);
-                if (!text) diagnostics.error(doc.value_location(pointer_append(at, i)), "list items must be strings");
-                else answer.values.push_back(*text);
+                if (!text)
+                    diagnostics.error(doc.value_location(pointer_append(at, i)),
+                                      "list items must be strings");
+                else
+                    answer.values.push_back(*text);
             }
         } else if (auto text = scalar_text(value)) {
             answer.values.push_back(*text);

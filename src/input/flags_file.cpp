@@ -19,7 +19,8 @@ bool is_bare_key_char(char c) {
 }
 
 void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
+    if (cp < 0x80)
+        out += static_cast<char>(cp);
     else if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
         out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -62,21 +63,28 @@ public:
     }
 
 private:
-    void error(std::size_t at, const std::string& message) { m_diagnostics.error(m_source.location(at), message); }
+    void error(std::size_t at, const std::string& message) {
+        m_diagnostics.error(m_source.location(at), message);
+    }
 
     void skip_blank() {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t')) ++m_pos;
+        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t'))
+            ++m_pos;
     }
     void skip_to_line_end() {
-        while (m_pos < m_text.size() && m_text[m_pos] != '\n') ++m_pos;
+        while (m_pos < m_text.size() && m_text[m_pos] != '\n')
+            ++m_pos;
     }
     // Whitespace, newlines and comments, inside an array.
     void skip_space_and_comments() {
         for (;;) {
-            while (m_pos < m_text.size() && std::string_view(" \t\r\n").find(m_text[m_pos]) != std::string_view::npos)
+            while (m_pos < m_text.size() &&
+                   std::string_view(" \t\r\n").find(m_text[m_pos]) != std::string_view::npos)
                 ++m_pos;
-            if (m_pos < m_text.size() && m_text[m_pos] == '#') skip_to_line_end();
-            else return;
+            if (m_pos < m_text.size() && m_text[m_pos] == '#')
+                skip_to_line_end();
+            else
+                return;
         }
     }
 
@@ -97,10 +105,13 @@ private:
             error(at, "a section header needs a closing ']'");
             return false;
         }
-        const std::string name = to_lower(trim(std::string_view(m_text).substr(m_pos + 1, close - m_pos - 1)));
+        const std::string name =
+            to_lower(trim(std::string_view(m_text).substr(m_pos + 1, close - m_pos - 1)));
         m_pos = close + 1;
         if (name != "default" && name != "makeorbuy")
-            error(at, fmt::format("unknown section [{}]; answers go at the top of the file (or under [default])", name));
+            error(at,
+                  fmt::format("unknown section [{}]; answers go at the top of the file (or under [default])",
+                              name));
         return end_of_line();
     }
 
@@ -112,7 +123,8 @@ private:
             if (!quoted) return false;
             key = *quoted;
         } else {
-            while (m_pos < m_text.size() && is_bare_key_char(m_text[m_pos])) key += m_text[m_pos++];
+            while (m_pos < m_text.size() && is_bare_key_char(m_text[m_pos]))
+                key += m_text[m_pos++];
             if (key.empty()) {
                 error(key_at, fmt::format("expected `key = value`, found '{}'", m_text[m_pos]));
                 return false;
@@ -129,7 +141,8 @@ private:
         answer.key = key;
         answer.origin = Origin::file;
         answer.where = m_source.location(m_pos);
-        if (m_pos >= m_text.size() || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '#') {
+        if (m_pos >= m_text.size() || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' ||
+            m_text[m_pos] == '#') {
             error(m_pos, fmt::format("'{}' has no value", key));
             return false;
         }
@@ -171,7 +184,8 @@ private:
             if (!value) return false;
             out.push_back(*value);
             skip_space_and_comments();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') ++m_pos;
+            if (m_pos < m_text.size() && m_text[m_pos] == ',')
+                ++m_pos;
             else if (m_pos < m_text.size() && m_text[m_pos] != ']') {
                 error(m_pos, "expected ',' or ']' in the list");
                 return false;
@@ -183,7 +197,9 @@ private:
         if (m_text[m_pos] == '"' || m_text[m_pos] == '\'') return string_value();
         // A bare word or number runs to the end of the value.
         const std::size_t start = m_pos;
-        while (m_pos < m_text.size() && std::string_view(",]#\r\n").find(m_text[m_pos]) == std::string_view::npos) ++m_pos;
+        while (m_pos < m_text.size() &&
+               std::string_view(",]#\r\n").find(m_text[m_pos]) == std::string_view::npos)
+            ++m_pos;
         std::string word = trim(std::string_view(m_text).substr(start, m_pos - start));
         if (word.empty()) {
             error(start, "expected a value");
@@ -208,16 +224,27 @@ private:
                 const char e = m_text[m_pos + 1];
                 m_pos += 2;
                 switch (e) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case '\\': out += '\\'; break;
-                case '"': out += '"'; break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '"':
+                    out += '"';
+                    break;
                 case 'u':
                 case 'U': {
                     const std::size_t digits = e == 'u' ? 4 : 8;
                     const std::string hex = m_text.substr(m_pos, digits);
-                    if (hex.size() != digits || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+                    if (hex.size() != digits ||
+                        hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
                         error(m_pos - 2, "a \\u escape needs hex digits");
                         return std::nullopt;
                     }
@@ -230,7 +257,9 @@ private:
                     m_pos += digits;
                     break;
                 }
-                default: error(m_pos - 2, fmt::format("unknown escape '\\{}'", e)); return std::nullopt;
+                default:
+                    error(m_pos - 2, fmt::format("unknown escape '\\{}'", e));
+                    return std::nullopt;
                 }
                 continue;
             }
@@ -269,17 +298,20 @@ std::vector<RawAnswer> parse_flags_file(const SourceText& source, Diagnostics& d
 }
 
 std::string write_flags_file(const Answers& answers, const RuleSet& rules) {
-    std::string out = fmt::format("# makeorbuy answers (rules {}).\n# Replay with: makeorbuy recommend --config FILE\n",
-                                  rules.label());
+    std::string out = fmt::format(
+        "# makeorbuy answers (rules {}).\n# Replay with: makeorbuy recommend --config FILE\n", rules.label());
     for (const auto& q : rules.questions) {
         const Value* value = answers.value(q.key);
         if (value == nullptr) continue;
         std::string text;
-        if (const auto* number = std::get_if<double>(value)) text = format_number(*number, 6);
-        else if (const auto* choice = std::get_if<std::string>(value)) text = toml_string(*choice);
+        if (const auto* number = std::get_if<double>(value))
+            text = format_number(*number, 6);
+        else if (const auto* choice = std::get_if<std::string>(value))
+            text = toml_string(*choice);
         else {
             std::vector<std::string> items;
-            for (const auto& item : std::get<std::vector<std::string>>(*value)) items.push_back(toml_string(item));
+            for (const auto& item : std::get<std::vector<std::string>>(*value))
+                items.push_back(toml_string(item));
             text = "[" + join(items, ", ") + "]";
         }
         out += fmt::format("{} = {}\n", q.key, text);

@@ -53,11 +53,12 @@ void write_file_atomic(const std::string& path, const std::string& content, Over
     struct stat info {};
     const bool exists = ::lstat(path.c_str(), &info) == 0;
     if (overwrite == Overwrite::never && exists)
-        throw Error(Location{path}, "already exists; makeorbuy does not replace files (choose another name, or "
-                                    "pass --force where the command offers it)");
+        throw Error(Location{path},
+                    "already exists; makeorbuy does not replace files (choose another name, or "
+                    "pass --force where the command offers it)");
     // A device or FIFO (/dev/stdout, /dev/full, a pipe) is written through:
     // renaming a temporary file over it would replace the device itself.
-    if (struct stat target {}; exists && ::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode)) {
+    if (struct stat target{}; exists && ::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode)) {
         if (S_ISDIR(target.st_mode)) throw Error(Location{path}, "is a folder, not a file");
         write_through(path, content);
         return;

@@ -10,7 +10,8 @@ using nlohmann::ordered_json;
 
 ordered_json answer_json(const Value& value) {
     if (const auto* number = std::get_if<double>(&value)) {
-        if (*number == std::floor(*number) && std::fabs(*number) < 9e15) return static_cast<long long>(*number);
+        if (*number == std::floor(*number) && std::fabs(*number) < 9e15)
+            return static_cast<long long>(*number);
         return *number;
     }
     if (const auto* choice = std::get_if<std::string>(&value)) return *choice;
@@ -39,13 +40,16 @@ ordered_json recommendation_json(const Report& report) {
         ordered_json reasons = ordered_json::array();
         for (const auto& c : r.contributions) {
             const Rule& rule = rules.rules[c.rule];
-            reasons.push_back({{"rule", rule.id}, {"delta", round_score(c.delta)}, {"text", rule.rationale},
+            reasons.push_back({{"rule", rule.id},
+                               {"delta", round_score(c.delta)},
+                               {"text", rule.rationale},
                                {"guide", rule.guide}});
         }
         ordered_json excluded_by = ordered_json::array();
         for (std::size_t c : r.excluded_by) {
             const Constraint& constraint = rules.constraints[c];
-            excluded_by.push_back({{"rule", constraint.id}, {"text", constraint.rationale}, {"guide", constraint.guide}});
+            excluded_by.push_back(
+                {{"rule", constraint.id}, {"text", constraint.rationale}, {"guide", constraint.guide}});
         }
         ranking.push_back({{"rank", i + 1},
                            {"option", rules.options[r.option].id},
@@ -58,13 +62,17 @@ ordered_json recommendation_json(const Report& report) {
     out["ranking"] = ranking;
     ordered_json advice = ordered_json::array();
     for (std::size_t a : report.ranking.advice)
-        advice.push_back({{"id", rules.advice[a].id}, {"text", rules.advice[a].text}, {"guide", rules.advice[a].guide}});
+        advice.push_back(
+            {{"id", rules.advice[a].id}, {"text", rules.advice[a].text}, {"guide", rules.advice[a].guide}});
     out["advice"] = advice;
-    if (report.analysis) out["analysis"] = analysis_json(*report.analysis, rules, report.ranking.winner().option);
+    if (report.analysis)
+        out["analysis"] = analysis_json(*report.analysis, rules, report.ranking.winner().option);
     if (report.cost) out["cost"] = cost_json(*report.cost, rules);
     return out;
 }
 
-std::string render_json(const Report& report) { return recommendation_json(report).dump(2) + "\n"; }
+std::string render_json(const Report& report) {
+    return recommendation_json(report).dump(2) + "\n";
+}
 
 } // namespace makeorbuy

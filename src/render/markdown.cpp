@@ -15,16 +15,20 @@ namespace {
 std::string cell(std::string_view text) {
     std::string out;
     for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
 
 std::string mermaid_label(std::string_view text) {
     std::string out;
-    for (char c : text) out += (c == '"') ? '\'' : c;
+    for (char c : text)
+        out += (c == '"') ? '\'' : c;
     return "\"" + out + "\"";
 }
 
@@ -45,7 +49,8 @@ std::string render_markdown(const Report& report) {
     for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
         const OptionResult& r = report.ranking.ranked[i];
         std::string status = r.excluded ? "ruled out" : (i == 0 ? "**recommended**" : "");
-        out += fmt::format("| {} | {} | {:.2f} | {} |\n", i + 1, cell(rules.options[r.option].name), round_score(r.score), status);
+        out += fmt::format("| {} | {} | {:.2f} | {} |\n", i + 1, cell(rules.options[r.option].name),
+                           round_score(r.score), status);
         low = std::min(low, r.score);
         high = std::max(high, r.score);
         labels.push_back(mermaid_label(rules.options[r.option].name));
@@ -58,7 +63,8 @@ std::string render_markdown(const Report& report) {
 
     out += fmt::format("\n### Why {}\n\n", rules.options[winner.option].name);
     for (const auto& c : winner.contributions)
-        out += fmt::format("- **{:+.2f}** {} (`{}`)\n", round_score(c.delta), rules.rules[c.rule].rationale, rules.rules[c.rule].id);
+        out += fmt::format("- **{:+.2f}** {} (`{}`)\n", round_score(c.delta), rules.rules[c.rule].rationale,
+                           rules.rules[c.rule].id);
     if (winner.contributions.empty()) out += "- No rule moved its score.\n";
 
     if (report.ranking.ranked.size() > 1 && !report.ranking.ranked[1].excluded) {
@@ -66,22 +72,25 @@ std::string render_markdown(const Report& report) {
         out += fmt::format("\n### Why not {} ({:.2f} points behind)\n\n", rules.options[second.option].name,
                            round_score(winner.score - second.score));
         const auto gaps = why_not(report, second);
-        if (!gaps.empty()) out += "The rules that separate the two, by how many points each puts between them:\n\n";
+        if (!gaps.empty())
+            out += "The rules that separate the two, by how many points each puts between them:\n\n";
         for (const auto& [rule, delta] : gaps)
-            out += fmt::format("- **{:.2f}** {} (`{}`)\n", round_score(delta), rules.rules[rule].rationale, rules.rules[rule].id);
+            out += fmt::format("- **{:.2f}** {} (`{}`)\n", round_score(delta), rules.rules[rule].rationale,
+                               rules.rules[rule].id);
         if (gaps.empty()) out += "- The two are level; the order of the options breaks the tie.\n";
     }
 
     std::string excluded;
     for (const auto& r : report.ranking.ranked)
         for (std::size_t c : r.excluded_by)
-            excluded += fmt::format("- **{}**: {} (`{}`)\n", rules.options[r.option].name, rules.constraints[c].rationale,
-                                    rules.constraints[c].id);
+            excluded += fmt::format("- **{}**: {} (`{}`)\n", rules.options[r.option].name,
+                                    rules.constraints[c].rationale, rules.constraints[c].id);
     if (!excluded.empty()) out += "\n### Ruled out\n\n" + excluded;
 
     if (!report.ranking.advice.empty()) {
         out += "\n### Advice\n\n";
-        for (std::size_t a : report.ranking.advice) out += fmt::format("- {}\n", rules.advice[a].text);
+        for (std::size_t a : report.ranking.advice)
+            out += fmt::format("- {}\n", rules.advice[a].text);
     }
 
     if (report.analysis) out += analysis_markdown(*report.analysis, rules, winner.option);
@@ -92,7 +101,8 @@ std::string render_markdown(const Report& report) {
         if (const Answer* a = report.answers.find(q.key))
             out += fmt::format("| `{}` | {}{} |\n", q.key, cell(display_value(a->value)),
                                a->origin == Origin::default_value ? " (default)" : "");
-    out += fmt::format("\n</details>\n\n_Scored by makeorbuy {} with rules `{}`._\n", MAKEORBUY_VERSION, rules.label());
+    out += fmt::format("\n</details>\n\n_Scored by makeorbuy {} with rules `{}`._\n", MAKEORBUY_VERSION,
+                       rules.label());
     return out;
 }
 

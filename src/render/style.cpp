@@ -11,13 +11,27 @@ std::string paint(const TextStyle& style, Role role, std::string_view text) {
     // 16-colour codes only: they render everywhere, tmux captures included.
     fmt::text_style ts;
     switch (role) {
-    case Role::headline: ts = fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green); break;
-    case Role::heading: ts = fmt::emphasis::bold; break;
-    case Role::good: ts = fmt::fg(fmt::terminal_color::green); break;
-    case Role::bad: ts = fmt::fg(fmt::terminal_color::red); break;
-    case Role::dim: ts = fmt::emphasis::faint; break;
-    case Role::warn: ts = fmt::fg(fmt::terminal_color::yellow); break;
-    case Role::name: ts = fmt::emphasis::bold; break;
+    case Role::headline:
+        ts = fmt::emphasis::bold | fmt::fg(fmt::terminal_color::bright_green);
+        break;
+    case Role::heading:
+        ts = fmt::emphasis::bold;
+        break;
+    case Role::good:
+        ts = fmt::fg(fmt::terminal_color::green);
+        break;
+    case Role::bad:
+        ts = fmt::fg(fmt::terminal_color::red);
+        break;
+    case Role::dim:
+        ts = fmt::emphasis::faint;
+        break;
+    case Role::warn:
+        ts = fmt::fg(fmt::terminal_color::yellow);
+        break;
+    case Role::name:
+        ts = fmt::emphasis::bold;
+        break;
     }
     return fmt::format(ts, "{}", text);
 }
@@ -29,7 +43,8 @@ std::string bar(const TextStyle& style, double fraction, std::size_t cells) {
     std::string out;
     if (!style.unicode) return std::string((eighths + 4) / 8, '#');
     static const char* const partial[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-    for (std::size_t i = 0; i < eighths / 8; ++i) out += "█";
+    for (std::size_t i = 0; i < eighths / 8; ++i)
+        out += "█";
     out += partial[eighths % 8];
     return out;
 }

@@ -29,7 +29,9 @@ std::string pad(std::string_view text, std::size_t width) {
     return out;
 }
 
-std::string signed_points(double delta) { return fmt::format("{:+.2f}", round_score(delta)); }
+std::string signed_points(double delta) {
+    return fmt::format("{:+.2f}", round_score(delta));
+}
 
 void ranking_section(std::string& out, const Report& report, const TextStyle& style) {
     const RuleSet& rules = *report.rules;
@@ -41,17 +43,23 @@ void ranking_section(std::string& out, const Report& report, const TextStyle& st
         low = std::min(low, r.score);
         high = std::max(high, r.score);
     }
-    const std::size_t bar_cells = style.width > name_width + 30 ? std::min<std::size_t>(28, style.width - name_width - 22) : 10;
+    const std::size_t bar_cells =
+        style.width > name_width + 30 ? std::min<std::size_t>(28, style.width - name_width - 22) : 10;
     out += paint(style, Role::heading, "Ranking") + "\n";
     for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
         const OptionResult& r = report.ranking.ranked[i];
         const std::string name = pad(rules.options[r.option].name, name_width);
         const std::string score = fmt::format("{:>7.2f}", round_score(r.score));
-        std::string line = fmt::format("  {}. {}  {}  ", i + 1, i == 0 ? paint(style, Role::name, name) : name, score);
-        if (r.excluded) line += paint(style, Role::bad, "ruled out");
-        else line += paint(style, i == 0 ? Role::good : Role::dim, bar(style, high > low ? (r.score - low) / (high - low) : 1.0, bar_cells));
+        std::string line =
+            fmt::format("  {}. {}  {}  ", i + 1, i == 0 ? paint(style, Role::name, name) : name, score);
+        if (r.excluded)
+            line += paint(style, Role::bad, "ruled out");
+        else
+            line += paint(style, i == 0 ? Role::good : Role::dim,
+                          bar(style, high > low ? (r.score - low) / (high - low) : 1.0, bar_cells));
         // Trailing spaces from padding are noise in a terminal.
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out += line + "\n";
     }
 }
@@ -59,16 +67,22 @@ void ranking_section(std::string& out, const Report& report, const TextStyle& st
 void reasons_section(std::string& out, const Report& report, const TextStyle& style) {
     const RuleSet& rules = *report.rules;
     const OptionResult& winner = report.ranking.winner();
-    out += "\n" + paint(style, Role::heading, fmt::format("Why {}", rules.options[winner.option].name)) + "\n";
+    out +=
+        "\n" + paint(style, Role::heading, fmt::format("Why {}", rules.options[winner.option].name)) + "\n";
     std::size_t shown = 0;
     for (const auto& c : winner.contributions) {
         if (shown++ == k_reasons_shown) break;
         const std::string points = paint(style, c.delta > 0 ? Role::good : Role::bad, signed_points(c.delta));
-        out += fmt::format("  {} {}\n", points, wrap(rules.rules[c.rule].rationale, style.width - 10, "        ").substr(8));
+        out += fmt::format("  {} {}\n", points,
+                           wrap(rules.rules[c.rule].rationale, style.width - 10, "        ").substr(8));
     }
-    if (winner.contributions.empty()) out += "  No rule moved its score; it leads on the order of the options alone.\n";
+    if (winner.contributions.empty())
+        out += "  No rule moved its score; it leads on the order of the options alone.\n";
     else if (winner.contributions.size() > k_reasons_shown)
-        out += paint(style, Role::dim, fmt::format("  ({} more in --format json)", winner.contributions.size() - k_reasons_shown)) + "\n";
+        out += paint(style, Role::dim,
+                     fmt::format("  ({} more in --format json)",
+                                 winner.contributions.size() - k_reasons_shown)) +
+               "\n";
 }
 
 void runner_up_section(std::string& out, const Report& report, const TextStyle& style) {
@@ -78,9 +92,11 @@ void runner_up_section(std::string& out, const Report& report, const TextStyle& 
     const OptionResult& second = report.ranking.ranked[1];
     if (second.excluded) return;
     const double gap = winner.score - second.score;
-    out += "\n" + paint(style, Role::heading,
-                        fmt::format("Why not {} ({} points behind)", rules.options[second.option].name,
-                                    format_number(round_score(gap)))) + "\n";
+    out += "\n" +
+           paint(style, Role::heading,
+                 fmt::format("Why not {} ({} points behind)", rules.options[second.option].name,
+                             format_number(round_score(gap)))) +
+           "\n";
     const auto gaps = why_not(report, second);
     std::size_t shown = 0;
     for (const auto& [rule, delta] : gaps) {
@@ -117,9 +133,13 @@ void answers_section(std::string& out, const Report& report, const TextStyle& st
     for (const auto& q : report.rules->questions) {
         const Answer* a = report.answers.find(q.key);
         if (a == nullptr) continue;
-        parts.push_back(fmt::format("{}={}{}", q.key, display_value(a->value), a->origin == Origin::default_value ? "*" : ""));
+        parts.push_back(fmt::format("{}={}{}", q.key, display_value(a->value),
+                                    a->origin == Origin::default_value ? "*" : ""));
     }
-    out += "\n" + paint(style, Role::dim, wrap("Answers: " + join(parts, " ") + " (* default)", style.width - 2, "")) + "\n";
+    out +=
+        "\n" +
+        paint(style, Role::dim, wrap("Answers: " + join(parts, " ") + " (* default)", style.width - 2, "")) +
+        "\n";
     out += paint(style, Role::dim, fmt::format("Rules: {}", report.rules->label())) + "\n";
 }
 
@@ -131,7 +151,9 @@ std::string render_text(const Report& report, const TextStyle& style) {
     const Option& option = rules.options[winner.option];
     std::string out;
     if (winner.excluded) {
-        out += paint(style, Role::warn, "Every option is ruled out by a hard constraint; the ranking below is by score only.") + "\n";
+        out += paint(style, Role::warn,
+                     "Every option is ruled out by a hard constraint; the ranking below is by score only.") +
+               "\n";
     }
     if (report.analysis) out += robustness_banner(*report.analysis, rules, style);
     out += paint(style, Role::headline, fmt::format("Recommendation: {}", option.name)) + "\n";

@@ -263,7 +263,7 @@ std::vector<std::string> line_items(const Question& q, const std::string& line) 
             current += c;
     }
     flush();
-    if (q.type == QuestionType::multi && items.empty()) items.push_back("none");
+    if (q.type == QuestionType::multi && items.empty()) items.emplace_back("none");
     return items;
 }
 

@@ -57,11 +57,11 @@ std::string hint_line(const State& state, const TextStyle& style, std::size_t wi
         } else {
             const std::size_t count = std::min<std::size_t>(q.values.size(), 9);
             parts.push_back(fmt::format("{} 1-{} move", g.up_down, count));
-            if (q.type == QuestionType::multi) parts.push_back("Space tick");
-            parts.push_back(q.type == QuestionType::multi ? "Enter accept" : "Enter choose");
-            parts.push_back("? help");
+            if (q.type == QuestionType::multi) parts.emplace_back("Space tick");
+            parts.emplace_back(q.type == QuestionType::multi ? "Enter accept" : "Enter choose");
+            parts.emplace_back("? help");
             parts.push_back(fmt::format("{} Esc back", g.left));
-            parts.push_back("Ctrl-C quit");
+            parts.emplace_back("Ctrl-C quit");
         }
     }
     return paint(style, Role::dim, fit(join(parts, g.separator), width, style.unicode));
@@ -194,13 +194,12 @@ std::string fit(std::string_view text, std::size_t width, bool unicode) {
     const std::size_t keep = width > ellipsis.size() ? width - (unicode ? 1 : 3) : 0;
     std::string out;
     std::size_t columns = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if ((byte & 0xc0) != 0x80) {
+    for (const char c : text) {
+        if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) {
             if (columns == keep) break;
             ++columns;
         }
-        out += text[i];
+        out += c;
     }
     return out + std::string(ellipsis);
 }
@@ -234,15 +233,15 @@ Frame render(const State& state, const TextStyle& style, std::size_t width) {
     return frame;
 }
 
-std::string answered_line(std::string_view mark, const Question& question, const Value& value,
+std::string answered_line(std::string_view progress, const Question& question, const Value& value,
                           const TextStyle& style, std::size_t width) {
     width = std::max<std::size_t>(width, 20) - 1;
     const std::string shown = shown_value(question, value);
-    const std::size_t fixed = display_width(mark) + 1 + 1 + display_width(shown);
+    const std::size_t fixed = display_width(progress) + 1 + 1 + display_width(shown);
     const std::string prompt = fixed + 8 < width ? fit(question.prompt, width - fixed, style.unicode) : "";
-    std::string line = paint(style, Role::dim, std::string(mark)) + " ";
+    std::string line = paint(style, Role::dim, std::string(progress)) + " ";
     if (!prompt.empty()) line += prompt + " ";
-    return line + paint(style, Role::good, fit(shown, width - display_width(mark) - 1, style.unicode));
+    return line + paint(style, Role::good, fit(shown, width - display_width(progress) - 1, style.unicode));
 }
 
 } // namespace makeorbuy::interview

@@ -176,8 +176,8 @@ DecodedKeys decode_keys(std::string_view bytes, MoreBytes more) {
         // The second byte also rules out overlong forms, surrogates and code
         // points past U+10FFFF (Unicode table 3-7); found by fuzz_keys.
         const auto second = static_cast<unsigned char>(bytes[i + 1]);
-        if ((byte == 0xe0 && second < 0xa0) || (byte == 0xed && second > 0x9f) || (byte == 0xf0 && second < 0x90) ||
-            (byte == 0xf4 && second > 0x8f))
+        if ((byte == 0xe0 && second < 0xa0) || (byte == 0xed && second > 0x9f) ||
+            (byte == 0xf0 && second < 0x90) || (byte == 0xf4 && second > 0x8f))
             well_formed = false;
         out.keys.push_back(well_formed ? character(bytes.substr(i, length)) : key(KeyCode::unknown));
         i += well_formed ? length : 1;

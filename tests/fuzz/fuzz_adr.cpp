@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (adr::parse_simple_yaml(yaml, fast)) {
         adr::Document full;
         adr::YamlError error;
-        if (!adr::parse_yaml(yaml, full, error)) fuzz::fail("the fast YAML reader accepts what libyaml refuses");
+        if (!adr::parse_yaml(yaml, full, error))
+            fuzz::fail("the fast YAML reader accepts what libyaml refuses");
         if (!adr::same_document(fast, full)) fuzz::fail("the fast YAML reader and libyaml disagree");
     }
     const adr::CheckOptions options{"2026-11-29", adr::ProposedPolicy::error};

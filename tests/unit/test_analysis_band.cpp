@@ -28,7 +28,8 @@ TEST_CASE("wins_whole_band and loses_whole_band agree with sampling on every gui
         fill_defaults(answers, rules);
         REQUIRE_FALSE(diagnostics.has_errors());
         const Evaluation evaluation = evaluate(answers, rules);
-        const Robustness sampled = robustness(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band, std::nullopt});
+        const Robustness sampled =
+            robustness(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band, std::nullopt});
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             if (!wins_whole_band(evaluation, rules, option, k_weight_band)) continue;
             INFO(profile["name"].get<std::string>() << ": " << rules.options[option].id);
@@ -74,7 +75,8 @@ TEST_CASE("loses_whole_band needs a rival ahead at the option's best corner", "[
           "questions": [{"key": "q", "prompt": "p", "type": "choice", "values": [{"value": "x", "text": "t"}], "default": "x"}],
           "options": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
           "rules": [{"id": "a-up", "effects": {"a": 1}, "weight": 1, "rationale": "r"},
-                    {"id": "b-up", "effects": {"b": )") + b_points + R"(}, "weight": 1, "rationale": "r"}]})");
+                    {"id": "b-up", "effects": {"b": )") +
+                              b_points + R"(}, "weight": 1, "rationale": "r"}]})");
     };
     const Answers answers = test::answers_of({{"q", std::string("x")}});
     // b at 2.5: a at best 1.5, b at worst 1.25, so a can still win.

@@ -172,9 +172,10 @@ TEST_CASE("round_score rounds exactly as std::round does, halves away from zero"
         const double r = std::round(x * 100.0) / 100.0;
         return r == 0 ? 0.0 : r;
     };
-    std::vector<double> values = {0.125, -0.125, 0.005, -0.005, 2.675, 1e15, -1e15, 4.5e13, 1e300, -1e300, 0.0, -0.0};
+    std::vector<double> values = {0.125, -0.125, 0.005, -0.005, 2.675, 1e15,
+                                  -1e15, 4.5e13, 1e300, -1e300, 0.0,   -0.0};
     for (int i = -20000; i <= 20000; ++i) {
-        values.push_back(i / 200.0);   // every half-cent, positive and negative
+        values.push_back(i / 200.0);  // every half-cent, positive and negative
         values.push_back(i * 0.0137); // and values between them
     }
     for (double x : values) {
