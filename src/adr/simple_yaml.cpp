@@ -76,11 +76,10 @@ public:
 
     bool read(std::string_view yaml) {
         if (yaml.size() > k_max_simple_bytes) return false;
-        for (const char c : yaml)
-            if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || static_cast<unsigned char>(c) >= 0x7f)
-                return false; // tabs, CR, control and non-ASCII characters: libyaml's job
-        // Every line makes at most three nodes (mapping, key, value).
-        m_doc.nodes.reserve(3 * static_cast<std::size_t>(std::count(yaml.begin(), yaml.end(), '\n')) + 3);
+        // Tabs, CR, control and non-ASCII characters are libyaml's job: every
+        // byte of a line is checked by the character class of where it
+        // stands (indentation, key, value), and none of them admits those.
+        m_doc.nodes.reserve(yaml.size() / 8 + 4); // a hint: records make about a node per 12 bytes
         int line = 0;
         for (std::size_t pos = 0; pos < yaml.size(); ++line) {
             std::size_t end = yaml.find('\n', pos);
@@ -178,6 +177,8 @@ private:
         const std::string_view inner = value.substr(1, value.size() - 2);
         if (inner.find(quote) != std::string_view::npos || inner.find('\\') != std::string_view::npos)
             return false; // escapes and doubled quotes: libyaml's job
+        if (!std::all_of(inner.begin(), inner.end(), [](char c) { return c >= 0x20 && c < 0x7f; }))
+            return false; // control and non-ASCII characters too
         attach_value(add(Kind::scalar, inner), mark);
         return true;
     }

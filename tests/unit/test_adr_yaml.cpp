@@ -102,6 +102,14 @@ TEST_CASE("the fast reader leaves anything unusual to libyaml", "[adr][yaml]") {
         "%YAML 1.2\n---\na: 1\n",
         "a: [x] y\n",
         "\"a\": 1\n",
+        "a: \"x\x01y\"\n",
+        "a: \"caf\xc3\xa9\"\n",
+        "a: 'tab\there'\n",
+        "\t\na: 1\n",
+        "a: 1\n \r\n",
+        "a: [x,\ty]\n",
+        "a: 1\r",
+        "a:\r\n  b: 1\n",
     };
     for (const char* yaml : unusual) {
         INFO(yaml);
