@@ -93,12 +93,16 @@ ParsedAnswer parse_answer(const Question& question, const std::vector<std::strin
 
 Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules, Diagnostics& diagnostics) {
     Answers answers;
-    std::vector<std::string> keys;
-    for (const auto& q : rules.questions)
-        keys.push_back(q.key);
     for (const RawAnswer& r : raw) {
-        const Question* q = rules.find_question(to_lower(r.key));
+        const auto found =
+            std::find_if(rules.questions.begin(), rules.questions.end(),
+                         [&](const Question& q) { return equals_ignoring_case(q.key, r.key); });
+        const Question* q = found == rules.questions.end() ? nullptr : &*found;
         if (q == nullptr) {
+            std::vector<std::string> keys;
+            keys.reserve(rules.questions.size());
+            for (const auto& question : rules.questions)
+                keys.push_back(question.key);
             std::string message = fmt::format("unknown question '{}'", shown(r.key));
             if (auto hint = did_you_mean(r.key, keys))
                 message += fmt::format("; did you mean '{}'?", *hint);
