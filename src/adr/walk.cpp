@@ -130,20 +130,14 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
         error = errno;
         return ReadResult::failed;
     }
-    // A regular file's size is known: one read, and one more to see the end.
-    struct stat info {};
-    const std::size_t expected =
-        ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0
-            ? std::min(static_cast<std::size_t>(info.st_size), k_max_record_bytes) + 1
-            : 4096;
-    buffer.reserve(expected, 0);
+    buffer.reserve(4096, 0);
     size = 0;
     ReadResult result = ReadResult::whole;
+    bool sized = false;
     for (;;) {
         if (size == buffer.capacity()) buffer.reserve(buffer.capacity() * 2, size);
         // The first 4 KB alone first: most files in a docs tree are not records.
-        const std::size_t room =
-            size == 0 ? std::min<std::size_t>(buffer.capacity(), 4096) : buffer.capacity() - size;
+        const std::size_t room = size == 0 ? std::size_t{4096} : buffer.capacity() - size;
         const ssize_t n = ::read(fd, buffer.data() + size, room);
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -161,6 +155,14 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
         if (first && size >= 8 && !opens_front_matter(std::string_view(buffer.data(), size))) {
             result = ReadResult::no_front_matter;
             break;
+        }
+        // A record: make room for the rest at once when the file says how big it is.
+        if (!sized) {
+            sized = true;
+            struct stat info {};
+            if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0)
+                buffer.reserve(std::min(static_cast<std::size_t>(info.st_size), k_max_record_bytes) + 1,
+                               size);
         }
     }
     ::close(fd);
