@@ -139,6 +139,32 @@ std::string path_patterns(const std::vector<const CommandInfo*>& all, const char
     return fmt::format("{}{}{}", open, join(patterns, "|"), close);
 }
 
+/// How a shell completes the value after a flag: a file, a comma list of the
+/// allowed values, one allowed value, or anything ({} is the values, spaced).
+struct ValueSyntax {
+    const char* open; ///< what opens a `case` pattern
+    const char* file;
+    const char* list;
+    const char* choice;
+    const char* free;
+};
+
+/// One `case` arm per flag that takes a value, matched on "PATH FLAG".
+std::string value_cases(const std::vector<const CommandInfo*>& all, const ValueSyntax& syntax) {
+    std::string out;
+    for (const CommandInfo* c : all)
+        for (const auto& f : c->flags) {
+            if (!f.takes_value) continue;
+            const std::string values = join(f.values, " ");
+            const std::string action = f.file              ? std::string(syntax.file)
+                                       : f.multi           ? fmt::format(fmt::runtime(syntax.list), values)
+                                       : !f.values.empty() ? fmt::format(fmt::runtime(syntax.choice), values)
+                                                           : std::string(syntax.free);
+            out += fmt::format("        {}{} {}\") {}; return ;;\n", syntax.open, c->path, f.name, action);
+        }
+    return out;
+}
+
 std::string bash(const CommandInfo& root, const std::string& recommend_path) {
     std::vector<const CommandInfo*> all;
     flatten(root, all);
@@ -160,20 +186,11 @@ std::string bash(const CommandInfo& root, const std::string& recommend_path) {
     // Without a command, makeorbuy is `makeorbuy recommend`.
     out += fmt::format("    local vpath=${{path:-{}}}\n", recommend_path);
     out += "    case \"$vpath $prev\" in\n";
-    for (const CommandInfo* c : all)
-        for (const auto& f : c->flags) {
-            if (!f.takes_value) continue;
-            const std::string pattern = fmt::format("        \"{} {}\") ", c->path, f.name);
-            if (f.file)
-                out += pattern + "COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n";
-            else if (f.multi)
-                out += pattern + fmt::format("_makeorbuy_list \"{}\"; return ;;\n", join(f.values, " "));
-            else if (!f.values.empty())
-                out += pattern + fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n",
-                                             join(f.values, " "));
-            else
-                out += pattern + "COMPREPLY=(); return ;;\n";
-        }
+    out += value_cases(all, {.open = "\"",
+                             .file = R"(COMPREPLY=($(compgen -f -- "$cur")))",
+                             .list = R"(_makeorbuy_list "{}")",
+                             .choice = R"(COMPREPLY=($(compgen -W "{}" -- "$cur")))",
+                             .free = "COMPREPLY=()"});
     out += "    esac\n    local words\n    case \"$path\" in\n";
     for (const CommandInfo* c : all) {
         std::vector<std::string> words = words_of(*c);
@@ -214,19 +231,11 @@ std::string zsh(const CommandInfo& root, const std::string& recommend_path) {
     out += "        esac\n    done\n";
     out += fmt::format("    local vpath=${{path:-{}}}\n", recommend_path);
     out += "    case \"$vpath $prev\" in\n";
-    for (const CommandInfo* c : all)
-        for (const auto& f : c->flags) {
-            if (!f.takes_value) continue;
-            const std::string pattern = fmt::format("        (\"{} {}\") ", c->path, f.name);
-            if (f.file)
-                out += pattern + "_files; return ;;\n";
-            else if (f.multi)
-                out += pattern + fmt::format("_sequence compadd - {}; return ;;\n", join(f.values, " "));
-            else if (!f.values.empty())
-                out += pattern + fmt::format("compadd - {}; return ;;\n", join(f.values, " "));
-            else
-                out += pattern + "_message 'a value'; return ;;\n";
-        }
+    out += value_cases(all, {.open = "(\"",
+                             .file = "_files",
+                             .list = "_sequence compadd - {}",
+                             .choice = "compadd - {}",
+                             .free = "_message 'a value'"});
     out += "    esac\n    case \"$path\" in\n";
     for (const CommandInfo* c : all) {
         std::vector<std::string> entries;
