@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,27 +71,39 @@ inline constexpr double k_contested_share = 0.5;
 /// The uniform numbers behind robustness(): number r of draw s is the one the
 /// generator seeded with `seed` gives for rule r in sample s. They do not
 /// depend on the answers, so a tool that samples many records (adr check)
-/// makes the first `samples` of them once and shares them, read-only,
-/// between threads; a record that needs more goes on from the generator's
-/// state after them. robustness() gives the same figures with them as without.
+/// makes them once and shares them, read-only, between threads. They are made
+/// in blocks of k_block samples when a record first reaches a block, so a run
+/// of clear-cut records makes only the first; a record that needs more than
+/// `samples` goes on from the generator's state after them. robustness() gives
+/// the same figures with them as without.
 class WeightDraws {
 public:
+    static constexpr std::uint64_t k_block = 1000;
+
     WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples);
+    ~WeightDraws();
+    WeightDraws(const WeightDraws&) = delete;
+    WeightDraws& operator=(const WeightDraws&) = delete;
 
     [[nodiscard]] std::uint64_t seed() const { return m_seed; }
     [[nodiscard]] std::size_t rules() const { return m_rules; }
     [[nodiscard]] std::uint64_t samples() const { return m_samples; }
-    /// The numbers of one sample (below samples()), one per rule, each in [0, 1).
-    [[nodiscard]] const double* sample(std::uint64_t s) const { return m_uniform.data() + s * m_rules; }
-    /// The generator's state after the last sample held.
-    [[nodiscard]] const std::array<std::uint64_t, 4>& state_after() const { return m_state_after; }
+    /// The numbers of sample s (below samples()), one per rule, each in [0, 1).
+    /// The following samples of s's block come next in memory, up to the
+    /// next multiple of k_block. Thread-safe.
+    [[nodiscard]] const double* sample(std::uint64_t s) const;
+    /// The generator's state after the last sample held. Thread-safe.
+    [[nodiscard]] const std::array<std::uint64_t, 4>& state_after() const;
 
 private:
+    struct Block;
+    const Block& block(std::size_t b) const;
+
     std::uint64_t m_seed;
     std::size_t m_rules;
     std::uint64_t m_samples;
-    std::vector<double> m_uniform;
-    std::array<std::uint64_t, 4> m_state_after{};
+    std::unique_ptr<Block[]> m_blocks;
+    std::array<std::uint64_t, 4> m_start; ///< the generator's state after seeding
 };
 
 struct RobustnessSettings {
@@ -144,6 +157,15 @@ struct Robustness {
 /// Exact in the same way as wins_whole_band.
 [[nodiscard]] bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
                                     double band);
+
+/// Whether `option` provably comes first under at least half of the
+/// weightings in the band, without sampling. Its lead over each rival is a sum
+/// of independent uniform terms, symmetric about the lead at the table's own
+/// weights; a union bound over the rivals, each bounded by that symmetry or
+/// by Hoeffding's or Bernstein's inequality, shows the chance of losing is at
+/// most one half. False means "not shown", not "under half".
+[[nodiscard]] bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules,
+                                      std::size_t option, double band);
 
 /// Everything the analyses say about one run.
 struct Analysis {

@@ -137,6 +137,7 @@ public:
                                     .draws = nullptr};
         // Most records win, or lose, under every weighting: exact, no sampling.
         if (wins_whole_band(evaluation, m_rules, chosen, settings.band)) return;
+        if (wins_at_least_half(evaluation, m_rules, chosen, settings.band)) return;
         if (loses_whole_band(evaluation, m_rules, chosen, settings.band)) {
             add(FindingKind::chosen_not_robust, Severity::warning, field.where,
                 fmt::format("chosen option '{}' comes first under no weighting of today's rules {} (each "

@@ -221,11 +221,8 @@ RecordResult check_file(const std::string& path, const RuleSet& rules, const Che
 }
 
 const WeightDraws& SharedDraws::get(std::size_t rules) {
-    // Most records that need sampling decide within a few hundred draws; the
-    // few close calls that need more go on from the generator's state.
-    constexpr std::uint64_t k_shared_samples = 1000;
-    std::call_once(m_once,
-                   [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_shared_samples); });
+    // Room for every sample a record may need; blocks are made on first use.
+    std::call_once(m_once, [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_default_samples); });
     return *m_draws;
 }
 

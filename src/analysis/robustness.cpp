@@ -6,6 +6,7 @@
 #include "random.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <cmath>
 #include <vector>
 
@@ -132,16 +133,150 @@ constexpr double k_rounding_margin = 0.011;
 
 } // namespace
 
+struct WeightDraws::Block {
+    std::once_flag made;
+    std::vector<double> numbers;
+    std::array<std::uint64_t, 4> state_after{};
+};
+
 WeightDraws::WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples)
     : m_seed(seed)
     , m_rules(rules)
     , m_samples(samples)
-    , m_uniform(rules * samples) {
-    detail::Xoshiro256 random(seed);
-    for (double& u : m_uniform)
-        u = random.uniform();
-    m_state_after = random.state();
+    , m_blocks(std::make_unique<Block[]>((samples + k_block - 1) / k_block))
+    , m_start(detail::Xoshiro256(seed).state()) {}
+
+WeightDraws::~WeightDraws() = default;
+
+const WeightDraws::Block& WeightDraws::block(std::size_t b) const {
+    Block& block = m_blocks[b];
+    std::call_once(block.made, [&] {
+        // Block b goes on from where block b - 1 left the generator.
+        detail::Xoshiro256 random(b == 0 ? m_start : this->block(b - 1).state_after);
+        const std::uint64_t first = b * k_block;
+        const std::uint64_t count = std::min(k_block, m_samples - first);
+        block.numbers.resize(count * m_rules);
+        for (double& u : block.numbers)
+            u = random.uniform();
+        block.state_after = random.state();
+    });
+    return block;
 }
+
+const double* WeightDraws::sample(std::uint64_t s) const {
+    return block(s / k_block).numbers.data() + (s % k_block) * m_rules;
+}
+
+const std::array<std::uint64_t, 4>& WeightDraws::state_after() const {
+    if (m_samples == 0) return m_start;
+    return block((m_samples - 1) / k_block).state_after;
+}
+
+namespace {
+
+/// The sampler's view of one evaluation: a draw u (one number in [0, 1) per
+/// rule) gives option o the score base[o] + sum over k of u[rule[k]] *
+/// slope[k][o], where rule k's weight is w (1 - band + 2 band u). Each fired
+/// rule appears once, its effects and factors summed.
+struct Linear {
+    std::size_t n_options = 0;
+    std::vector<std::size_t> rule;
+    std::vector<double> slope; ///< rule.size() rows of n_options
+    std::vector<double> base;  ///< n_options
+    std::vector<bool> allowed; ///< per option: not excluded
+    bool any_allowed = false;
+};
+
+Linear linearise(const Evaluation& evaluation, const RuleSet& rules, double band) {
+    Linear out;
+    const std::size_t n = rules.options.size();
+    out.n_options = n;
+    out.base.assign(n, 0.0);
+    std::vector<double> per_weight; // rows of points per unit weight, one per fired rule
+    for (const FiredRule& fired : evaluation.fired) {
+        std::size_t k = 0;
+        while (k < out.rule.size() && out.rule[k] != fired.rule)
+            ++k;
+        if (k == out.rule.size()) {
+            out.rule.push_back(fired.rule);
+            per_weight.resize(per_weight.size() + n, 0.0);
+        }
+        for (const Effect& effect : rules.rules[fired.rule].effects)
+            per_weight[k * n + effect.option] += effect.points * fired.factor;
+    }
+    out.slope.resize(per_weight.size());
+    for (std::size_t k = 0; k < out.rule.size(); ++k) {
+        const double weight = rules.rules[out.rule[k]].weight;
+        for (std::size_t o = 0; o < n; ++o) {
+            out.base[o] += weight * (1.0 - band) * per_weight[k * n + o];
+            out.slope[k * n + o] = weight * 2.0 * band * per_weight[k * n + o];
+        }
+    }
+    out.allowed.resize(n);
+    for (std::size_t o = 0; o < n; ++o) {
+        out.allowed[o] = evaluation.excluded_by[o].empty();
+        out.any_allowed = out.any_allowed || out.allowed[o];
+    }
+    return out;
+}
+
+template <std::size_t N>
+void scores_at(const Linear& lin, const double* u, double* scores) {
+    double sums[N];
+    std::copy(lin.base.data(), lin.base.data() + N, sums);
+    const double* row = lin.slope.data();
+    for (const std::size_t r : lin.rule) {
+        const double x = u[r];
+        for (std::size_t o = 0; o < N; ++o)
+            sums[o] += x * row[o];
+        row += N;
+    }
+    std::copy(sums, sums + N, scores);
+}
+
+void scores_at(const Linear& lin, const double* u, double* scores) {
+    const std::size_t n = lin.n_options;
+    std::copy(lin.base.begin(), lin.base.end(), scores);
+    const double* row = lin.slope.data();
+    for (const std::size_t r : lin.rule) {
+        for (std::size_t o = 0; o < n; ++o)
+            scores[o] += u[r] * row[o];
+        row += n;
+    }
+}
+
+/// The winner under draw u, as winner_with_weights picks it: the highest
+/// score rounded to cents among the options not excluded (all of them if
+/// every one is), the first on a tie. Rounding is skipped when the leader is
+/// ahead of every other candidate by more than rounding could close.
+std::size_t sampled_winner(const Linear& lin, const double* u, std::vector<double>& scores) {
+    const std::size_t n = lin.n_options;
+    if (n == 4) // the default table's four options: a loop the compiler unrolls
+        scores_at<4>(lin, u, scores.data());
+    else
+        scores_at(lin, u, scores.data());
+    const auto candidate = [&](std::size_t o) { return !lin.any_allowed || lin.allowed[o]; };
+    std::size_t best = n;
+    for (std::size_t o = 0; o < n; ++o)
+        if (candidate(o) && (best == n || scores[o] > scores[best])) best = o;
+    bool clear = true;
+    for (std::size_t o = 0; o < n && clear; ++o)
+        clear = o == best || !candidate(o) || scores[best] - scores[o] > k_rounding_margin;
+    if (clear) return best;
+    best = n;
+    double best_rounded = 0.0;
+    for (std::size_t o = 0; o < n; ++o) {
+        if (!candidate(o)) continue;
+        const double rounded = round_score(scores[o]);
+        if (best == n || rounded > best_rounded) {
+            best = o;
+            best_rounded = rounded;
+        }
+    }
+    return best;
+}
+
+} // namespace
 
 Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
                       const RobustnessSettings& settings) {
@@ -152,43 +287,43 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     result.seed = settings.seed;
     result.band = std::clamp(settings.band, 0.0, 1.0);
 
-    const Effects flat = flatten(evaluation, rules);
-    std::vector<double> weights(n_rules);
-    std::vector<double> scores(n_options);
-    std::vector<double> rounded(n_options);
-    for (std::size_t r = 0; r < n_rules; ++r)
-        weights[r] = rules.rules[r].weight;
-    result.recommendation = winner(flat, evaluation, weights, scores, rounded);
+    {
+        const Effects flat = flatten(evaluation, rules);
+        std::vector<double> weights(n_rules);
+        std::vector<double> scores(n_options);
+        std::vector<double> rounded(n_options);
+        for (std::size_t r = 0; r < n_rules; ++r)
+            weights[r] = rules.rules[r].weight;
+        result.recommendation = winner(flat, evaluation, weights, scores, rounded);
+    }
 
     // One draw per rule per sample, fired or not, so that a rule's weight in
-    // sample i does not depend on which other rules the answers fire (an
-    // unfired rule's draw is skipped over without being scaled).
+    // sample i does not depend on which other rules the answers fire.
+    const Linear lin = linearise(evaluation, rules, result.band);
+    std::vector<double> scores(n_options);
+    std::vector<double> own_draw(n_rules);
     detail::Xoshiro256 random(settings.seed);
     const WeightDraws* drawn_before = settings.draws;
     if (drawn_before != nullptr &&
         (drawn_before->seed() != settings.seed || drawn_before->rules() != n_rules))
         drawn_before = nullptr;
+    const double* block_start = nullptr;
     std::vector<std::uint64_t> wins(n_options, 0);
     for (std::uint64_t s = 0; s < result.samples; ++s) {
         if (drawn_before != nullptr && s == drawn_before->samples()) { // past the shared ones: go on alone
             random = detail::Xoshiro256(drawn_before->state_after());
             drawn_before = nullptr;
         }
+        const double* u = nullptr;
         if (drawn_before != nullptr) {
-            const double* u = drawn_before->sample(s);
-            for (const std::size_t r : flat.rule)
-                weights[r] = rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * u[r]);
+            if (s % WeightDraws::k_block == 0) block_start = drawn_before->sample(s);
+            u = block_start + (s % WeightDraws::k_block) * n_rules;
         } else {
-            for (std::size_t r = 0; r < n_rules; ++r) {
-                if (!flat.is_fired[r]) {
-                    (void)random.next();
-                    continue;
-                }
-                weights[r] =
-                    rules.rules[r].weight * (1.0 - result.band + 2.0 * result.band * random.uniform());
-            }
+            for (double& x : own_draw)
+                x = random.uniform();
+            u = own_draw.data();
         }
-        ++wins[winner(flat, evaluation, weights, scores, rounded)];
+        ++wins[sampled_winner(lin, u, scores)];
         const std::uint64_t drawn = s + 1;
         if (settings.decide_half_for && *settings.decide_half_for < n_options && drawn % 100 == 0) {
             const double share =
@@ -245,6 +380,58 @@ bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::s
     for (std::size_t o = 0; o < n_options; ++o)
         if (o != option && evaluation.excluded_by[o].empty() && lead[o] < -k_rounding_margin) return true;
     return false;
+}
+
+
+bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
+    const std::size_t n_options = rules.options.size();
+    if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
+    band = std::clamp(band, 0.0, 1.0);
+    // Per rule of the table, option's lead over each rival per unit of weight
+    // (a rule fired twice counts once: its weight is one draw).
+    std::vector<double> lead_per_weight(rules.rules.size() * n_options, 0.0);
+    std::vector<std::size_t> touched;
+    for (const FiredRule& fired : evaluation.fired) {
+        double* row = &lead_per_weight[fired.rule * n_options];
+        if (std::find(touched.begin(), touched.end(), fired.rule) == touched.end()) touched.push_back(fired.rule);
+        for (const Effect& effect : rules.rules[fired.rule].effects) {
+            const double points = effect.points * fired.factor;
+            for (std::size_t o = 0; o < n_options; ++o)
+                row[o] += effect.option == option ? points : 0.0;
+            row[effect.option] -= points;
+        }
+    }
+    // Chosen comes first whenever it leads every live rival by more than the
+    // rounding margin, so P(first) >= 1 - sum over rivals of P(lead <= margin).
+    double chance_of_losing = 0.0;
+    for (std::size_t o = 0; o < n_options; ++o) {
+        if (o == option || !evaluation.excluded_by[o].empty()) continue;
+        double mean = 0.0;     // the lead at the table's own weights
+        double worst = 0.0;    // the lead at the box's worst corner
+        double widths2 = 0.0;  // sum of squared widths of the terms' ranges
+        double widest = 0.0;
+        for (const std::size_t r : touched) {
+            const double d = lead_per_weight[r * n_options + o];
+            const double w = rules.rules[r].weight;
+            const double width = std::fabs(d) * 2.0 * band * w;
+            mean += d * w;
+            worst += d * w - width / 2.0;
+            widths2 += width * width;
+            widest = std::max(widest, width);
+        }
+        if (worst > k_rounding_margin) continue; // leads under every weighting
+        const double t = mean - k_rounding_margin;
+        if (t <= 0.0) return false; // loses or ties at the table's own weights: sample it
+        // The lead is a sum of independent uniform terms, symmetric about its
+        // mean, so it falls to the margin at most half the time; Hoeffding's
+        // and Bernstein's inequalities (the terms' variance is width^2 / 12)
+        // bound it tighter.
+        const double hoeffding = std::exp(-2.0 * t * t / widths2);
+        const double bernstein = std::exp(-t * t / (2.0 * (widths2 / 12.0 + widest / 2.0 * t / 3.0)));
+        chance_of_losing += std::min({0.5, hoeffding, bernstein});
+        if (chance_of_losing > 0.5) return false;
+    }
+    return true;
 }
 
 } // namespace makeorbuy

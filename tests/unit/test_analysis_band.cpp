@@ -12,6 +12,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 using namespace makeorbuy;
 
 TEST_CASE("wins_whole_band and loses_whole_band agree with sampling on every guide profile",
@@ -122,6 +124,8 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
     const RuleSet& rules = default_rules();
     // Fewer than the samples: the rest come from the generator's saved state.
     const WeightDraws draws(k_default_seed, rules.rules.size(), 700);
+    // Several blocks, the last one short, made as the samples reach them.
+    const WeightDraws blocks(k_default_seed, rules.rules.size(), 2 * WeightDraws::k_block + 500);
     const auto profiles =
         JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
     for (const auto& profile : profiles) {
@@ -141,6 +145,13 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
         const Robustness b = robustness(evaluation, rules, shared);
         CHECK(a.samples == b.samples);
         CHECK(a.first_place_share == b.first_place_share);
+        RobustnessSettings in_blocks = own;
+        in_blocks.draws = &blocks;
+        CHECK(robustness(evaluation, rules, in_blocks).first_place_share == a.first_place_share);
+        in_blocks.decide_half_for.reset();
+        own.decide_half_for.reset();
+        CHECK(robustness(evaluation, rules, in_blocks).first_place_share ==
+              robustness(evaluation, rules, own).first_place_share);
     }
     // Draws that do not match (another seed) are not used: the figures follow the settings.
     const WeightDraws other(1, rules.rules.size(), 100);
@@ -152,4 +163,30 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
     plain.samples = 500;
     CHECK(robustness(evaluation, rules, settings).first_place_share ==
           robustness(evaluation, rules, plain).first_place_share);
+}
+
+TEST_CASE("shared draws are the same whichever block a thread reaches first", "[analysis][robustness]") {
+    constexpr std::size_t k_rules = 5;
+    constexpr std::uint64_t k_samples = 3 * WeightDraws::k_block;
+    const WeightDraws in_order(7, k_rules, k_samples);
+    for (std::uint64_t s = 0; s < k_samples; s += WeightDraws::k_block)
+        (void)in_order.sample(s);
+    // Two threads reach the third block first, so the blocks before it are
+    // made on the way.
+    const WeightDraws out_of_order(7, k_rules, k_samples);
+    std::thread other([&] { (void)out_of_order.sample(2 * WeightDraws::k_block + 3); });
+    (void)out_of_order.sample(2 * WeightDraws::k_block + 10);
+    other.join();
+    bool same = true;
+    bool in_range = true;
+    for (std::uint64_t s = 0; s < k_samples; ++s)
+        for (std::size_t r = 0; r < k_rules; ++r) {
+            same = same && in_order.sample(s)[r] == out_of_order.sample(s)[r];
+            in_range = in_range && in_order.sample(s)[r] >= 0.0 && in_order.sample(s)[r] < 1.0;
+        }
+    CHECK(same);
+    CHECK(in_range);
+    CHECK(in_order.state_after() == out_of_order.state_after());
+    // A block's samples follow each other in memory.
+    CHECK(in_order.sample(WeightDraws::k_block + 1) == in_order.sample(WeightDraws::k_block) + k_rules);
 }
