@@ -9,6 +9,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,6 +89,12 @@ struct CheckOptions {
 /// Checks one file's text. Never throws for anything in `text`.
 [[nodiscard]] RecordResult check_text(const std::string& path, std::string_view text, const RuleSet& rules,
                                       const CheckOptions& options);
+
+/// check_text for the head of a file, when the head holds the whole front
+/// matter: nullopt when the verdict needs the rest of the file (a record with
+/// no status in its front matter, whose status is written in the body).
+[[nodiscard]] std::optional<RecordResult> check_head(const std::string& path, std::string_view head,
+                                                     const RuleSet& rules, const CheckOptions& options);
 
 /// Reads and checks one file; unreadable files become diagnostics.
 [[nodiscard]] RecordResult check_file(const std::string& path, const RuleSet& rules,

@@ -164,8 +164,8 @@ struct Robustness {
 /// weights; a union bound over the rivals, each bounded by that symmetry or
 /// by Hoeffding's or Bernstein's inequality, shows the chance of losing is at
 /// most one half. False means "not shown", not "under half".
-[[nodiscard]] bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules,
-                                      std::size_t option, double band);
+[[nodiscard]] bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                      double band);
 
 /// Everything the analyses say about one run.
 struct Analysis {

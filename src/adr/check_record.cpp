@@ -183,8 +183,12 @@ int lines_before(std::string_view text, std::size_t offset) {
 
 } // namespace
 
-RecordResult check_text(const std::string& path, std::string_view text, const RuleSet& rules,
-                        const CheckOptions& options) {
+namespace {
+
+// The check, on the whole text or (`whole` false) on a head that holds the
+// whole front matter; nullopt when a head is not enough.
+std::optional<RecordResult> check(const std::string& path, std::string_view text, const RuleSet& rules,
+                                  const CheckOptions& options, bool whole) {
     RecordResult result;
     result.path = path;
     text = strip_bom(text);
@@ -222,6 +226,7 @@ RecordResult check_text(const std::string& path, std::string_view text, const Ru
 
     // 3. The status: front matter (MADR 3/4), else the body (MADR 2 bullets, Nygard section).
     Field status = block->status;
+    if (status.value.empty() && !whole) return std::nullopt;
     if (status.value.empty()) {
         if (auto body = find_body_status(text.substr(front_matter->body))) {
             status.value = body->value;
@@ -243,6 +248,18 @@ RecordResult check_text(const std::string& path, std::string_view text, const Ru
     std::stable_sort(result.findings.begin(), result.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.where.line < b.where.line; });
     return result;
+}
+
+} // namespace
+
+RecordResult check_text(const std::string& path, std::string_view text, const RuleSet& rules,
+                        const CheckOptions& options) {
+    return *check(path, text, rules, options, true);
+}
+
+std::optional<RecordResult> check_head(const std::string& path, std::string_view head, const RuleSet& rules,
+                                       const CheckOptions& options) {
+    return check(path, head, rules, options, false);
 }
 
 } // namespace makeorbuy::adr

@@ -120,10 +120,20 @@ private:
     std::size_t m_capacity = 0;
 };
 
+/// Whether `head`, the start of a file, holds its whole front matter: the
+/// closing fence and the end of its line are in it.
+bool holds_front_matter(std::string_view head) {
+    const auto front_matter = find_front_matter(strip_bom(head));
+    return front_matter && front_matter->closed && front_matter->body > 0 &&
+           strip_bom(head)[front_matter->body - 1] == '\n';
+}
+
 // Reads the whole file into `buffer`, unless its first bytes already show it
-// has no front matter; `size` is how many bytes were read.
-enum class ReadResult { whole, no_front_matter, too_large, failed };
-ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t& size, int& error) {
+// has no front matter (no_front_matter) or hold the whole of it (head); `size`
+// is how many bytes were read.
+enum class ReadResult { whole, head, no_front_matter, too_large, failed };
+ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t& size, int& error,
+                       bool head_will_do) {
     // O_NONBLOCK: a FIFO named on the command line must not hang the check.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
@@ -156,13 +166,25 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
             result = ReadResult::no_front_matter;
             break;
         }
-        // A record: make room for the rest at once when the file says how big it is.
+        // Front matter: a record, perhaps. Refuse it unread past the limit; when
+        // the first read holds the whole front matter, the rest is read only if
+        // the check needs it; else make room for the rest at once.
         if (!sized) {
             sized = true;
             struct stat info {};
-            if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0)
-                buffer.reserve(std::min(static_cast<std::size_t>(info.st_size), k_max_record_bytes) + 1,
-                               size);
+            if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+                const auto file_size = static_cast<std::size_t>(info.st_size);
+                if (file_size > k_max_record_bytes) {
+                    result = ReadResult::too_large;
+                    break;
+                }
+                if (head_will_do && file_size > size &&
+                    holds_front_matter(std::string_view(buffer.data(), size))) {
+                    result = ReadResult::head;
+                    break;
+                }
+                buffer.reserve(file_size + 1, size);
+            }
         }
     }
     ::close(fd);
@@ -188,12 +210,14 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths, Di
     return files;
 }
 
-RecordResult check_file(const std::string& path, const RuleSet& rules, const CheckOptions& options,
-                        Diagnostics& problems) {
+namespace {
+
+RecordResult read_and_check(const std::string& path, const RuleSet& rules, const CheckOptions& options,
+                            Diagnostics& problems, bool head_will_do) {
     thread_local ReadBuffer buffer;
     std::size_t size = 0;
     int error = 0;
-    switch (read_record(path, buffer, size, error)) {
+    switch (read_record(path, buffer, size, error, head_will_do)) {
     case ReadResult::failed: {
         problems.error(Location{path}, fmt::format("cannot read the file: {}", std::strerror(error)));
         RecordResult result;
@@ -214,15 +238,27 @@ RecordResult check_file(const std::string& path, const RuleSet& rules, const Che
         result.note = "not a makeorbuy record (no front matter)";
         return result;
     }
+    case ReadResult::head:
+        if (auto result = check_head(path, std::string_view(buffer.data(), size), rules, options))
+            return *result;
+        return read_and_check(path, rules, options, problems, false); // its status is in the body
     case ReadResult::whole:
         break;
     }
     return check_text(path, std::string_view(buffer.data(), size), rules, options);
 }
 
+} // namespace
+
+RecordResult check_file(const std::string& path, const RuleSet& rules, const CheckOptions& options,
+                        Diagnostics& problems) {
+    return read_and_check(path, rules, options, problems, true);
+}
+
 const WeightDraws& SharedDraws::get(std::size_t rules) {
     // Room for every sample a record may need; blocks are made on first use.
-    std::call_once(m_once, [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_default_samples); });
+    std::call_once(
+        m_once, [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_default_samples); });
     return *m_draws;
 }
 

@@ -6,8 +6,8 @@
 #include "random.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <cmath>
+#include <mutex>
 #include <vector>
 
 namespace makeorbuy {
@@ -220,8 +220,7 @@ Linear linearise(const Evaluation& evaluation, const RuleSet& rules, double band
     return out;
 }
 
-template <std::size_t N>
-void scores_at(const Linear& lin, const double* u, double* scores) {
+template <std::size_t N> void scores_at(const Linear& lin, const double* u, double* scores) {
     double sums[N];
     std::copy(lin.base.data(), lin.base.data() + N, sums);
     const double* row = lin.slope.data();
@@ -382,7 +381,6 @@ bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::s
     return false;
 }
 
-
 bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
     const std::size_t n_options = rules.options.size();
     if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
@@ -393,7 +391,8 @@ bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std:
     std::vector<std::size_t> touched;
     for (const FiredRule& fired : evaluation.fired) {
         double* row = &lead_per_weight[fired.rule * n_options];
-        if (std::find(touched.begin(), touched.end(), fired.rule) == touched.end()) touched.push_back(fired.rule);
+        if (std::find(touched.begin(), touched.end(), fired.rule) == touched.end())
+            touched.push_back(fired.rule);
         for (const Effect& effect : rules.rules[fired.rule].effects) {
             const double points = effect.points * fired.factor;
             for (std::size_t o = 0; o < n_options; ++o)
@@ -406,9 +405,9 @@ bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std:
     double chance_of_losing = 0.0;
     for (std::size_t o = 0; o < n_options; ++o) {
         if (o == option || !evaluation.excluded_by[o].empty()) continue;
-        double mean = 0.0;     // the lead at the table's own weights
-        double worst = 0.0;    // the lead at the box's worst corner
-        double widths2 = 0.0;  // sum of squared widths of the terms' ranges
+        double mean = 0.0;    // the lead at the table's own weights
+        double worst = 0.0;   // the lead at the box's worst corner
+        double widths2 = 0.0; // sum of squared widths of the terms' ranges
         double widest = 0.0;
         for (const std::size_t r : touched) {
             const double d = lead_per_weight[r * n_options + o];

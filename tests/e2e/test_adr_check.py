@@ -147,6 +147,25 @@ if os.geteuid() != 0:
     expect(r, 2, "an unreadable folder", stdout_has=["cannot read the folder", "5 records checked"])
     os.chmod(locked, 0o755)
 
+# A record whose status is in its body, past the first 4 KB the check reads:
+# the rest of the file is read, and the verdict is the same as for the short
+# fixture (a superseded record is skipped; an accepted one is checked).
+long_tree = scratch()
+padding = "\n".join(f"Paragraph {i}: the team compared the options on real traffic." for i in range(200)) + "\n"
+for name in ("0004-nygard.md", "0005-nygard-superseded.md"):
+    with open(data("adr", "formats", name), encoding="utf-8") as f:
+        head, _, body = f.read().partition("\n## Status")
+    with open(os.path.join(long_tree, name), "w", encoding="utf-8") as f:
+        f.write(head + "\n" + padding + "\n## Status" + body)
+check(os.path.getsize(os.path.join(long_tree, "0005-nygard-superseded.md")) > 3 * 4096, "the long records pass 12 KB")
+r = run("adr", "check", long_tree, "--format", "json", environment=env(**TODAY))
+expect(r, 0, "records with the status deep in the body")
+states = {os.path.basename(x["file"]): x for x in json.loads(r.stdout)["records"]}
+check(states["0004-nygard.md"]["result"] == "passed" and states["0004-nygard.md"]["status"] == "accepted",
+      "a long Nygard record's status is read from its body", r.stdout[-2000:])
+check(states["0005-nygard-superseded.md"]["result"] == "skipped", "a long superseded record is skipped",
+      r.stdout[-2000:])
+
 # Nothing under tests/data/adr changed.
 check(tree_digest(data("adr")) == before, "every fixture is byte-identical after the checks")
 
