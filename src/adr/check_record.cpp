@@ -146,14 +146,15 @@ public:
             return;
         }
         if (m_options.draws != nullptr) settings.draws = &m_options.draws->get(m_rules.rules.size());
-        const Robustness r = robustness(evaluation, m_rules, settings);
-        const double share = r.first_place_share[chosen];
+        const ChoiceShare r = choice_share(evaluation, m_rules, chosen, settings);
+        const double share = r.share;
         if (share >= k_contested_share) return;
         add(FindingKind::chosen_not_robust, Severity::warning, field.where,
             fmt::format(
                 "chosen option '{}' comes first under only {:.0f}% of {} weightings of today's rules {} "
                 "(each weight within +-{:.0f}%, seed {}); the choice rests on the weights: revisit it",
-                m_rules.options[chosen].id, share * 100, r.samples, m_rules.label(), r.band * 100, r.seed));
+                m_rules.options[chosen].id, share * 100, r.samples, m_rules.label(), settings.band * 100,
+                settings.seed));
     }
 
     void check_review_date(const Field& review_by) {

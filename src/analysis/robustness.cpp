@@ -275,6 +275,51 @@ std::size_t sampled_winner(const Linear& lin, const double* u, std::vector<doubl
     return best;
 }
 
+/// The numbers of sample 0, 1, 2... in turn: from shared draws while they
+/// last (when their seed and rule count match), else from the generator.
+class DrawSource {
+public:
+    DrawSource(const RobustnessSettings& settings, std::size_t n_rules)
+        : m_rules(n_rules)
+        , m_shared(settings.draws)
+        , m_random(settings.seed)
+        , m_own(n_rules) {
+        if (m_shared != nullptr && (m_shared->seed() != settings.seed || m_shared->rules() != n_rules))
+            m_shared = nullptr;
+    }
+
+    /// Sample s's numbers; s counts up from 0 by one.
+    const double* next(std::uint64_t s) {
+        if (m_shared != nullptr && s == m_shared->samples()) { // past the shared ones: go on alone
+            m_random = detail::Xoshiro256(m_shared->state_after());
+            m_shared = nullptr;
+        }
+        if (m_shared != nullptr) {
+            if (s % WeightDraws::k_block == 0) m_block = m_shared->sample(s);
+            return m_block + (s % WeightDraws::k_block) * m_rules;
+        }
+        for (double& x : m_own)
+            x = m_random.uniform();
+        return m_own.data();
+    }
+
+private:
+    std::size_t m_rules;
+    const WeightDraws* m_shared;
+    const double* m_block = nullptr;
+    detail::Xoshiro256 m_random;
+    std::vector<double> m_own;
+};
+
+/// Whether the sequential test of RobustnessSettings::decide_half_for stops
+/// after `drawn` samples with `wins` of them won: a share more than three
+/// standard errors (1.5 / sqrt(n) near one half) from one half.
+bool decided(std::uint64_t wins, std::uint64_t drawn) {
+    if (drawn % 100 != 0) return false;
+    const double share = static_cast<double>(wins) / static_cast<double>(drawn);
+    return std::fabs(share - 0.5) > 1.5 / std::sqrt(static_cast<double>(drawn));
+}
+
 } // namespace
 
 Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
@@ -300,38 +345,14 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     // sample i does not depend on which other rules the answers fire.
     const Linear lin = linearise(evaluation, rules, result.band);
     std::vector<double> scores(n_options);
-    std::vector<double> own_draw(n_rules);
-    detail::Xoshiro256 random(settings.seed);
-    const WeightDraws* drawn_before = settings.draws;
-    if (drawn_before != nullptr &&
-        (drawn_before->seed() != settings.seed || drawn_before->rules() != n_rules))
-        drawn_before = nullptr;
-    const double* block_start = nullptr;
+    DrawSource draws(settings, n_rules);
     std::vector<std::uint64_t> wins(n_options, 0);
+    const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
     for (std::uint64_t s = 0; s < result.samples; ++s) {
-        if (drawn_before != nullptr && s == drawn_before->samples()) { // past the shared ones: go on alone
-            random = detail::Xoshiro256(drawn_before->state_after());
-            drawn_before = nullptr;
-        }
-        const double* u = nullptr;
-        if (drawn_before != nullptr) {
-            if (s % WeightDraws::k_block == 0) block_start = drawn_before->sample(s);
-            u = block_start + (s % WeightDraws::k_block) * n_rules;
-        } else {
-            for (double& x : own_draw)
-                x = random.uniform();
-            u = own_draw.data();
-        }
-        ++wins[sampled_winner(lin, u, scores)];
-        const std::uint64_t drawn = s + 1;
-        if (settings.decide_half_for && *settings.decide_half_for < n_options && drawn % 100 == 0) {
-            const double share =
-                static_cast<double>(wins[*settings.decide_half_for]) / static_cast<double>(drawn);
-            // Three standard errors of a share near one half: 1.5 / sqrt(n).
-            if (std::fabs(share - 0.5) > 1.5 / std::sqrt(static_cast<double>(drawn))) {
-                result.samples = drawn;
-                break;
-            }
+        ++wins[sampled_winner(lin, draws.next(s), scores)];
+        if (deciding && decided(wins[*settings.decide_half_for], s + 1)) {
+            result.samples = s + 1;
+            break;
         }
     }
 
@@ -352,6 +373,79 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     result.verdict = own >= k_clear_share       ? Verdict::clear
                      : own >= k_contested_share ? Verdict::leaning
                                                 : Verdict::contested;
+    return result;
+}
+
+ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                         const RobustnessSettings& settings) {
+    const std::size_t n_options = rules.options.size();
+    const std::size_t n_rules = rules.rules.size();
+    const double band = std::clamp(settings.band, 0.0, 1.0);
+    ChoiceShare result;
+    result.samples = std::max<std::uint64_t>(settings.samples, 1);
+    if (option >= n_options) return result;
+
+    const Linear lin = linearise(evaluation, rules, band);
+    // The option's lead over each rival that can come near it, as a constant
+    // plus one term per rule that moves it. A rival it leads by more than
+    // rounding could close at every corner of the box never matters.
+    struct Lead {
+        double base = 0.0;
+        std::vector<std::size_t> rule;
+        std::vector<double> slope;
+    };
+    std::vector<Lead> leads;
+    bool shortcut = lin.allowed[option]; // an excluded option: sample every winner in full
+    if (shortcut) {
+        const std::vector<double> worst = corner_leads(evaluation, rules, option, band, true);
+        for (std::size_t o = 0; o < n_options; ++o) {
+            if (o == option || !lin.allowed[o] || worst[o] > k_rounding_margin) continue;
+            Lead lead;
+            lead.base = lin.base[option] - lin.base[o];
+            for (std::size_t k = 0; k < lin.rule.size(); ++k) {
+                const double slope = lin.slope[k * n_options + option] - lin.slope[k * n_options + o];
+                if (slope == 0.0) continue;
+                lead.rule.push_back(lin.rule[k]);
+                lead.slope.push_back(slope);
+            }
+            leads.push_back(std::move(lead));
+        }
+    }
+
+    std::vector<double> scores(n_options);
+    DrawSource draws(settings, n_rules);
+    std::uint64_t wins = 0;
+    for (std::uint64_t s = 0; s < result.samples; ++s) {
+        const double* u = draws.next(s);
+        // Ahead of every rival by more than rounding can close: first. Behind
+        // one by as much: not first. Else the full comparison decides.
+        bool ahead = true;
+        bool behind = false;
+        if (shortcut) {
+            for (const Lead& lead : leads) {
+                double value = lead.base;
+                for (std::size_t k = 0; k < lead.rule.size(); ++k)
+                    value += u[lead.rule[k]] * lead.slope[k];
+                ahead = ahead && value > k_rounding_margin;
+                if (value < -k_rounding_margin) {
+                    behind = true;
+                    break;
+                }
+            }
+        }
+        if (behind) {
+            // not first
+        } else if (shortcut && ahead) {
+            ++wins;
+        } else if (sampled_winner(lin, u, scores) == option) {
+            ++wins;
+        }
+        if (settings.decide_half_for && decided(wins, s + 1)) {
+            result.samples = s + 1;
+            break;
+        }
+    }
+    result.share = static_cast<double>(wins) / static_cast<double>(result.samples);
     return result;
 }
 

@@ -165,6 +165,40 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
           robustness(evaluation, rules, plain).first_place_share);
 }
 
+TEST_CASE("choice_share counts the same first places as robustness", "[analysis][robustness]") {
+    const RuleSet& rules = default_rules();
+    const WeightDraws draws(k_default_seed, rules.rules.size(), k_default_samples);
+    const auto profiles =
+        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
+    std::size_t settled_early = 0;
+    for (const auto& profile : profiles) {
+        Diagnostics diagnostics;
+        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
+        Answers answers = validate_answers(raw, rules, diagnostics);
+        fill_defaults(answers, rules);
+        const Evaluation evaluation = evaluate(answers, rules);
+        INFO(profile["name"].get<std::string>());
+        for (std::size_t option = 0; option < rules.options.size(); ++option) {
+            INFO("option " << rules.options[option].id);
+            RobustnessSettings all;
+            all.samples = 2000;
+            const Robustness full = robustness(evaluation, rules, all);
+            const ChoiceShare one = choice_share(evaluation, rules, option, all);
+            CHECK(one.samples == full.samples);
+            CHECK(one.share == full.first_place_share[option]);
+            RobustnessSettings deciding;
+            deciding.decide_half_for = option;
+            deciding.draws = &draws;
+            const Robustness decided = robustness(evaluation, rules, deciding);
+            const ChoiceShare quick = choice_share(evaluation, rules, option, deciding);
+            CHECK(quick.samples == decided.samples);
+            CHECK(quick.share == decided.first_place_share[option]);
+            settled_early += quick.samples < k_default_samples ? 1 : 0;
+        }
+    }
+    CHECK(settled_early > 0);
+}
+
 TEST_CASE("shared draws are the same whichever block a thread reaches first", "[analysis][robustness]") {
     constexpr std::size_t k_rules = 5;
     constexpr std::uint64_t k_samples = 3 * WeightDraws::k_block;
