@@ -433,13 +433,8 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
                 }
             }
         }
-        if (behind) {
-            // not first
-        } else if (shortcut && ahead) {
-            ++wins;
-        } else if (sampled_winner(lin, u, scores) == option) {
-            ++wins;
-        }
+        const bool first = !behind && ((shortcut && ahead) || sampled_winner(lin, u, scores) == option);
+        wins += first ? 1 : 0;
         if (settings.decide_half_for && decided(wins, s + 1)) {
             result.samples = s + 1;
             break;
