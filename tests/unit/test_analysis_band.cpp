@@ -224,3 +224,34 @@ TEST_CASE("shared draws are the same whichever block a thread reaches first", "[
     // A block's samples follow each other in memory.
     CHECK(in_order.sample(WeightDraws::k_block + 1) == in_order.sample(WeightDraws::k_block) + k_rules);
 }
+
+TEST_CASE("wins_at_least_half is never wrong about a sampled share", "[analysis][robustness]") {
+    const RuleSet& rules = default_rules();
+    const auto profiles =
+        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
+    std::size_t shown = 0;
+    std::size_t not_shown = 0;
+    for (const auto& profile : profiles) {
+        Diagnostics diagnostics;
+        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
+        Answers answers = validate_answers(raw, rules, diagnostics);
+        fill_defaults(answers, rules);
+        const Evaluation evaluation = evaluate(answers, rules);
+        const Robustness sampled = robustness(evaluation, rules, RobustnessSettings{});
+        INFO(profile["name"].get<std::string>());
+        for (std::size_t option = 0; option < rules.options.size(); ++option) {
+            INFO("option " << rules.options[option].id);
+            if (wins_at_least_half(evaluation, rules, option, k_weight_band)) {
+                ++shown;
+                CHECK(sampled.first_place_share[option] >= 0.5);
+                CHECK_FALSE(loses_whole_band(evaluation, rules, option, k_weight_band));
+            } else {
+                ++not_shown;
+            }
+        }
+    }
+    // Some recommendations are shown to hold; every option that is not the
+    // recommendation (three per profile) is not.
+    CHECK(shown > 0);
+    CHECK(not_shown >= 3 * profiles.size());
+}
