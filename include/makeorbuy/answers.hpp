@@ -4,9 +4,10 @@
 
 #include "makeorbuy/diagnostics.hpp"
 
-#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -25,18 +26,28 @@ struct Answer {
     Location where; ///< where it was given, for later diagnostics
 };
 
-/// Answers keyed by question key.
+/// Answers keyed by question key, in one small array in the order they were
+/// set: a questionnaire has a few dozen questions, and rules look answers up
+/// far more often than they are set, so a scan that compares lengths first
+/// beats a tree of strings.
 class Answers {
 public:
-    void set(const std::string& key, Answer answer) { m_values[key] = std::move(answer); }
-    void erase(const std::string& key) { m_values.erase(key); }
-    [[nodiscard]] const Answer* find(const std::string& key) const;
-    [[nodiscard]] const Value* value(const std::string& key) const;
-    [[nodiscard]] bool has(const std::string& key) const { return m_values.count(key) != 0; }
-    [[nodiscard]] const std::map<std::string, Answer>& all() const { return m_values; }
+    using Entry = std::pair<std::string, Answer>;
+
+    void set(const std::string& key, Answer answer);
+    /// Room for n answers without moving them again.
+    void reserve(std::size_t n) { m_values.reserve(n); }
+    void erase(std::string_view key);
+    [[nodiscard]] const Answer* find(std::string_view key) const;
+    [[nodiscard]] const Value* value(std::string_view key) const;
+    [[nodiscard]] bool has(std::string_view key) const { return find(key) != nullptr; }
+    /// A copy of every answer, in key order.
+    [[nodiscard]] std::vector<Entry> all() const;
 
 private:
-    std::map<std::string, Answer> m_values;
+    [[nodiscard]] std::size_t index_of(std::string_view key) const; ///< size() when absent
+
+    std::vector<Entry> m_values;
 };
 
 /// An answer as the user typed it, before it is checked against a question.

@@ -2,6 +2,8 @@
 
 #include "makeorbuy/text.hpp"
 
+#include <algorithm>
+
 namespace makeorbuy {
 
 const char* to_string(Origin origin) {
@@ -18,14 +20,41 @@ const char* to_string(Origin origin) {
     return "default";
 }
 
-const Answer* Answers::find(const std::string& key) const {
-    auto it = m_values.find(key);
-    return it == m_values.end() ? nullptr : &it->second;
+std::size_t Answers::index_of(std::string_view key) const {
+    for (std::size_t i = 0; i < m_values.size(); ++i) {
+        const std::string& k = m_values[i].first;
+        if (k.size() == key.size() && std::equal(k.begin(), k.end(), key.begin())) return i;
+    }
+    return m_values.size();
 }
 
-const Value* Answers::value(const std::string& key) const {
+void Answers::set(const std::string& key, Answer answer) {
+    const std::size_t i = index_of(key);
+    if (i < m_values.size())
+        m_values[i].second = std::move(answer);
+    else
+        m_values.emplace_back(key, std::move(answer));
+}
+
+void Answers::erase(std::string_view key) {
+    const std::size_t i = index_of(key);
+    if (i < m_values.size()) m_values.erase(m_values.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+const Answer* Answers::find(std::string_view key) const {
+    const std::size_t i = index_of(key);
+    return i < m_values.size() ? &m_values[i].second : nullptr;
+}
+
+const Value* Answers::value(std::string_view key) const {
     const Answer* answer = find(key);
     return answer ? &answer->value : nullptr;
+}
+
+std::vector<Answers::Entry> Answers::all() const {
+    std::vector<Entry> sorted = m_values;
+    std::sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
+    return sorted;
 }
 
 std::string display_value(const Value& value) {

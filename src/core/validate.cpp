@@ -93,6 +93,7 @@ ParsedAnswer parse_answer(const Question& question, const std::vector<std::strin
 
 Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules, Diagnostics& diagnostics) {
     Answers answers;
+    answers.reserve(rules.questions.size()); // room for the defaults as well
     for (const RawAnswer& r : raw) {
         const auto found =
             std::find_if(rules.questions.begin(), rules.questions.end(),

@@ -74,7 +74,8 @@ TEST_CASE("render_json: the same report gives the same bytes", "[render]") {
     // Answers in a different insertion order render the same.
     Answers reversed;
     const Report report = regulated_report();
-    for (auto it = report.answers.all().rbegin(); it != report.answers.all().rend(); ++it)
+    const auto given = report.answers.all();
+    for (auto it = given.rbegin(); it != given.rend(); ++it)
         reversed.set(it->first, it->second);
     CHECK(render_json(make_report(default_rules(), reversed)) == first);
 }
