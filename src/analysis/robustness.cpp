@@ -348,7 +348,11 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     DrawSource draws(settings, n_rules);
     std::vector<std::uint64_t> wins(n_options, 0);
     const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
-    for (std::uint64_t s = 0; s < result.samples; ++s) {
+    // A recommendation that leads every rival at every corner of the box
+    // comes first in every sample: no need to draw them.
+    const bool every_draw = !deciding && wins_whole_band(evaluation, rules, result.recommendation, result.band);
+    if (every_draw) wins[result.recommendation] = result.samples;
+    for (std::uint64_t s = 0; s < result.samples && !every_draw; ++s) {
         ++wins[sampled_winner(lin, draws.next(s), scores)];
         if (deciding && decided(wins[*settings.decide_half_for], s + 1)) {
             result.samples = s + 1;
