@@ -2,18 +2,42 @@
 // Diagnostics: every problem found in an input, with where it is, so a user
 // sees all of them at once rather than one per run.
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace makeorbuy {
 
+/// A file name that every Location in one file can share: copying it copies a
+/// pointer, not the name (a record's answers each carry their place).
+class FileName {
+public:
+    FileName() = default;
+    FileName(const std::string& name) // NOLINT(google-explicit-constructor): a name is a file name
+        : m_name(name.empty() ? nullptr : std::make_shared<const std::string>(name)) {}
+    FileName(const char* name) // NOLINT(google-explicit-constructor)
+        : FileName(std::string(name)) {}
+
+    [[nodiscard]] const std::string& str() const { return m_name ? *m_name : empty_name(); }
+    operator const std::string&() const { return str(); } // NOLINT(google-explicit-constructor)
+    [[nodiscard]] bool empty() const { return !m_name; }
+
+    friend bool operator==(const FileName& a, const FileName& b) { return a.str() == b.str(); }
+    friend bool operator==(const FileName& a, const std::string& b) { return a.str() == b; }
+    friend bool operator==(const FileName& a, const char* b) { return a.str() == b; }
+
+private:
+    static const std::string& empty_name();
+    std::shared_ptr<const std::string> m_name;
+};
+
 /// Where a problem is: a file position, or a command-line flag (file empty,
 /// `what` naming the flag), or nothing.
 struct Location {
-    std::string file; ///< file name as the user gave it, or a flag such as "--stage"
-    int line = 0;     ///< 1-based; 0 when unknown
-    int column = 0;   ///< 1-based; 0 when unknown
+    FileName file;  ///< file name as the user gave it, or a flag such as "--stage"
+    int line = 0;   ///< 1-based; 0 when unknown
+    int column = 0; ///< 1-based; 0 when unknown
 
     /// "FILE:LINE:COLUMN", "FILE:LINE", "FILE" or "" as far as known.
     [[nodiscard]] std::string to_string() const;

@@ -174,14 +174,14 @@ std::string render_check_github(const CheckReport& report) {
         for (const auto& f : r.findings) {
             out += fmt::format("::{} file={},line={},col={},title={}::{}\n",
                                f.severity == Severity::error ? "error" : "warning",
-                               github_property(f.where.file), f.where.line, f.where.column,
+                               github_property(f.where.file.str()), f.where.line, f.where.column,
                                github_property(fmt::format("makeorbuy {}", info(f.kind).id)),
                                github_data(f.message));
         }
     }
     for (const auto& p : report.problems)
         out += fmt::format("::{} file={}::{}\n", p.severity == Severity::error ? "error" : "warning",
-                           github_property(p.where.file), github_data(p.message));
+                           github_property(p.where.file.str()), github_data(p.message));
     return out + summary_line(report) + "\n";
 }
 
@@ -203,24 +203,25 @@ std::string render_check_sarif(const CheckReport& report) {
                                infos.begin();
             Json region{{"startLine", std::max(1, f.where.line)}};
             if (f.where.column > 0) region["startColumn"] = f.where.column;
-            results.push_back(Json{
-                {"ruleId", info(f.kind).id},
-                {"ruleIndex", index},
-                {"level", sarif_level(f.severity)},
-                {"message", {{"text", f.message}}},
-                {"locations", Json::array({Json{{"physicalLocation",
-                                                 {{"artifactLocation", {{"uri", artifact_uri(f.where.file)}}},
-                                                  {"region", region}}}}})}});
+            results.push_back(
+                Json{{"ruleId", info(f.kind).id},
+                     {"ruleIndex", index},
+                     {"level", sarif_level(f.severity)},
+                     {"message", {{"text", f.message}}},
+                     {"locations",
+                      Json::array({Json{{"physicalLocation",
+                                         {{"artifactLocation", {{"uri", artifact_uri(f.where.file.str())}}},
+                                          {"region", region}}}}})}});
         }
     }
     Json notifications = Json::array();
     for (const auto& p : report.problems)
-        notifications.push_back(
-            Json{{"level", sarif_level(p.severity)},
-                 {"message", {{"text", p.message}}},
-                 {"locations",
-                  Json::array({Json{{"physicalLocation",
-                                     {{"artifactLocation", {{"uri", artifact_uri(p.where.file)}}}}}}})}});
+        notifications.push_back(Json{
+            {"level", sarif_level(p.severity)},
+            {"message", {{"text", p.message}}},
+            {"locations",
+             Json::array({Json{{"physicalLocation",
+                                {{"artifactLocation", {{"uri", artifact_uri(p.where.file.str())}}}}}}})}});
     const int exit_code = report.exit_code();
     Json invocation{{"executionSuccessful", exit_code != 2}, {"exitCode", exit_code}};
     if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;

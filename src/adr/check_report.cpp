@@ -205,7 +205,7 @@ std::string render_check_json(const CheckReport& report) {
     Json problems = Json::array();
     for (const auto& p : report.problems)
         problems.push_back(
-            Json{{"severity", to_string(p.severity)}, {"file", p.where.file}, {"message", p.message}});
+            Json{{"severity", to_string(p.severity)}, {"file", p.where.file.str()}, {"message", p.message}});
     Json doc{{"schema", "makeorbuy.adr-check/1"},
              {"tool", {{"name", "makeorbuy"}, {"version", MAKEORBUY_VERSION}}},
              {"rules", report.rules_label},

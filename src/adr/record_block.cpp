@@ -183,7 +183,7 @@ public:
     }
 
 private:
-    const std::string& m_path;
+    FileName m_path; // one name shared by every place in the record
     int m_first_line;
     const Document& m_doc;
     Diagnostics& m_problems;

@@ -4,11 +4,16 @@
 
 namespace makeorbuy {
 
+const std::string& FileName::empty_name() {
+    static const std::string empty;
+    return empty;
+}
+
 std::string Location::to_string() const {
     if (file.empty()) return {};
-    if (line <= 0) return file;
-    if (column <= 0) return fmt::format("{}:{}", file, line);
-    return fmt::format("{}:{}:{}", file, line, column);
+    if (line <= 0) return file.str();
+    if (column <= 0) return fmt::format("{}:{}", file.str(), line);
+    return fmt::format("{}:{}:{}", file.str(), line, column);
 }
 
 void Diagnostics::error(Location where, std::string message) {

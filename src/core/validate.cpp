@@ -95,9 +95,13 @@ Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules
     Answers answers;
     answers.reserve(rules.questions.size()); // room for the defaults as well
     for (const RawAnswer& r : raw) {
-        const auto found =
-            std::find_if(rules.questions.begin(), rules.questions.end(),
-                         [&](const Question& q) { return equals_ignoring_case(q.key, r.key); });
+        // Keys are nearly always written as the rules spell them: look for
+        // that first, then ignore case.
+        auto found = std::find_if(rules.questions.begin(), rules.questions.end(),
+                                  [&](const Question& q) { return q.key == r.key; });
+        if (found == rules.questions.end())
+            found = std::find_if(rules.questions.begin(), rules.questions.end(),
+                                 [&](const Question& q) { return equals_ignoring_case(q.key, r.key); });
         const Question* q = found == rules.questions.end() ? nullptr : &*found;
         if (q == nullptr) {
             std::vector<std::string> keys;

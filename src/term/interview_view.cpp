@@ -146,7 +146,8 @@ Frame render_summary(const State& state, const TextStyle& style, std::size_t wid
         const Value* value = nullptr;
         if (const Answer* given = state.given.find(q.key)) {
             value = &given->value;
-            note = given->origin == Origin::flag ? "--" + q.key : fmt::format("from {}", given->where.file);
+            note = given->origin == Origin::flag ? "--" + q.key
+                                                 : fmt::format("from {}", given->where.file.str());
         } else if (planned != state.plan.end()) {
             number = fmt::format("{:>2} ", planned - state.plan.begin() + 1);
             if (auto it = state.chosen.find(q.key); it != state.chosen.end()) value = &it->second;

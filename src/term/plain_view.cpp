@@ -63,8 +63,9 @@ std::string plain_summary(const State& state) {
         const auto planned = std::find(state.plan.begin(), state.plan.end(), i);
         std::string line;
         if (const Answer* given = state.given.find(q.key)) {
-            const std::string from =
-                given->origin == Origin::flag ? "--" + q.key : fmt::format("from {}", given->where.file);
+            const std::string from = given->origin == Origin::flag
+                                         ? "--" + q.key
+                                         : fmt::format("from {}", given->where.file.str());
             line = fmt::format("      {}: {} (given as {})", q.key, shown_value(q, given->value), from);
         } else if (planned != state.plan.end()) {
             auto it = state.chosen.find(q.key);
