@@ -14,13 +14,14 @@ namespace makeorbuy {
 class FileName {
 public:
     FileName() = default;
-    FileName(const std::string& name) // NOLINT(google-explicit-constructor): a name is a file name
+    // Implicit, so that Location{path, line, column} reads as before.
+    FileName(const std::string& name)
         : m_name(name.empty() ? nullptr : std::make_shared<const std::string>(name)) {}
-    FileName(const char* name) // NOLINT(google-explicit-constructor)
+    FileName(const char* name)
         : FileName(std::string(name)) {}
 
     [[nodiscard]] const std::string& str() const { return m_name ? *m_name : empty_name(); }
-    operator const std::string&() const { return str(); } // NOLINT(google-explicit-constructor)
+    operator const std::string&() const { return str(); }
     [[nodiscard]] bool empty() const { return !m_name; }
 
     friend bool operator==(const FileName& a, const FileName& b) { return a.str() == b.str(); }
