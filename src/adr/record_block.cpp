@@ -71,6 +71,7 @@ public:
             error(key.mark, "'answers' must be a mapping of question keys to answers");
             return;
         }
+        block.answers.reserve(map.items.size() / 2);
         for (std::size_t i = 0; i + 1 < map.items.size(); i += 2) {
             const Ref& answer_key = map.items[i];
             const Node& v = m_doc[map.items[i + 1]];

@@ -103,6 +103,9 @@ private:
 
     std::uint32_t add(Kind kind, std::string_view text) {
         m_doc.nodes.push_back(Node{kind, std::string(text), {}});
+        // A record's mappings hold up to a few dozen keys and values: room for
+        // them at once rather than growing one by one.
+        if (kind == Kind::mapping) m_doc.nodes.back().items.reserve(16);
         return static_cast<std::uint32_t>(m_doc.nodes.size() - 1);
     }
 

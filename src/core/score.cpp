@@ -81,6 +81,7 @@ Ranking rank(const Evaluation& evaluation, const RuleSet& rules) {
     const std::size_t n = rules.options.size();
     std::vector<OptionResult> results(n);
     for (std::size_t o = 0; o < n; ++o) {
+        results[o].contributions.reserve(evaluation.fired.size());
         results[o].option = o;
         results[o].excluded_by = evaluation.excluded_by[o];
         results[o].excluded = !results[o].excluded_by.empty();
@@ -105,6 +106,7 @@ Ranking rank(const Evaluation& evaluation, const RuleSet& rules) {
         excluded[o] = results[o].excluded;
     }
     Ranking ranking;
+    ranking.ranked.reserve(n);
     for (std::size_t o : order(scores, excluded))
         ranking.ranked.push_back(std::move(results[o]));
     ranking.advice = evaluation.advice;
