@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -135,7 +136,7 @@ constexpr double k_rounding_margin = 0.011;
 
 struct WeightDraws::Block {
     std::once_flag made;
-    std::vector<double> numbers;
+    std::unique_ptr<double[]> numbers; // written before read: no zero-filling
     std::array<std::uint64_t, 4> state_after{};
 };
 
@@ -155,16 +156,17 @@ const WeightDraws::Block& WeightDraws::block(std::size_t b) const {
         detail::Xoshiro256 random(b == 0 ? m_start : this->block(b - 1).state_after);
         const std::uint64_t first = b * k_block;
         const std::uint64_t count = std::min(k_block, m_samples - first);
-        block.numbers.resize(count * m_rules);
-        for (double& u : block.numbers)
-            u = random.uniform();
+        const std::size_t n = count * m_rules;
+        block.numbers.reset(new double[n]); // uninitialised: every number is written next
+        for (std::size_t i = 0; i < n; ++i)
+            block.numbers[i] = random.uniform();
         block.state_after = random.state();
     });
     return block;
 }
 
 const double* WeightDraws::sample(std::uint64_t s) const {
-    return block(s / k_block).numbers.data() + (s % k_block) * m_rules;
+    return block(s / k_block).numbers.get() + (s % k_block) * m_rules;
 }
 
 const std::array<std::uint64_t, 4>& WeightDraws::state_after() const {
@@ -350,7 +352,8 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
     // A recommendation that leads every rival at every corner of the box
     // comes first in every sample: no need to draw them.
-    const bool every_draw = !deciding && wins_whole_band(evaluation, rules, result.recommendation, result.band);
+    const bool every_draw =
+        !deciding && wins_whole_band(evaluation, rules, result.recommendation, result.band);
     if (every_draw) wins[result.recommendation] = result.samples;
     for (std::uint64_t s = 0; s < result.samples && !every_draw; ++s) {
         ++wins[sampled_winner(lin, draws.next(s), scores)];
