@@ -161,8 +161,8 @@ struct Robustness {
 /// One option's share of first places, sampled as robustness() samples (the
 /// same draws, the same winners) but counting only whether `option` comes
 /// first, which is cheaper: most draws are settled by its lead over the few
-/// rivals that can come near it. With settings.decide_half_for set (to any
-/// option) it stops as robustness() does for this option. `share` and
+/// rivals that can come near it. With settings.decide_half_for set (to an
+/// option of the table) it stops as robustness() does for this option. `share` and
 /// `samples` equal robustness()'s first_place_share[option] and samples.
 struct ChoiceShare {
     double share = 0.0;

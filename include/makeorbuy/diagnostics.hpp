@@ -18,7 +18,7 @@ public:
     FileName(const std::string& name)
         : m_name(name.empty() ? nullptr : std::make_shared<const std::string>(name)) {}
     FileName(const char* name)
-        : FileName(std::string(name)) {}
+        : FileName(name == nullptr ? std::string() : std::string(name)) {}
 
     [[nodiscard]] const std::string& str() const { return m_name ? *m_name : empty_name(); }
     operator const std::string&() const { return str(); }

@@ -421,6 +421,7 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
 
     std::vector<double> scores(n_options);
     DrawSource draws(settings, n_rules);
+    const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
     std::uint64_t wins = 0;
     for (std::uint64_t s = 0; s < result.samples; ++s) {
         const double* u = draws.next(s);
@@ -442,7 +443,7 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
         }
         const bool first = !behind && ((shortcut && ahead) || sampled_winner(lin, u, scores) == option);
         wins += first ? 1 : 0;
-        if (settings.decide_half_for && decided(wins, s + 1)) {
+        if (deciding && decided(wins, s + 1)) {
             result.samples = s + 1;
             break;
         }
