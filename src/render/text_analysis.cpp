@@ -137,8 +137,14 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         std::vector<std::string> parts;
         for (const auto& part : c.parts)
             parts.push_back(fmt::format("{} {}", part.id, format_money(part.monthly_usd)));
-        out += fmt::format("  {}  {:>8}  {}\n", name, format_money(c.monthly_usd),
-                           paint(style, Role::dim, join(parts, ", ")));
+        // The parts wrap under themselves, not under the option's name.
+        const std::string lead = fmt::format("  {}  {:>8}  ", name, format_money(c.monthly_usd));
+        const std::size_t room = style.width > lead.size() + 24 ? style.width - lead.size() : 24;
+        std::string parts_text = wrap(join(parts, ", "), room, "");
+        for (std::size_t at = parts_text.find('\n'); at != std::string::npos;
+             at = parts_text.find('\n', at + 1))
+            parts_text.insert(at + 1, lead.size(), ' ');
+        out += lead + paint(style, Role::dim, parts_text) + "\n";
         std::vector<std::string> notes;
         if (c.replicas > 0)
             notes.push_back(fmt::format("{} replicas at {} average utilization", format_number(c.replicas, 0),

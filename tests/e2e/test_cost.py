@@ -59,4 +59,16 @@ r = run("recommend", "--no-input", "--stage", "growth", "--monthly-spend", "1k",
         "--compliance", "none", "--team-size", "3", "--prices", bad)
 expect(r, 2, "recommend with a bad price file", stderr_has="unknown GPU offer")
 
+# Text output fits 80 columns: a long list of cost parts wraps under itself.
+r = run("cost", "--stage", "growth", "--monthly-spend", "120000", "--latency", "batch", "--compliance", "none",
+        "--team-size", "8")
+expect(r, 0, "cost with four parts to one option", stdout_has="fine-tuning")
+long_lines = [line for line in r.stdout.splitlines() if len(line) > 80]
+check(not long_lines, "cost text fits 80 columns", "\n".join(long_lines))
+lines = r.stdout.splitlines()
+at = next(i for i, line in enumerate(lines) if "fine-tuning" in line)
+check(lines[at].rstrip().endswith("fine-tuning") and lines[at + 1] == " " * 40 + lines[at + 1].lstrip()
+      and lines[at + 1].lstrip().startswith("$"), "the cost parts wrap under themselves",
+      "\n".join(lines[at:at + 2]))
+
 finish()
