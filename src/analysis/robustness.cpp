@@ -2,6 +2,7 @@
 // weight is redrawn within its band (a SMAA-style first-rank acceptability).
 
 #include "makeorbuy/analysis.hpp"
+#include "makeorbuy/score.hpp"
 
 #include "random.hpp"
 
@@ -24,115 +25,6 @@ const char* to_string(Verdict verdict) {
     }
     return "clear";
 }
-
-namespace {
-
-/// The fired rules laid out for the sampler: per fired rule, its index, its
-/// factor and a dense row of points (one per option, 0 where it has no
-/// effect), so that a draw is one pass over a small array. Adding w * 0 leaves
-/// a score as it was, so the sums match winner_with_weights' exactly.
-struct Effects {
-    std::size_t n_options = 0;
-    std::vector<std::size_t> rule;
-    std::vector<double> factor;
-    std::vector<double> points; ///< rule.size() rows of n_options
-    std::vector<bool> is_fired; ///< per rule of the table
-};
-
-Effects flatten(const Evaluation& evaluation, const RuleSet& rules) {
-    Effects out;
-    out.n_options = rules.options.size();
-    out.is_fired.assign(rules.rules.size(), false);
-    out.points.assign(evaluation.fired.size() * out.n_options, 0.0);
-    for (std::size_t f = 0; f < evaluation.fired.size(); ++f) {
-        const FiredRule& fired = evaluation.fired[f];
-        out.rule.push_back(fired.rule);
-        out.factor.push_back(fired.factor);
-        for (const Effect& effect : rules.rules[fired.rule].effects)
-            out.points[f * out.n_options + effect.option] += effect.points;
-        out.is_fired[fired.rule] = true;
-    }
-    return out;
-}
-
-/// Each option's score under `weights`, in rules order.
-template <std::size_t N>
-void accumulate(const Effects& flat, const std::vector<double>& weights, double* scores) {
-    double sums[N] = {};
-    const double* row = flat.points.data();
-    for (std::size_t f = 0; f < flat.rule.size(); ++f, row += N) {
-        const double w = weights[flat.rule[f]] * flat.factor[f];
-        for (std::size_t o = 0; o < N; ++o)
-            sums[o] += w * row[o];
-    }
-    std::copy(sums, sums + N, scores);
-}
-
-void accumulate(const Effects& flat, const std::vector<double>& weights, double* scores, std::size_t n) {
-    std::fill(scores, scores + n, 0.0);
-    const double* row = flat.points.data();
-    for (std::size_t f = 0; f < flat.rule.size(); ++f, row += n) {
-        const double w = weights[flat.rule[f]] * flat.factor[f];
-        for (std::size_t o = 0; o < n; ++o)
-            scores[o] += w * row[o];
-    }
-}
-
-/// The winner under `weights`, exactly as winner_with_weights picks it (the
-/// same sums in the same order), with each score rounded once.
-std::size_t winner(const Effects& flat, const Evaluation& evaluation, const std::vector<double>& weights,
-                   std::vector<double>& scores, std::vector<double>& rounded) {
-    const std::size_t n = flat.n_options;
-    if (n == 4) // the default table's four options: a loop the compiler unrolls
-        accumulate<4>(flat, weights, scores.data());
-    else
-        accumulate(flat, weights, scores.data(), n);
-    for (std::size_t o = 0; o < n; ++o)
-        rounded[o] = round_score(scores[o]);
-    std::size_t best = 0;
-    bool found = false;
-    for (std::size_t o = 0; o < n; ++o) {
-        if (!evaluation.excluded_by[o].empty()) continue;
-        if (!found || rounded[o] > rounded[best]) {
-            best = o;
-            found = true;
-        }
-    }
-    if (found) return best;
-    for (std::size_t o = 1; o < n; ++o)
-        if (rounded[o] > rounded[best]) best = o;
-    return best;
-}
-
-/// Per rival: the lead of `option` at the corner of the weight box that is
-/// worst for it (`worst`) or best for it (otherwise). Scores are linear in the
-/// weights, so these corners bound the lead over the whole box.
-std::vector<double> corner_leads(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
-                                 double band, bool worst) {
-    const std::size_t n_options = rules.options.size();
-    std::vector<double> lead(n_options, 0.0);
-    std::vector<double> points(n_options);
-    for (const FiredRule& fired : evaluation.fired) {
-        const Rule& rule = rules.rules[fired.rule];
-        const double low = rule.weight * (1.0 - band);
-        const double high = rule.weight * (1.0 + band);
-        std::fill(points.begin(), points.end(), 0.0);
-        for (const Effect& effect : rule.effects)
-            points[effect.option] += effect.points * fired.factor;
-        for (std::size_t o = 0; o < n_options; ++o) {
-            const double difference = points[option] - points[o];
-            const bool shrink = (difference > 0) == worst;
-            lead[o] += difference * (shrink ? low : high);
-        }
-    }
-    return lead;
-}
-
-/// Scores are compared rounded to two decimals: a lead larger than this
-/// survives the rounding.
-constexpr double k_rounding_margin = 0.011;
-
-} // namespace
 
 struct WeightDraws::Block {
     std::once_flag made;
@@ -175,6 +67,10 @@ const std::array<std::uint64_t, 4>& WeightDraws::state_after() const {
 }
 
 namespace {
+
+/// Scores are compared rounded to two decimals: a lead larger than this
+/// survives the rounding.
+constexpr double k_rounding_margin = 0.011;
 
 /// The sampler's view of one evaluation: a draw u (one number in [0, 1) per
 /// rule) gives option o the score base[o] + sum over k of u[rule[k]] *
@@ -220,6 +116,19 @@ Linear linearise(const Evaluation& evaluation, const RuleSet& rules, double band
         out.any_allowed = out.any_allowed || out.allowed[o];
     }
     return out;
+}
+
+/// `option`'s lead over `rival` at the corner of the weight box that is worst
+/// for it (`worst`) or best for it. The lead is linear in the draws, so these
+/// corners bound it over the whole box.
+double lead_at_corner(const Linear& lin, std::size_t option, std::size_t rival, bool worst) {
+    const std::size_t n = lin.n_options;
+    double lead = lin.base[option] - lin.base[rival];
+    for (std::size_t k = 0; k < lin.rule.size(); ++k) {
+        const double slope = lin.slope[k * n + option] - lin.slope[k * n + rival];
+        lead += worst ? std::min(0.0, slope) : std::max(0.0, slope);
+    }
+    return lead;
 }
 
 template <std::size_t N> void scores_at(const Linear& lin, const double* u, double* scores) {
@@ -333,20 +242,17 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
     result.seed = settings.seed;
     result.band = std::clamp(settings.band, 0.0, 1.0);
 
+    std::vector<double> scores(n_options);
     {
-        const Effects flat = flatten(evaluation, rules);
         std::vector<double> weights(n_rules);
-        std::vector<double> scores(n_options);
-        std::vector<double> rounded(n_options);
         for (std::size_t r = 0; r < n_rules; ++r)
             weights[r] = rules.rules[r].weight;
-        result.recommendation = winner(flat, evaluation, weights, scores, rounded);
+        result.recommendation = winner_with_weights(evaluation, rules, weights, scores);
     }
 
     // One draw per rule per sample, fired or not, so that a rule's weight in
     // sample i does not depend on which other rules the answers fire.
     const Linear lin = linearise(evaluation, rules, result.band);
-    std::vector<double> scores(n_options);
     DrawSource draws(settings, n_rules);
     std::vector<std::uint64_t> wins(n_options, 0);
     const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
@@ -404,9 +310,9 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
     std::vector<Lead> leads;
     bool shortcut = lin.allowed[option]; // an excluded option: sample every winner in full
     if (shortcut) {
-        const std::vector<double> worst = corner_leads(evaluation, rules, option, band, true);
         for (std::size_t o = 0; o < n_options; ++o) {
-            if (o == option || !lin.allowed[o] || worst[o] > k_rounding_margin) continue;
+            if (o == option || !lin.allowed[o] || lead_at_corner(lin, option, o, true) > k_rounding_margin)
+                continue;
             Lead lead;
             lead.base = lin.base[option] - lin.base[o];
             for (std::size_t k = 0; k < lin.rule.size(); ++k) {
@@ -455,10 +361,10 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
 bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
     const std::size_t n_options = rules.options.size();
     if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
-    const std::vector<double> lead =
-        corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), true);
+    const Linear lin = linearise(evaluation, rules, std::clamp(band, 0.0, 1.0));
     for (std::size_t o = 0; o < n_options; ++o)
-        if (o != option && evaluation.excluded_by[o].empty() && lead[o] <= k_rounding_margin) return false;
+        if (o != option && lin.allowed[o] && lead_at_corner(lin, option, o, true) <= k_rounding_margin)
+            return false;
     return true;
 }
 
@@ -471,49 +377,34 @@ bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::s
             if (evaluation.excluded_by[o].empty()) return true;
         return false;
     }
-    const std::vector<double> lead =
-        corner_leads(evaluation, rules, option, std::clamp(band, 0.0, 1.0), false);
+    const Linear lin = linearise(evaluation, rules, std::clamp(band, 0.0, 1.0));
     for (std::size_t o = 0; o < n_options; ++o)
-        if (o != option && evaluation.excluded_by[o].empty() && lead[o] < -k_rounding_margin) return true;
+        if (o != option && lin.allowed[o] && lead_at_corner(lin, option, o, false) < -k_rounding_margin)
+            return true;
     return false;
 }
 
 bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
     const std::size_t n_options = rules.options.size();
     if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
-    band = std::clamp(band, 0.0, 1.0);
-    // Per rule of the table, option's lead over each rival per unit of weight
-    // (a rule fired twice counts once: its weight is one draw).
-    std::vector<double> lead_per_weight(rules.rules.size() * n_options, 0.0);
-    std::vector<std::size_t> touched;
-    for (const FiredRule& fired : evaluation.fired) {
-        double* row = &lead_per_weight[fired.rule * n_options];
-        if (std::find(touched.begin(), touched.end(), fired.rule) == touched.end())
-            touched.push_back(fired.rule);
-        for (const Effect& effect : rules.rules[fired.rule].effects) {
-            const double points = effect.points * fired.factor;
-            for (std::size_t o = 0; o < n_options; ++o)
-                row[o] += effect.option == option ? points : 0.0;
-            row[effect.option] -= points;
-        }
-    }
+    const Linear lin = linearise(evaluation, rules, std::clamp(band, 0.0, 1.0));
     // Chosen comes first whenever it leads every live rival by more than the
     // rounding margin, so P(first) >= 1 - sum over rivals of P(lead <= margin).
     double chance_of_losing = 0.0;
     for (std::size_t o = 0; o < n_options; ++o) {
-        if (o == option || !evaluation.excluded_by[o].empty()) continue;
-        double mean = 0.0;    // the lead at the table's own weights
-        double worst = 0.0;   // the lead at the box's worst corner
-        double widths2 = 0.0; // sum of squared widths of the terms' ranges
+        if (o == option || !lin.allowed[o]) continue;
+        // The lead is base + sum of u_k * slope_k with each u_k uniform on
+        // [0, 1): term k ranges over a width |slope_k|, centred on slope_k / 2.
+        double mean = lin.base[option] - lin.base[o]; // the lead at the table's own weights
+        double worst = mean;                          // the lead at the box's worst corner
+        double widths2 = 0.0;                         // sum of the squared widths
         double widest = 0.0;
-        for (const std::size_t r : touched) {
-            const double d = lead_per_weight[r * n_options + o];
-            const double w = rules.rules[r].weight;
-            const double width = std::fabs(d) * 2.0 * band * w;
-            mean += d * w;
-            worst += d * w - width / 2.0;
-            widths2 += width * width;
-            widest = std::max(widest, width);
+        for (std::size_t k = 0; k < lin.rule.size(); ++k) {
+            const double slope = lin.slope[k * n_options + option] - lin.slope[k * n_options + o];
+            mean += slope / 2.0;
+            worst += std::min(0.0, slope);
+            widths2 += slope * slope;
+            widest = std::max(widest, std::fabs(slope));
         }
         if (worst > k_rounding_margin) continue; // leads under every weighting
         const double t = mean - k_rounding_margin;

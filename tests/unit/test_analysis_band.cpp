@@ -16,31 +16,55 @@
 
 using namespace makeorbuy;
 
+namespace {
+
+struct GuideProfile {
+    std::string name;
+    Evaluation evaluation;
+};
+
+/// Every profile of tests/data/guide_profiles.json, answered and evaluated
+/// with the default rules.
+const std::vector<GuideProfile>& guide_profiles() {
+    static const std::vector<GuideProfile> profiles = [] {
+        const RuleSet& rules = default_rules();
+        const auto json =
+            JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json"))
+                .root();
+        std::vector<GuideProfile> out;
+        for (const auto& profile : json) {
+            Diagnostics diagnostics;
+            const auto raw =
+                parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
+            Answers answers = validate_answers(raw, rules, diagnostics);
+            fill_defaults(answers, rules);
+            diagnostics.throw_if_errors();
+            out.push_back({profile["name"].get<std::string>(), evaluate(answers, rules)});
+        }
+        return out;
+    }();
+    return profiles;
+}
+
+} // namespace
+
 TEST_CASE("wins_whole_band and loses_whole_band agree with sampling on every guide profile",
           "[analysis][robustness]") {
     const RuleSet& rules = default_rules();
-    const auto profiles =
-        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
     std::size_t shortcut_taken = 0;
     std::size_t never_first = 0;
-    for (const auto& profile : profiles) {
-        Diagnostics diagnostics;
-        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
-        Answers answers = validate_answers(raw, rules, diagnostics);
-        fill_defaults(answers, rules);
-        REQUIRE_FALSE(diagnostics.has_errors());
-        const Evaluation evaluation = evaluate(answers, rules);
+    for (const auto& [name, evaluation] : guide_profiles()) {
         const Robustness sampled =
             robustness(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band, std::nullopt});
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             if (!wins_whole_band(evaluation, rules, option, k_weight_band)) continue;
-            INFO(profile["name"].get<std::string>() << ": " << rules.options[option].id);
+            INFO(name << ": " << rules.options[option].id);
             CHECK(sampled.first_place_share[option] == 1.0);
             ++shortcut_taken;
         }
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             if (!loses_whole_band(evaluation, rules, option, k_weight_band)) continue;
-            INFO(profile["name"].get<std::string>() << ": " << rules.options[option].id << " never first");
+            INFO(name << ": " << rules.options[option].id << " never first");
             CHECK(sampled.first_place_share[option] == 0.0);
             CHECK_FALSE(wins_whole_band(evaluation, rules, option, k_weight_band));
             ++never_first;
@@ -48,10 +72,10 @@ TEST_CASE("wins_whole_band and loses_whole_band agree with sampling on every gui
     }
     // Most options lose every weighting in most profiles: the losing shortcut
     // spares `adr check` the sampling for records that chose against the rules.
-    CHECK(never_first >= profiles.size());
+    CHECK(never_first >= guide_profiles().size());
     // The shortcut must apply to a good share of the profiles, or it saves nothing
     // (20 of the 42 when written).
-    CHECK(shortcut_taken >= profiles.size() / 3);
+    CHECK(shortcut_taken >= guide_profiles().size() / 3);
 }
 
 TEST_CASE("wins_whole_band is false for a contested table and for an excluded option",
@@ -126,18 +150,11 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
     const WeightDraws draws(k_default_seed, rules.rules.size(), 700);
     // Several blocks, the last one short, made as the samples reach them.
     const WeightDraws blocks(k_default_seed, rules.rules.size(), 2 * WeightDraws::k_block + 500);
-    const auto profiles =
-        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
-    for (const auto& profile : profiles) {
-        Diagnostics diagnostics;
-        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
-        Answers answers = validate_answers(raw, rules, diagnostics);
-        fill_defaults(answers, rules);
-        const Evaluation evaluation = evaluate(answers, rules);
+    for (const auto& [name, evaluation] : guide_profiles()) {
         RobustnessSettings own;
         RobustnessSettings shared;
         shared.draws = &draws;
-        INFO(profile["name"].get<std::string>());
+        INFO(name);
         CHECK(robustness(evaluation, rules, shared).first_place_share ==
               robustness(evaluation, rules, own).first_place_share);
         own.decide_half_for = shared.decide_half_for = 0;
@@ -168,16 +185,9 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
 TEST_CASE("choice_share counts the same first places as robustness", "[analysis][robustness]") {
     const RuleSet& rules = default_rules();
     const WeightDraws draws(k_default_seed, rules.rules.size(), k_default_samples);
-    const auto profiles =
-        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
     std::size_t settled_early = 0;
-    for (const auto& profile : profiles) {
-        Diagnostics diagnostics;
-        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
-        Answers answers = validate_answers(raw, rules, diagnostics);
-        fill_defaults(answers, rules);
-        const Evaluation evaluation = evaluate(answers, rules);
-        INFO(profile["name"].get<std::string>());
+    for (const auto& [name, evaluation] : guide_profiles()) {
+        INFO(name);
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             INFO("option " << rules.options[option].id);
             RobustnessSettings all;
@@ -227,18 +237,11 @@ TEST_CASE("shared draws are the same whichever block a thread reaches first", "[
 
 TEST_CASE("wins_at_least_half is never wrong about a sampled share", "[analysis][robustness]") {
     const RuleSet& rules = default_rules();
-    const auto profiles =
-        JsonDocument::parse(read_source(std::string(MAKEORBUY_TEST_DATA) + "/guide_profiles.json")).root();
     std::size_t shown = 0;
     std::size_t not_shown = 0;
-    for (const auto& profile : profiles) {
-        Diagnostics diagnostics;
-        const auto raw = parse_answers_json(SourceText("profile", profile["answers"].dump()), diagnostics);
-        Answers answers = validate_answers(raw, rules, diagnostics);
-        fill_defaults(answers, rules);
-        const Evaluation evaluation = evaluate(answers, rules);
+    for (const auto& [name, evaluation] : guide_profiles()) {
         const Robustness sampled = robustness(evaluation, rules, RobustnessSettings{});
-        INFO(profile["name"].get<std::string>());
+        INFO(name);
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             INFO("option " << rules.options[option].id);
             if (wins_at_least_half(evaluation, rules, option, k_weight_band)) {
@@ -253,5 +256,5 @@ TEST_CASE("wins_at_least_half is never wrong about a sampled share", "[analysis]
     // Some recommendations are shown to hold; every option that is not the
     // recommendation (three per profile) is not.
     CHECK(shown > 0);
-    CHECK(not_shown >= 3 * profiles.size());
+    CHECK(not_shown >= 3 * guide_profiles().size());
 }
