@@ -17,6 +17,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 # Depends: computed by dpkg-shlibdeps (package dpkg-dev) from what the binary
-# links: libc6, libstdc++6, libfmt9 and the YAML library.
+# loads; none for the default static build, libc6, libstdc++6 and the YAML
+# library for a shared one (MAKEORBUY_STATIC=OFF).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 include(CPack)
