@@ -24,6 +24,8 @@ struct Condition {
     bool flag = false;                ///< operand of `empty`
 
     std::string pointer; ///< JSON pointer of this node in the rules file
+
+    bool operator==(const Condition&) const = default;
 };
 
 /// Whether the condition holds; a test on an unanswered question is false.

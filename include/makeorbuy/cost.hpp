@@ -21,6 +21,8 @@ struct ApiModel {
     double output_per_token = 0;
     std::string source;
     std::string retrieved_on;
+
+    bool operator==(const ApiModel&) const = default;
 };
 
 struct GpuOffer {
@@ -29,6 +31,8 @@ struct GpuOffer {
     double usd_per_gpu_hour = 0;
     std::string source;
     std::string retrieved_on;
+
+    bool operator==(const GpuOffer&) const = default;
 };
 
 /// Measured serving throughput of one replica (a model on n GPUs).
@@ -38,6 +42,8 @@ struct ServingProfile {
     double gpus_per_replica = 1;
     double output_tokens_per_s = 0;
     std::string source;
+
+    bool operator==(const ServingProfile&) const = default;
 };
 
 /// A fine-tuning programme: a first build, then retraining on a cadence.
@@ -49,6 +55,8 @@ struct FineTuning {
     double eval_usd = 0;             ///< evaluating one build
     double retrain_every_months = 0; ///< 0: never retrained
     std::string source;
+
+    bool operator==(const FineTuning&) const = default;
 };
 
 /// How one option's monthly cost is made up; any part may be absent.
@@ -61,6 +69,8 @@ struct OptionPlan {
     double setup_months = 0; ///< engineer-months to build it, once (fte 1 while building)
     std::string fine_tuning;
     std::string alternative_api_model; ///< shown beside: the same model bought per token
+
+    bool operator==(const OptionPlan&) const = default;
 };
 
 struct CostProfile {
@@ -68,6 +78,8 @@ struct CostProfile {
     std::string text;
     std::string reference_option; ///< the option monthly spend is counted in
     std::vector<OptionPlan> plans;
+
+    bool operator==(const CostProfile&) const = default;
 };
 
 struct PriceTable {
@@ -94,6 +106,8 @@ struct PriceTable {
     [[nodiscard]] const ServingProfile* find_serving(const std::string& id) const;
     [[nodiscard]] const FineTuning* find_fine_tuning(const std::string& id) const;
     [[nodiscard]] const CostProfile* find_profile(const std::string& id) const;
+
+    bool operator==(const PriceTable&) const = default;
 };
 
 /// Reads a price table, collecting every problem (FILE:LINE:COLUMN) in

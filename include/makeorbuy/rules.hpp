@@ -20,6 +20,8 @@ struct ChoiceValue {
     std::string value;
     std::string text;
     std::vector<std::string> aliases;
+
+    bool operator==(const ChoiceValue&) const = default;
 };
 
 struct Question {
@@ -44,6 +46,8 @@ struct Question {
     [[nodiscard]] const ChoiceValue* find_value(const std::string& text) const;
     /// "prototype, pre-pmf, growth, scale" or "a number from 0 to 1e9 (USD per month)".
     [[nodiscard]] std::string allowed_text() const;
+
+    bool operator==(const Question&) const = default;
 };
 
 struct Option {
@@ -51,6 +55,8 @@ struct Option {
     std::string name;
     std::string summary;
     std::string examples;
+
+    bool operator==(const Option&) const = default;
 };
 
 enum class Curve { linear, log };
@@ -60,11 +66,15 @@ struct Scale {
     double from = 0;
     double to = 1;
     Curve curve = Curve::linear;
+
+    bool operator==(const Scale&) const = default;
 };
 
 struct Effect {
     std::size_t option = 0; ///< index into RuleSet::options
     double points = 0;
+
+    bool operator==(const Effect&) const = default;
 };
 
 struct Rule {
@@ -76,6 +86,8 @@ struct Rule {
     std::string rationale;
     std::string guide;
     std::string pointer;
+
+    bool operator==(const Rule&) const = default;
 };
 
 struct Constraint {
@@ -85,6 +97,8 @@ struct Constraint {
     std::string rationale;
     std::string guide;
     std::string pointer;
+
+    bool operator==(const Constraint&) const = default;
 };
 
 struct Advice {
@@ -93,6 +107,8 @@ struct Advice {
     std::string text;
     std::string guide;
     std::string pointer;
+
+    bool operator==(const Advice&) const = default;
 };
 
 struct RuleSet {
@@ -111,6 +127,8 @@ struct RuleSet {
     [[nodiscard]] std::optional<std::size_t> find_option(const std::string& id) const;
     /// "default@2026.11"
     [[nodiscard]] std::string label() const { return id + "@" + version; }
+
+    bool operator==(const RuleSet&) const = default;
 };
 
 enum class RuleChecks {

@@ -318,20 +318,4 @@ PriceTable load_prices_file(const std::string& path) {
     return table;
 }
 
-const PriceTable& default_prices() {
-    static const PriceTable table = [] {
-        const std::string_view bytes = embedded_file("prices.json");
-        if (bytes.empty())
-            throw Error(Location{}, "this build has no embedded price table; use --prices FILE");
-        const JsonDocument document =
-            JsonDocument::parse(SourceText("rules/prices.json (embedded)", std::string(bytes)));
-        Diagnostics diagnostics;
-        PriceTable loaded = load_prices(document, diagnostics);
-        diagnostics.throw_if_errors();
-        loaded.origin = "embedded";
-        return loaded;
-    }();
-    return table;
-}
-
 } // namespace makeorbuy

@@ -465,18 +465,4 @@ RuleSet load_rules_file(const std::string& path) {
     return rules;
 }
 
-const RuleSet& default_rules() {
-    static const RuleSet rules = [] {
-        const JsonDocument document = JsonDocument::parse(
-            SourceText("rules/default.json (embedded)", std::string(embedded_file("default.json"))));
-        Diagnostics diagnostics;
-        // The embedded table passes the full checks in the tests; start-up skips them.
-        RuleSet loaded = load_rules(document, diagnostics, RuleChecks::structure);
-        diagnostics.throw_if_errors();
-        loaded.origin = "embedded";
-        return loaded;
-    }();
-    return rules;
-}
-
 } // namespace makeorbuy

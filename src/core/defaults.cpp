@@ -1,0 +1,43 @@
+// The tables embedded at build time. They are embedded twice: the JSON as
+// written (for `rules show` and the fingerprint users see), and a snapshot
+// of each as loaded and fully checked by the build (src/tools/snapshot.cpp),
+// which is what start-up reads.
+
+#include "makeorbuy/cost.hpp"
+#include "makeorbuy/rules.hpp"
+#include "makeorbuy/snapshot.hpp"
+
+namespace makeorbuy {
+
+namespace {
+
+std::string_view embedded_snapshot(std::string_view name) {
+    const std::string_view bytes = embedded_file(name);
+    if (bytes.empty())
+        throw Error(Location{std::string(name)},
+                    "this build has no embedded table snapshot; rebuild makeorbuy, or give the table with "
+                    "--rules FILE or --prices FILE");
+    return bytes;
+}
+
+} // namespace
+
+const RuleSet& default_rules() {
+    static const RuleSet rules = [] {
+        RuleSet loaded = rules_from_snapshot(embedded_snapshot("default.snapshot"), "rules/default.json (embedded)");
+        loaded.origin = "embedded";
+        return loaded;
+    }();
+    return rules;
+}
+
+const PriceTable& default_prices() {
+    static const PriceTable table = [] {
+        PriceTable loaded = prices_from_snapshot(embedded_snapshot("prices.snapshot"), "rules/prices.json (embedded)");
+        loaded.origin = "embedded";
+        return loaded;
+    }();
+    return table;
+}
+
+} // namespace makeorbuy
