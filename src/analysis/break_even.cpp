@@ -30,6 +30,13 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
     for (std::size_t i = 0; i < plans.size(); ++i)
         if (report.options[i].option == report.reference) reference = plans[i];
     const int steps = static_cast<int>((k_high_exponent - k_low_exponent) * k_points_per_decade);
+    auto exponent = [](int s) { return k_low_exponent + static_cast<double>(s) / k_points_per_decade; };
+
+    // Each plan's cost at each point of the sweep, worked out once for all pairs.
+    std::vector<std::vector<double>> sweep(plans.size(), std::vector<double>(steps + 1));
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        for (int s = 0; s <= steps; ++s)
+            sweep[i][s] = cost_at(*plans[i], report.workload, std::pow(10.0, exponent(s)), prices);
 
     for (std::size_t i = 0; i < plans.size(); ++i) {
         for (std::size_t j = i + 1; j < plans.size(); ++j) {
@@ -40,15 +47,16 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
             };
             int found = 0;
             double left = k_low_exponent;
-            double left_gap = gap(left);
+            double left_gap = sweep[i][0] - sweep[j][0];
             for (int s = 1; s <= steps && found < k_max_crossings; ++s) {
-                const double right = k_low_exponent + static_cast<double>(s) / k_points_per_decade;
-                const double right_gap = gap(right);
+                const double right = exponent(s);
+                const double right_gap = sweep[i][s] - sweep[j][s];
                 if ((left_gap < 0) != (right_gap < 0) && left_gap != 0) {
                     double a = left;
                     double b = right;
                     for (int k = 0; k < k_bisection_steps; ++k) {
                         const double mid = (a + b) / 2;
+                        if (mid <= a || mid >= b) break; // a and b are neighbouring doubles
                         if ((gap(mid) < 0) == (left_gap < 0))
                             a = mid;
                         else
