@@ -93,12 +93,18 @@ int run_parsed(std::vector<std::string> args) {
     app.set_version_flag("--version", version_text(), "Print the version and the rules version");
     app.require_subcommand(1);
     app.footer(k_overview_footer);
-    setup_recommend(app);
-    setup_questions(app);
-    setup_rules(app);
-    setup_cost(app);
-    setup_adr(app);
-    setup_completions(app);
+    // Only the command that runs is set up: setting up the others took a
+    // quarter of a `recommend` run. The top-level help and version, `help` and
+    // the hidden commands that describe every command (completions, the man
+    // page) set up all of them, in the order the help lists them.
+    const bool every_command = top_level_flag || args[0] == "help" ||
+                               std::find(k_hidden_commands.begin(), k_hidden_commands.end(), args[0]) !=
+                                   k_hidden_commands.end();
+    const std::pair<const char*, void (*)(CLI::App&)> setups[] = {
+        {"recommend", setup_recommend}, {"questions", setup_questions}, {"rules", setup_rules},
+        {"cost", setup_cost},           {"adr", setup_adr},             {"completions", setup_completions}};
+    for (const auto& [name, setup] : setups)
+        if (every_command || args[0] == name) setup(app);
     auto topic = std::make_shared<std::string>();
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: makeorbuy help COMMAND");
     help->add_option("COMMAND", *topic, "The command")->type_name("COMMAND");
