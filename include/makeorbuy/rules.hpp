@@ -43,7 +43,7 @@ struct Question {
     }
     [[nodiscard]] bool required() const { return !default_value.has_value(); }
     /// The canonical value for `text` (case-insensitive, aliases allowed).
-    [[nodiscard]] const ChoiceValue* find_value(const std::string& text) const;
+    [[nodiscard]] const ChoiceValue* find_value(std::string_view text) const;
     /// "prototype, pre-pmf, growth, scale" or "a number from 0 to 1e9 (USD per month)".
     [[nodiscard]] std::string allowed_text() const;
 

@@ -12,6 +12,8 @@ namespace makeorbuy {
 /// Whether the two are equal with ASCII letters compared case-blind (as to_lower does), without copying.
 [[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b);
 [[nodiscard]] std::string trim(std::string_view text);
+/// The same, as a view into `text` (no copy).
+[[nodiscard]] std::string_view trim_view(std::string_view text);
 [[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 /// The closest candidate to `word` if it is close enough to be a likely typo

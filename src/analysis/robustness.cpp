@@ -91,6 +91,8 @@ Linear linearise(const Evaluation& evaluation, const RuleSet& rules, double band
     out.n_options = n;
     out.base.assign(n, 0.0);
     std::vector<double> per_weight; // rows of points per unit weight, one per fired rule
+    out.rule.reserve(evaluation.fired.size());
+    per_weight.reserve(evaluation.fired.size() * n);
     for (const FiredRule& fired : evaluation.fired) {
         std::size_t k = 0;
         while (k < out.rule.size() && out.rule[k] != fired.rule)

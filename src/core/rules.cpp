@@ -24,8 +24,12 @@ const char* to_string(QuestionType type) {
     return "choice";
 }
 
-const ChoiceValue* Question::find_value(const std::string& text) const {
-    const std::string wanted = trim(text);
+const ChoiceValue* Question::find_value(std::string_view text) const {
+    const std::string_view wanted = trim_view(text);
+    // Values are nearly always written as the rules spell them: look for that
+    // first, then ignore case and try the aliases.
+    for (const auto& v : values)
+        if (v.value == wanted) return &v;
     for (const auto& v : values) {
         if (equals_ignoring_case(v.value, wanted)) return &v;
         for (const auto& alias : v.aliases)

@@ -23,11 +23,15 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
            });
 }
 
-std::string trim(std::string_view text) {
+std::string_view trim_view(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return {};
     const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
+    return text.substr(first, last - first + 1);
+}
+
+std::string trim(std::string_view text) {
+    return std::string(trim_view(text));
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -91,8 +95,7 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
 
 std::optional<double> parse_amount(std::string_view text) {
     std::string cleaned;
-    std::string trimmed = trim(text);
-    std::string_view rest = trimmed;
+    std::string_view rest = trim_view(text);
     if (!rest.empty() && rest.front() == '$') rest.remove_prefix(1);
     for (char c : rest) {
         if (c == ',' || c == '_') continue;

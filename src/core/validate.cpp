@@ -62,13 +62,13 @@ ParsedAnswer parse_answer(const Question& question, const std::vector<std::strin
             while (start <= item.size()) {
                 std::size_t comma = item.find(',', start);
                 if (comma == std::string::npos) comma = item.size();
-                const std::string part = trim(std::string_view(item).substr(start, comma - start));
+                const std::string_view part = trim_view(std::string_view(item).substr(start, comma - start));
                 start = comma + 1;
-                if (part.empty() || (to_lower(part) == "none" && question.find_value(part) == nullptr))
+                if (part.empty() || (equals_ignoring_case(part, "none") && question.find_value(part) == nullptr))
                     continue;
                 const ChoiceValue* v = question.find_value(part);
                 if (v == nullptr)
-                    problems.push_back(unknown_value_message(question, part));
+                    problems.push_back(unknown_value_message(question, std::string(part)));
                 else if (std::find(chosen.begin(), chosen.end(), v->value) == chosen.end())
                     chosen.push_back(v->value);
             }
