@@ -97,12 +97,15 @@ int run_parsed(std::vector<std::string> args) {
     // quarter of a `recommend` run. The top-level help and version, `help` and
     // the hidden commands that describe every command (completions, the man
     // page) set up all of them, in the order the help lists them.
-    const bool every_command = top_level_flag || args[0] == "help" ||
-                               std::find(k_hidden_commands.begin(), k_hidden_commands.end(), args[0]) !=
-                                   k_hidden_commands.end();
-    const std::pair<const char*, void (*)(CLI::App&)> setups[] = {
-        {"recommend", setup_recommend}, {"questions", setup_questions}, {"rules", setup_rules},
-        {"cost", setup_cost},           {"adr", setup_adr},             {"completions", setup_completions}};
+    const bool every_command =
+        top_level_flag || args[0] == "help" ||
+        std::find(k_hidden_commands.begin(), k_hidden_commands.end(), args[0]) != k_hidden_commands.end();
+    const std::pair<const char*, void (*)(CLI::App&)> setups[] = {{"recommend", setup_recommend},
+                                                                  {"questions", setup_questions},
+                                                                  {"rules", setup_rules},
+                                                                  {"cost", setup_cost},
+                                                                  {"adr", setup_adr},
+                                                                  {"completions", setup_completions}};
     for (const auto& [name, setup] : setups)
         if (every_command || args[0] == name) setup(app);
     auto topic = std::make_shared<std::string>();

@@ -24,7 +24,8 @@ std::string_view embedded_snapshot(std::string_view name) {
 
 const RuleSet& default_rules() {
     static const RuleSet rules = [] {
-        RuleSet loaded = rules_from_snapshot(embedded_snapshot("default.snapshot"), "rules/default.json (embedded)");
+        RuleSet loaded =
+            rules_from_snapshot(embedded_snapshot("default.snapshot"), "rules/default.json (embedded)");
         loaded.origin = "embedded";
         return loaded;
     }();
@@ -33,7 +34,8 @@ const RuleSet& default_rules() {
 
 const PriceTable& default_prices() {
     static const PriceTable table = [] {
-        PriceTable loaded = prices_from_snapshot(embedded_snapshot("prices.snapshot"), "rules/prices.json (embedded)");
+        PriceTable loaded =
+            prices_from_snapshot(embedded_snapshot("prices.snapshot"), "rules/prices.json (embedded)");
         loaded.origin = "embedded";
         return loaded;
     }();

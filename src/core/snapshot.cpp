@@ -5,6 +5,7 @@
 #include <concepts>
 #include <cstring>
 #include <type_traits>
+#include <utility>
 
 namespace makeorbuy {
 
@@ -109,10 +110,8 @@ private:
         m_bytes += s;
     }
     template <typename E>
-        requires std::is_enum_v<E>
-    void put(E e) {
-        put_size(static_cast<std::size_t>(e));
-    }
+    requires std::is_enum_v<E>
+    void put(E e) { put_size(static_cast<std::size_t>(e)); }
     template <typename T> void put(const std::vector<T>& items) {
         put_size(items.size());
         for (const T& item : items)
@@ -127,19 +126,17 @@ private:
         std::visit([this](const auto& v) { put(v); }, value);
     }
     template <typename T>
-        requires std::is_class_v<T>
-    void put(const T& value) {
-        fields(*this, value);
-    }
+    requires std::is_class_v<T>
+    void put(const T& value) { fields(*this, value); }
 
     std::string m_bytes;
 };
 
 class Reader {
 public:
-    Reader(std::string_view bytes, std::string_view magic, const std::string& name)
+    Reader(std::string_view bytes, std::string_view magic, std::string name)
         : m_bytes(bytes)
-        , m_name(name) {
+        , m_name(std::move(name)) {
         if (m_bytes.substr(0, magic.size()) != magic)
             fail(fmt::format("not a {}", magic.substr(0, magic.size() - 1)));
         m_pos = magic.size();
@@ -187,10 +184,8 @@ private:
         m_pos += n;
     }
     template <typename E>
-        requires std::is_enum_v<E>
-    void get(E& e) {
-        e = static_cast<E>(get_size());
-    }
+    requires std::is_enum_v<E>
+    void get(E& e) { e = static_cast<E>(get_size()); }
     template <typename T> void get(std::vector<T>& items) {
         items.resize(get_count());
         for (T& item : items)
@@ -221,10 +216,8 @@ private:
         }
     }
     template <typename T>
-        requires std::is_class_v<T>
-    void get(T& value) {
-        fields(*this, value);
-    }
+    requires std::is_class_v<T>
+    void get(T& value) { fields(*this, value); }
 
     std::string_view m_bytes;
     std::size_t m_pos = 0;
@@ -237,7 +230,8 @@ template <typename Table> std::string write(const Table& table, std::string_view
     return writer.take();
 }
 
-template <typename Table> Table read(std::string_view bytes, std::string_view magic, const std::string& name) {
+template <typename Table>
+Table read(std::string_view bytes, std::string_view magic, const std::string& name) {
     Reader reader(bytes, magic, name);
     Table table;
     reader(table);

@@ -64,7 +64,8 @@ ParsedAnswer parse_answer(const Question& question, const std::vector<std::strin
                 if (comma == std::string::npos) comma = item.size();
                 const std::string_view part = trim_view(std::string_view(item).substr(start, comma - start));
                 start = comma + 1;
-                if (part.empty() || (equals_ignoring_case(part, "none") && question.find_value(part) == nullptr))
+                if (part.empty() ||
+                    (equals_ignoring_case(part, "none") && question.find_value(part) == nullptr))
                     continue;
                 const ChoiceValue* v = question.find_value(part);
                 if (v == nullptr)
