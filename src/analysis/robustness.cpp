@@ -208,8 +208,12 @@ public:
             m_shared = nullptr;
         }
         if (m_shared != nullptr) {
-            if (s % WeightDraws::k_block == 0) m_block = m_shared->sample(s);
-            return m_block + (s % WeightDraws::k_block) * m_rules;
+            if (s % WeightDraws::k_block == 0) {
+                m_block = m_shared->sample(s);
+                return m_block;
+            }
+            m_block += m_rules; // the next sample's numbers follow this one's
+            return m_block;
         }
         for (double& x : m_own)
             x = m_random.uniform();
@@ -304,10 +308,13 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
     // The option's lead over each rival that can come near it, as a constant
     // plus one term per rule that moves it. A rival it leads by more than
     // rounding could close at every corner of the box never matters.
+    struct Term {
+        std::size_t rule;
+        double slope;
+    };
     struct Lead {
         double base = 0.0;
-        std::vector<std::size_t> rule;
-        std::vector<double> slope;
+        std::vector<Term> terms; // one pair per rule, read together in the hot loop below
     };
     std::vector<Lead> leads;
     bool shortcut = lin.allowed[option]; // an excluded option: sample every winner in full
@@ -320,8 +327,7 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
             for (std::size_t k = 0; k < lin.rule.size(); ++k) {
                 const double slope = lin.slope[k * n_options + option] - lin.slope[k * n_options + o];
                 if (slope == 0.0) continue;
-                lead.rule.push_back(lin.rule[k]);
-                lead.slope.push_back(slope);
+                lead.terms.push_back({lin.rule[k], slope});
             }
             leads.push_back(std::move(lead));
         }
@@ -340,8 +346,8 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
         if (shortcut) {
             for (const Lead& lead : leads) {
                 double value = lead.base;
-                for (std::size_t k = 0; k < lead.rule.size(); ++k)
-                    value += u[lead.rule[k]] * lead.slope[k];
+                for (const Term& term : lead.terms)
+                    value += u[term.rule] * term.slope;
                 ahead = ahead && value > k_rounding_margin;
                 if (value < -k_rounding_margin) {
                     behind = true;
