@@ -76,6 +76,36 @@ template <typename A, same_type<PriceTable> T> void fields(A& a, T& x) {
       x.api_models, x.gpu_offers, x.serving, x.fine_tuning, x.profiles);
 }
 
+// The last value of each enum the tables hold: a snapshot holding a larger
+// one is damaged.
+constexpr QuestionType last_of(QuestionType /*unused*/) {
+    return QuestionType::integer;
+}
+constexpr ConditionKind last_of(ConditionKind /*unused*/) {
+    return ConditionKind::test;
+}
+constexpr TestOp last_of(TestOp /*unused*/) {
+    return TestOp::empty;
+}
+constexpr Curve last_of(Curve /*unused*/) {
+    return Curve::log;
+}
+
+// Option indices must point into the table's options.
+bool indices_fit(const RuleSet& rules) {
+    const std::size_t n = rules.options.size();
+    for (const Rule& rule : rules.rules)
+        for (const Effect& effect : rule.effects)
+            if (effect.option >= n) return false;
+    for (const Constraint& constraint : rules.constraints)
+        for (const std::size_t option : constraint.exclude)
+            if (option >= n) return false;
+    return true;
+}
+bool indices_fit(const PriceTable& /*unused*/) {
+    return true;
+}
+
 // The first bytes: the kind of table and the layout version. Bump the
 // version when a member is added, removed or reordered above.
 constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/1\n";
@@ -144,8 +174,9 @@ public:
 
     template <typename... Ts> void operator()(Ts&... values) { (get(values), ...); }
 
-    void finish() const {
+    template <typename Table> void finish(const Table& table) const {
         if (m_pos != m_bytes.size()) fail("bytes left over after the table");
+        if (!indices_fit(table)) fail("an option index out of range");
     }
 
 private:
@@ -185,7 +216,11 @@ private:
     }
     template <typename E>
     requires std::is_enum_v<E>
-    void get(E& e) { e = static_cast<E>(get_size()); }
+    void get(E& e) {
+        const std::size_t value = get_size();
+        if (value > static_cast<std::size_t>(last_of(E{}))) fail("a value out of range");
+        e = static_cast<E>(value);
+    }
     template <typename T> void get(std::vector<T>& items) {
         items.resize(get_count());
         for (T& item : items)
@@ -235,7 +270,7 @@ Table read(std::string_view bytes, std::string_view magic, const std::string& na
     Reader reader(bytes, magic, name);
     Table table;
     reader(table);
-    reader.finish();
+    reader.finish(table);
     return table;
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -32,24 +33,50 @@ bool write_file(const std::string& path, const std::string& bytes) {
     return !error;
 }
 
+const char* severity_text(makeorbuy::Severity severity) {
+    switch (severity) {
+    case makeorbuy::Severity::error:
+        return "error";
+    case makeorbuy::Severity::warning:
+        return "warning";
+    case makeorbuy::Severity::note:
+        return "note";
+    }
+    return "error";
+}
+
+void print(const std::vector<makeorbuy::Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics)
+        std::fprintf(stderr, "%s: %s: %s\n", d.where.to_string().c_str(), severity_text(d.severity),
+                     d.message.c_str());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    using namespace makeorbuy;
     if (argc != 4) return usage();
     const std::string kind = argv[1];
     const std::string input = argv[2];
     const std::string output = argv[3];
+    if (kind != "rules" && kind != "prices") return usage();
     std::string bytes;
     try {
-        if (kind == "rules")
-            bytes = makeorbuy::snapshot_of(makeorbuy::load_rules_file(input));
-        else if (kind == "prices")
-            bytes = makeorbuy::snapshot_of(makeorbuy::load_prices_file(input));
-        else
-            return usage();
-    } catch (const makeorbuy::Error& e) {
-        for (const auto& d : e.diagnostics())
-            std::fprintf(stderr, "%s: error: %s\n", d.where.to_string().c_str(), d.message.c_str());
+        const JsonDocument document = JsonDocument::parse(read_source(input));
+        Diagnostics diagnostics;
+        if (kind == "rules") {
+            RuleSet rules = load_rules(document, diagnostics, RuleChecks::full);
+            rules.origin = "embedded"; // not the build folder's path
+            bytes = snapshot_of(rules);
+        } else {
+            PriceTable prices = load_prices(document, diagnostics);
+            prices.origin = "embedded";
+            bytes = snapshot_of(prices);
+        }
+        print(diagnostics.items()); // warnings too, as `rules validate` shows them
+        if (diagnostics.has_errors()) return 1;
+    } catch (const Error& e) {
+        print(e.diagnostics());
         return 1;
     }
     if (!write_file(output, bytes)) {

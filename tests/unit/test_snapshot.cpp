@@ -78,3 +78,17 @@ TEST_CASE("a damaged snapshot is refused with the table's name", "[snapshot]") {
     std::string lying = std::string(bytes.substr(0, 27)) + "\xff\xff\x03";
     CHECK(refused(lying, "a count larger than the snapshot"));
 }
+
+TEST_CASE("a snapshot with an impossible value is refused", "[snapshot]") {
+    RuleSet rules = default_rules();
+    rules.rules.front().effects.front().option = rules.options.size(); // past the last option
+    try {
+        (void)rules_from_snapshot(snapshot_of(rules), "t");
+        FAIL("an option index past the table was read back");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("option index out of range") != std::string::npos);
+    }
+    rules = default_rules();
+    rules.rules.front().when.kind = static_cast<ConditionKind>(42);
+    CHECK_THROWS_AS(rules_from_snapshot(snapshot_of(rules), "t"), Error);
+}
