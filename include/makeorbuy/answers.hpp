@@ -38,6 +38,9 @@ public:
     /// Room for n answers without moving them again.
     void reserve(std::size_t n) { m_values.reserve(n); }
     void erase(std::string_view key);
+    /// Puts `value` in the place of an answer that is there and returns the
+    /// value it had (the answer's origin and place stay); for trying values.
+    Value exchange(std::string_view key, Value value);
     [[nodiscard]] const Answer* find(std::string_view key) const;
     [[nodiscard]] const Value* value(std::string_view key) const;
     [[nodiscard]] bool has(std::string_view key) const { return find(key) != nullptr; }

@@ -24,7 +24,12 @@ struct Evaluation {
     std::vector<std::size_t> advice;                   ///< advice indices that hold
 };
 
-[[nodiscard]] Evaluation evaluate(const Answers& answers, const RuleSet& rules);
+/// What evaluate() works out: everything, or only what decides the scores
+/// and exclusions (no advice), for searches that score many variations.
+enum class Evaluate { everything, scoring };
+
+[[nodiscard]] Evaluation evaluate(const Answers& answers, const RuleSet& rules,
+                                  Evaluate parts = Evaluate::everything);
 
 /// Scale factor of a rule for the answers, in [0, 1].
 [[nodiscard]] double scale_factor(const Scale& scale, const Answers& answers);

@@ -44,14 +44,15 @@ public:
     }
 
     std::size_t winner() {
-        return winner_with_weights(evaluate(m_answers, m_rules), m_rules, m_weights, m_scores);
+        return winner_with_weights(evaluate(m_answers, m_rules, Evaluate::scoring), m_rules, m_weights,
+                                   m_scores);
     }
 
+    /// The winner with `key` answered `value` instead (`key` is answered).
     std::size_t winner_with(const std::string& key, Value value) {
-        const Answer saved = *m_answers.find(key);
-        m_answers.set(key, Answer{std::move(value), saved.origin, saved.where});
+        Value saved = m_answers.exchange(key, std::move(value));
         const std::size_t w = winner();
-        m_answers.set(key, saved);
+        m_answers.exchange(key, std::move(saved));
         return w;
     }
 

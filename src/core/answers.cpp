@@ -1,5 +1,7 @@
 #include "makeorbuy/answers.hpp"
 
+#include <stdexcept>
+
 #include "makeorbuy/text.hpp"
 
 #include <algorithm>
@@ -39,6 +41,13 @@ void Answers::set(const std::string& key, Answer answer) {
 void Answers::erase(std::string_view key) {
     const std::size_t i = index_of(key);
     if (i < m_values.size()) m_values.erase(m_values.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+Value Answers::exchange(std::string_view key, Value value) {
+    const std::size_t i = index_of(key);
+    if (i == m_values.size()) throw std::logic_error("Answers::exchange: no answer to exchange");
+    std::swap(m_values[i].second.value, value);
+    return value;
 }
 
 const Answer* Answers::find(std::string_view key) const {

@@ -25,7 +25,7 @@ double scale_factor(const Scale& scale, const Answers& answers) {
     return std::clamp((x - from) / (to - from), 0.0, 1.0);
 }
 
-Evaluation evaluate(const Answers& answers, const RuleSet& rules) {
+Evaluation evaluate(const Answers& answers, const RuleSet& rules, Evaluate parts) {
     Evaluation evaluation;
     for (std::size_t i = 0; i < rules.rules.size(); ++i) {
         const Rule& rule = rules.rules[i];
@@ -40,6 +40,7 @@ Evaluation evaluate(const Answers& answers, const RuleSet& rules) {
         for (std::size_t option : constraint.exclude)
             evaluation.excluded_by[option].push_back(i);
     }
+    if (parts == Evaluate::scoring) return evaluation;
     for (std::size_t i = 0; i < rules.advice.size(); ++i)
         if (holds(rules.advice[i].when, answers)) evaluation.advice.push_back(i);
     return evaluation;
