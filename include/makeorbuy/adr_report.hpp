@@ -36,7 +36,6 @@ struct CheckReport {
 
 [[nodiscard]] Outcome outcome(const RecordResult& record);
 [[nodiscard]] const char* to_string(FailOn fail_on);
-[[nodiscard]] const char* to_string(Severity severity);
 
 /// "4 records checked: 1 with errors, 1 with warnings, 2 passed; 1 skipped (status); 9 other files"
 [[nodiscard]] std::string summary_line(const CheckReport& report);

@@ -46,6 +46,9 @@ struct Location {
 
 enum class Severity { error, warning, note };
 
+/// "error", "warning" or "note".
+[[nodiscard]] const char* to_string(Severity severity);
+
 struct Diagnostic {
     Location where;
     std::string message;

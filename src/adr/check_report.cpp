@@ -102,18 +102,6 @@ const char* to_string(FailOn fail_on) {
     return "error";
 }
 
-const char* to_string(Severity severity) {
-    switch (severity) {
-    case Severity::error:
-        return "error";
-    case Severity::warning:
-        return "warning";
-    case Severity::note:
-        return "note";
-    }
-    return "note";
-}
-
 bool CheckReport::fails(const Finding& finding) const {
     switch (fail_on) {
     case FailOn::error:

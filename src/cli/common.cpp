@@ -151,10 +151,9 @@ void write_stdout(const std::string& text) {
 namespace makeorbuy::cli {
 
 void print_diagnostic(const Diagnostic& d) {
-    const char* kind =
-        d.severity == Severity::error ? "error" : (d.severity == Severity::warning ? "warning" : "note");
     const std::string where = d.where.to_string();
-    fmt::print(stderr, "makeorbuy: {}: {}{}\n", kind, where.empty() ? "" : where + ": ", d.message);
+    fmt::print(stderr, "makeorbuy: {}: {}{}\n", to_string(d.severity), where.empty() ? "" : where + ": ",
+               d.message);
 }
 
 namespace {

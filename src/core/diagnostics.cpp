@@ -9,6 +9,18 @@ const std::string& FileName::empty_name() {
     return empty;
 }
 
+const char* to_string(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::note:
+        return "note";
+    }
+    return "note";
+}
+
 std::string Location::to_string() const {
     if (file.empty()) return {};
     if (line <= 0) return file.str();

@@ -5,10 +5,9 @@
 //   makeorbuy_snapshot rules|prices TABLE.json OUTPUT
 
 #include "makeorbuy/snapshot.hpp"
+#include "makeorbuy/file_io.hpp"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -19,35 +18,9 @@ int usage() {
     return 2;
 }
 
-// Written beside OUTPUT and renamed over it, so an interrupted build leaves
-// no half snapshot for the next one to embed.
-bool write_file(const std::string& path, const std::string& bytes) {
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out.flush()) return false;
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    return !error;
-}
-
-const char* severity_text(makeorbuy::Severity severity) {
-    switch (severity) {
-    case makeorbuy::Severity::error:
-        return "error";
-    case makeorbuy::Severity::warning:
-        return "warning";
-    case makeorbuy::Severity::note:
-        return "note";
-    }
-    return "error";
-}
-
 void print(const std::vector<makeorbuy::Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics)
-        std::fprintf(stderr, "%s: %s: %s\n", d.where.to_string().c_str(), severity_text(d.severity),
+        std::fprintf(stderr, "%s: %s: %s\n", d.where.to_string().c_str(), to_string(d.severity),
                      d.message.c_str());
 }
 
@@ -60,8 +33,8 @@ int main(int argc, char** argv) {
     const std::string input = argv[2];
     const std::string output = argv[3];
     if (kind != "rules" && kind != "prices") return usage();
-    std::string bytes;
     try {
+        std::string bytes;
         const JsonDocument document = JsonDocument::parse(read_source(input));
         Diagnostics diagnostics;
         if (kind == "rules") {
@@ -75,12 +48,11 @@ int main(int argc, char** argv) {
         }
         print(diagnostics.items()); // warnings too, as `rules validate` shows them
         if (diagnostics.has_errors()) return 1;
+        // Atomic, so that an interrupted build leaves no half snapshot for the
+        // next one to embed.
+        write_file_atomic(output, bytes, Overwrite::allowed);
     } catch (const Error& e) {
         print(e.diagnostics());
-        return 1;
-    }
-    if (!write_file(output, bytes)) {
-        std::fprintf(stderr, "makeorbuy_snapshot: cannot write %s\n", output.c_str());
         return 1;
     }
     return 0;
