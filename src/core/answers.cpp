@@ -1,10 +1,9 @@
 #include "makeorbuy/answers.hpp"
 
-#include <stdexcept>
-
 #include "makeorbuy/text.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace makeorbuy {
 

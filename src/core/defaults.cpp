@@ -22,23 +22,16 @@ std::string_view embedded_snapshot(std::string_view name) {
 
 } // namespace
 
+// The build tool writes each table's origin as "embedded".
 const RuleSet& default_rules() {
-    static const RuleSet rules = [] {
-        RuleSet loaded =
-            rules_from_snapshot(embedded_snapshot("default.snapshot"), "rules/default.json (embedded)");
-        loaded.origin = "embedded";
-        return loaded;
-    }();
+    static const RuleSet rules =
+        rules_from_snapshot(embedded_snapshot("default.snapshot"), "rules/default.json (embedded)");
     return rules;
 }
 
 const PriceTable& default_prices() {
-    static const PriceTable table = [] {
-        PriceTable loaded =
-            prices_from_snapshot(embedded_snapshot("prices.snapshot"), "rules/prices.json (embedded)");
-        loaded.origin = "embedded";
-        return loaded;
-    }();
+    static const PriceTable table =
+        prices_from_snapshot(embedded_snapshot("prices.snapshot"), "rules/prices.json (embedded)");
     return table;
 }
 

@@ -139,12 +139,11 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
             parts.push_back(fmt::format("{} {}", part.id, format_money(part.monthly_usd)));
         // The parts wrap under themselves, not under the option's name.
         const std::string lead = fmt::format("  {}  {:>8}  ", name, format_money(c.monthly_usd));
-        const std::size_t room = style.width > lead.size() + 24 ? style.width - lead.size() : 24;
-        std::string parts_text = wrap(join(parts, ", "), room, "");
-        for (std::size_t at = parts_text.find('\n'); at != std::string::npos;
-             at = parts_text.find('\n', at + 1))
-            parts_text.insert(at + 1, lead.size(), ' ');
-        out += lead + paint(style, Role::dim, parts_text) + "\n";
+        const std::string pad(lead.size(), ' ');
+        const std::size_t width = std::max(style.width, lead.size() + 24);
+        const std::string wrapped = wrap(join(parts, ", "), width, pad);
+        // wrap() indents every line; the first one follows `lead` instead.
+        out += lead + paint(style, Role::dim, wrapped.substr(std::min(pad.size(), wrapped.size()))) + "\n";
         std::vector<std::string> notes;
         if (c.replicas > 0)
             notes.push_back(fmt::format("{} replicas at {} average utilization", format_number(c.replicas, 0),
