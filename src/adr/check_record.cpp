@@ -4,12 +4,12 @@
 #include "front_matter.hpp"
 #include "record_block.hpp"
 
-#include "makeorbuy/adr.hpp"
-#include "makeorbuy/adr_check.hpp"
-#include "makeorbuy/analysis.hpp"
-#include "makeorbuy/score.hpp"
-#include "makeorbuy/text.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/adr/adr.hpp"
+#include "makeorbuy/adr/adr_check.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/score.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/core/validate.hpp"
 
 #include <fmt/format.h>
 
@@ -47,12 +47,9 @@ public:
         std::vector<std::string> ids;
         for (const auto& o : m_rules.options)
             ids.push_back(o.id);
-        std::string message =
-            fmt::format("{} '{}' is not an option of the rules {}", key, field.value, m_rules.label());
-        if (auto hint = did_you_mean(field.value, ids))
-            message += fmt::format("; did you mean '{}'?", *hint);
-        else
-            message += fmt::format(" (options: {})", join(ids, ", "));
+        const std::string message = with_hint(
+            fmt::format("{} '{}' is not an option of the rules {}", key, field.value, m_rules.label()),
+            field.value, ids, fmt::format(" (options: {})", join(ids, ", ")));
         add(FindingKind::malformed, Severity::error, field.where, message);
         return std::nullopt;
     }

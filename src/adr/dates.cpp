@@ -1,6 +1,6 @@
-#include "makeorbuy/adr.hpp"
+#include "makeorbuy/adr/adr.hpp"
 
-#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
 
 #include <fmt/format.h>
 

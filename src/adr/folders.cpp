@@ -1,9 +1,9 @@
 // Where records live, what the next one is called.
 
-#include "makeorbuy/adr.hpp"
+#include "makeorbuy/adr/adr.hpp"
 
-#include "makeorbuy/file_io.hpp"
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/io/file_io.hpp"
 
 #include <fmt/format.h>
 

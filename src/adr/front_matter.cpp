@@ -1,6 +1,6 @@
 #include "front_matter.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 namespace makeorbuy::adr {
 

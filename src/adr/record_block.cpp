@@ -1,7 +1,7 @@
 #include "record_block.hpp"
 #include "yaml_document.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -157,12 +157,8 @@ public:
                 has_answers = true;
                 read_answers(key_ref, value, block);
             } else {
-                std::string message = fmt::format("unknown key '{}' in the makeorbuy block", key);
-                if (auto hint = did_you_mean(key, known))
-                    message += fmt::format("; did you mean '{}'?", *hint);
-                else
-                    message += fmt::format(" (known: {})", join(known, ", "));
-                error(key_ref.mark, message);
+                error(key_ref.mark, with_hint(fmt::format("unknown key '{}' in the makeorbuy block", key),
+                                              key, known, fmt::format(" (known: {})", join(known, ", "))));
             }
         }
         if (block.schema.present && block.schema.value != "1")

@@ -4,8 +4,8 @@
 
 #include "front_matter.hpp"
 
-#include "makeorbuy/answers.hpp"
-#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
 
 #include <optional>
 #include <string>

@@ -1,10 +1,10 @@
 // The text of a new record: MADR 4 front matter with the makeorbuy block,
 // and a MADR 4 body filled from the answers and the ranking.
 
-#include "makeorbuy/adr.hpp"
+#include "makeorbuy/adr/adr.hpp"
 
-#include "makeorbuy/render.hpp"
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/render/render.hpp"
 
 #include <fmt/format.h>
 
@@ -232,10 +232,10 @@ void settle_choice(NewRecord& record, const Report& report) {
         ids.push_back(o.id);
     const auto index = rules.find_option(record.chosen);
     if (!index) {
-        std::string message = fmt::format("unknown option '{}' for --chosen", record.chosen);
-        if (auto hint = did_you_mean(record.chosen, ids))
-            message += fmt::format("; did you mean '{}'?", *hint);
-        problems.error(Location{"--chosen"}, message + fmt::format(" (options: {})", join(ids, ", ")));
+        problems.error(
+            Location{"--chosen"},
+            with_hint(fmt::format("unknown option '{}' for --chosen", record.chosen), record.chosen, ids) +
+                fmt::format(" (options: {})", join(ids, ", ")));
     } else if (report.ranking.find(*index)->excluded) {
         problems.error(Location{"--chosen"},
                        fmt::format("'{}' is ruled out by a hard constraint for these answers; "

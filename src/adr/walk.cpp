@@ -3,7 +3,7 @@
 
 #include "front_matter.hpp"
 
-#include "makeorbuy/adr_check.hpp"
+#include "makeorbuy/adr/adr_check.hpp"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
-// Tipping points in words, and the one call that runs every analysis.
+// Tipping points in words.
 
-#include "makeorbuy/analysis.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -72,13 +72,6 @@ std::vector<std::string> revisit_triggers(const Answers& answers, const RuleSet&
     for (const TippingPoint& point : tipping_points(answers, rules))
         out.push_back(describe(point, rules, current));
     return out;
-}
-
-Analysis analyse(const Answers& answers, const RuleSet& rules, const RobustnessSettings& settings) {
-    Analysis analysis;
-    analysis.tipping_points = tipping_points(answers, rules);
-    analysis.robustness = robustness(evaluate(answers, rules), rules, settings);
-    return analysis;
 }
 
 } // namespace makeorbuy

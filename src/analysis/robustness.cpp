@@ -1,8 +1,8 @@
 // Robustness: how often the recommendation stays first when every rule's
 // weight is redrawn within its band (a SMAA-style first-rank acceptability).
 
-#include "makeorbuy/analysis.hpp"
-#include "makeorbuy/score.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/score.hpp"
 
 #include "random.hpp"
 

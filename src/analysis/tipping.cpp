@@ -3,7 +3,7 @@
 // breakpoints, since the rules are piecewise: constant between the operands of
 // their conditions, smooth only inside scale bands, where we bisect.
 
-#include "makeorbuy/analysis.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
 
 #include <algorithm>
 #include <cmath>

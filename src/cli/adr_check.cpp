@@ -3,10 +3,11 @@
 
 #include "common.hpp"
 
-#include "makeorbuy/adr.hpp"
-#include "makeorbuy/adr_report.hpp"
-#include "makeorbuy/file_io.hpp"
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/adr/adr.hpp"
+#include "makeorbuy/adr/adr_check.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/io/file_io.hpp"
+#include "makeorbuy/render/check_formats.hpp"
 
 #include <fmt/format.h>
 
@@ -32,35 +33,28 @@ struct AdrCheckOptions {
 };
 
 struct Output {
-    adr::CheckFormat format;
+    adr::CheckRenderer render;
     std::string path; ///< empty: stdout
 };
-
-const std::map<std::string, adr::CheckFormat> k_formats{{"text", adr::CheckFormat::text},
-                                                        {"json", adr::CheckFormat::json},
-                                                        {"junit", adr::CheckFormat::junit},
-                                                        {"github", adr::CheckFormat::github},
-                                                        {"sarif", adr::CheckFormat::sarif}};
 
 // "--format github --format sarif=results.sarif": at most one goes to stdout.
 std::vector<Output> parse_outputs(const std::vector<std::string>& specs) {
     std::vector<Output> outputs;
     Diagnostics problems;
-    std::vector<std::string> names;
-    names.reserve(k_formats.size());
-    for (const auto& [name, format] : k_formats)
-        names.push_back(name);
+    const auto formats = adr::check_formats();
+    const std::vector<std::string> names = format_names(formats);
     for (const auto& spec : specs) {
         const auto equals = spec.find('=');
         const std::string name = to_lower(spec.substr(0, equals));
-        const auto found = k_formats.find(name);
-        if (found == k_formats.end()) {
-            std::string message = fmt::format("unknown format '{}'", name);
-            if (auto hint = did_you_mean(name, names)) message += fmt::format("; did you mean '{}'?", *hint);
-            problems.error(Location{"--format"}, message + fmt::format(" (formats: {})", join(names, ", ")));
+        const auto found = std::find_if(formats.begin(), formats.end(),
+                                        [&name](const auto& format) { return format.name == name; });
+        if (found == formats.end()) {
+            problems.error(Location{"--format"},
+                           with_hint(fmt::format("unknown format '{}'", name), name, names) +
+                               fmt::format(" (formats: {})", join(names, ", ")));
             continue;
         }
-        Output output{found->second, equals == std::string::npos ? "" : spec.substr(equals + 1)};
+        Output output{found->render, equals == std::string::npos ? "" : spec.substr(equals + 1)};
         if (equals != std::string::npos && output.path.empty())
             problems.error(Location{"--format"},
                            fmt::format("'{}' names no file; write {}=PATH", spec, name));
@@ -71,7 +65,7 @@ std::vector<Output> parse_outputs(const std::vector<std::string>& specs) {
                        "more than one format goes to stdout; send the others to files with "
                        "--format FMT=PATH");
     problems.throw_if_errors();
-    if (outputs.empty()) outputs.push_back(Output{adr::CheckFormat::text, ""});
+    if (outputs.empty()) outputs.push_back(Output{formats.front().render, ""});
     return outputs;
 }
 
@@ -122,7 +116,7 @@ void append_step_summary(const adr::CheckReport& report) {
         print_diagnostic({Location{path}, "cannot append to GITHUB_STEP_SUMMARY", Severity::warning});
 }
 
-int run_adr_check(const AdrCheckOptions& options) {
+ExitCode run_adr_check(const AdrCheckOptions& options) {
     const std::vector<Output> outputs = parse_outputs(options.formats);
 
     // 1. What to read: the paths given, or the repository's record folders.
@@ -154,7 +148,7 @@ int run_adr_check(const AdrCheckOptions& options) {
 
     // 3. Render each format where it was asked to go, and the step summary on GitHub.
     for (const auto& output : outputs) {
-        const std::string text = adr::render_check(report, output.format);
+        const std::string text = output.render(report);
         if (output.path.empty())
             write_stdout(text);
         else
@@ -166,7 +160,7 @@ int run_adr_check(const AdrCheckOptions& options) {
 
 } // namespace
 
-void setup_adr_check(CLI::App& adr) {
+void setup_adr_check(CLI::App& adr, ExitCode& result) {
     auto options = std::make_shared<AdrCheckOptions>();
     CLI::App* sub =
         adr.add_subcommand("check", "Re-score every decision record under PATH with today's rules and "
@@ -175,9 +169,10 @@ void setup_adr_check(CLI::App& adr) {
                     "Files or folders to check (default: the repository's .adr-dir, docs/decisions, "
                     "docs/adr, doc/adr)")
         ->type_name("PATH");
-    sub->add_option(
-           "--format", options->formats,
-           "Output format text, json, junit, github or sarif; FMT=PATH writes it to a file (repeatable)")
+    const std::vector<std::string> names = format_names(adr::check_formats());
+    sub->add_option("--format", options->formats,
+                    fmt::format("Output format {} or {}; FMT=PATH writes it to a file (repeatable)",
+                                join({names.begin(), names.end() - 1}, ", "), names.back()))
         ->type_name("FMT[=PATH]");
     const std::map<std::string, adr::FailOn> fail_on{
         {"error", adr::FailOn::error}, {"warning", adr::FailOn::warning}, {"never", adr::FailOn::never}};
@@ -205,7 +200,7 @@ MAKEORBUY_TODAY=YYYY-MM-DD sets today's date (for reproducible output).
 
 Exit codes: 0 nothing at or above --fail-on; 1 a record fails; 2 bad flags or a path
 that cannot be read.)");
-    on_run(*sub, [options] { set_exit_code(static_cast<ExitCode>(run_adr_check(*options))); });
+    on_run(*sub, [options, &result] { result = run_adr_check(*options); });
 }
 
 } // namespace makeorbuy::cli

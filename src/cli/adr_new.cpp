@@ -3,10 +3,10 @@
 
 #include "common.hpp"
 
-#include "makeorbuy/adr.hpp"
-#include "makeorbuy/analysis.hpp"
-#include "makeorbuy/report.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/adr/adr.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/report/report.hpp"
 
 #include <fmt/format.h>
 

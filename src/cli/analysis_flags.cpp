@@ -1,4 +1,5 @@
 #include "analysis_flags.hpp"
+#include "makeorbuy/core/prices_loader.hpp"
 
 namespace makeorbuy::cli {
 

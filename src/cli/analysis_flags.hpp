@@ -2,9 +2,9 @@
 // Internal to cli/: the flags of the decision analysis and the cost model,
 // shared by `recommend` and `cost`.
 
-#include "makeorbuy/analysis.hpp"
-#include "makeorbuy/cost.hpp"
-#include "makeorbuy/report.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/cost.hpp"
+#include "makeorbuy/report/report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -32,9 +32,4 @@ void attach_analysis(Report& report, const AnalysisFlags& flags);
 
 } // namespace makeorbuy::cli
 
-namespace makeorbuy::cli {
-
-/// Registers `makeorbuy cost` (src/cli/cost.cpp).
-void setup_cost(CLI::App& app);
-
-} // namespace makeorbuy::cli
+namespace makeorbuy::cli {} // namespace makeorbuy::cli

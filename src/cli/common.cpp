@@ -1,8 +1,8 @@
 #include "common.hpp"
 
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/text.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
 #include <fmt/format.h>
 
@@ -19,30 +19,13 @@ namespace makeorbuy::cli {
 
 namespace {
 const RuleSet* g_rules = nullptr;
-ExitCode g_exit_code = ExitCode::ok;
 } // namespace
-
-void set_exit_code(ExitCode code) {
-    g_exit_code = code;
-}
-ExitCode exit_code() {
-    return g_exit_code;
-}
 
 const RuleSet& active_rules() {
     return g_rules ? *g_rules : default_rules();
 }
 void set_active_rules(const RuleSet* rules) {
     g_rules = rules;
-}
-
-std::string flag_usage(const Question& q) {
-    if (q.is_numeric())
-        return fmt::format("--{} {}", q.key, q.type == QuestionType::integer ? "INTEGER" : "NUMBER");
-    std::vector<std::string> names;
-    for (const auto& v : q.values)
-        names.push_back(v.value);
-    return fmt::format("--{} {}", q.key, join(names, q.type == QuestionType::multi ? "," : "|"));
 }
 
 void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
@@ -57,17 +40,9 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
     for (const auto& q : rules.questions) {
         std::string help = q.prompt;
         if (q.default_value) help += fmt::format(" [default: {}]", display_value(*q.default_value));
-        std::string type_name;
-        if (q.is_numeric())
-            type_name = q.type == QuestionType::integer ? "INTEGER" : "NUMBER";
-        else {
-            std::vector<std::string> names;
-            for (const auto& v : q.values)
-                names.push_back(v.value);
-            type_name = join(names, q.type == QuestionType::multi ? "," : "|");
-        }
-        CLI::Option* option =
-            app.add_option("--" + q.key, flags.values[q.key], help)->type_name(type_name)->group("Answers");
+        CLI::Option* option = app.add_option("--" + q.key, flags.values[q.key], help)
+                                  ->type_name(flag_value_name(q))
+                                  ->group("Answers");
         // A scalar given twice: the last one counts, as with later flags files.
         if (q.type != QuestionType::multi) option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
         flags.options[q.key] = option;
@@ -99,8 +74,19 @@ Answers gather_answers(const AnswerFlags& flags, const RuleSet& rules, Diagnosti
 
 void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& diagnostics) {
     for (const Question* q : missing_required(answers, rules))
-        diagnostics.error({}, fmt::format("missing answer to '{}' ({}); give {} or set it in a --config file",
-                                          q->key, q->prompt, flag_usage(*q)));
+        diagnostics.error({}, missing_answer_message(*q));
+}
+
+void add_format_flag(CLI::App& app, const std::vector<std::string>& formats, std::size_t& index) {
+    std::map<std::string, std::size_t> rows;
+    for (std::size_t i = 0; i < formats.size(); ++i)
+        rows.emplace(formats[i], i);
+    std::string names = formats.empty() ? "" : formats.front();
+    for (std::size_t i = 1; i < formats.size(); ++i)
+        names += (i + 1 == formats.size() ? " or " : ", ") + formats[i];
+    app.add_option("--format", index, "Output format: " + names)
+        ->transform(CLI::CheckedTransformer(rows, CLI::ignore_case))
+        ->type_name("FORMAT");
 }
 
 void add_color_flag(CLI::App& app, ColorMode& mode) {
@@ -175,12 +161,8 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
         }
         const std::string flag = extra.substr(0, extra.find('='));
         after_unknown_flag = extra.find('=') == std::string::npos;
-        std::string message = fmt::format("unknown flag '{}'", flag);
-        if (auto hint = did_you_mean(flag, names))
-            message += fmt::format("; did you mean '{}'?", *hint);
-        else
-            message += fmt::format("; see 'makeorbuy {} --help'", app.get_name());
-        diagnostics.error({}, message);
+        diagnostics.error({}, with_hint(fmt::format("unknown flag '{}'", flag), flag, names,
+                                        fmt::format("; see 'makeorbuy {} --help'", app.get_name())));
     }
 }
 

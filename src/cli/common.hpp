@@ -1,10 +1,11 @@
 #pragma once
 // Internal to cli/: what the subcommands share.
 
-#include "makeorbuy/answers.hpp"
-#include "makeorbuy/cli.hpp"
-#include "makeorbuy/render.hpp"
-#include "makeorbuy/rules.hpp"
+#include "makeorbuy/cli/cli.hpp"
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/style.hpp"
+#include "makeorbuy/render/formats.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -30,6 +31,10 @@ struct AnswerFlags {
     std::map<std::string, CLI::Option*> options;
 };
 
+/// Every long flag of every command ("help", "format", "no-input"…), read
+/// from the commands as they are set up; a question's key may not be one.
+[[nodiscard]] const std::vector<std::string>& command_flags();
+
 /// Adds --KEY for every question of the active rules, --config and --rules.
 void add_answer_flags(CLI::App& app, AnswerFlags& flags);
 
@@ -42,8 +47,13 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags);
 /// the flag that supplies it.
 void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& diagnostics);
 
-/// "--stage prototype|pre-pmf|growth|scale" or "--monthly-spend NUMBER".
-[[nodiscard]] std::string flag_usage(const Question& question);
+/// Adds --format with the names of `formats` (ignoring case); `index`
+/// receives the row chosen, 0 (the first) by default.
+void add_format_flag(CLI::App& app, const std::vector<std::string>& formats, std::size_t& index);
+template <class Renderer>
+void add_format_flag(CLI::App& app, std::span<const OutputFormat<Renderer>> formats, std::size_t& index) {
+    add_format_flag(app, format_names(formats), index);
+}
 
 /// Adds --color and returns where the mode is stored.
 void add_color_flag(CLI::App& app, ColorMode& mode);
@@ -63,17 +73,18 @@ void on_run(CLI::App& sub, std::function<void()> action);
 /// own and reports them all at once.
 void on_run(CLI::App& sub, std::function<void(Diagnostics&)> action);
 
-/// Registers each subcommand (one file each).
-void setup_recommend(CLI::App& app);
-void setup_questions(CLI::App& app);
-void setup_rules(CLI::App& app);
-void setup_adr(CLI::App& app);
+/// Registers each command (one file each; run.cpp's table lists them). A
+/// command that ends with another code than ExitCode::ok when nothing was
+/// thrown (`adr check` with findings) writes it to `result`.
+void setup_recommend(CLI::App& app, ExitCode& result);
+void setup_questions(CLI::App& app, ExitCode& result);
+void setup_rules(CLI::App& app, ExitCode& result);
+void setup_cost(CLI::App& app, ExitCode& result);
+void setup_adr(CLI::App& app, ExitCode& result);
 void setup_adr_new(CLI::App& adr);
-void setup_adr_check(CLI::App& adr);
-
-/// The exit code a command ends with when nothing was thrown (`adr check`
-/// findings); ExitCode::ok unless a command sets it.
-void set_exit_code(ExitCode code);
-[[nodiscard]] ExitCode exit_code();
+void setup_adr_check(CLI::App& adr, ExitCode& result);
+/// The hidden commands the build runs: `completions` and `manpage`.
+void setup_completions(CLI::App& app, ExitCode& result);
+void setup_manpage(CLI::App& app, ExitCode& result);
 
 } // namespace makeorbuy::cli

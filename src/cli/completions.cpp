@@ -6,7 +6,7 @@
 
 #include "common.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -348,7 +348,7 @@ std::string man_page(const CLI::App& root) {
 
 } // namespace
 
-void setup_completions(CLI::App& app) {
+void setup_completions(CLI::App& app, ExitCode& /*result*/) {
     auto shell = std::make_shared<std::string>();
     CLI::App* sub = app.add_subcommand("completions", "Print shell completions: bash, zsh or fish");
     sub->group(""); // hidden: the build uses it, users get the installed files
@@ -367,7 +367,9 @@ void setup_completions(CLI::App& app) {
         else
             write_stdout(fish(root, "/recommend"));
     });
+}
 
+void setup_manpage(CLI::App& app, ExitCode& /*result*/) {
     CLI::App* man = app.add_subcommand("manpage", "Print the man page, makeorbuy.1");
     man->group("");
     on_run(*man, [&app] { write_stdout(man_page(app)); });

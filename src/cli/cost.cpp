@@ -4,8 +4,8 @@
 #include "analysis_flags.hpp"
 #include "common.hpp"
 
-#include "makeorbuy/render_analysis.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/render/render_analysis.hpp"
 
 #include <unistd.h>
 
@@ -15,7 +15,7 @@ namespace {
 
 struct CostOptions {
     AnswerFlags answers;
-    Format format = Format::text;
+    std::size_t format = 0; ///< row of cost_formats()
     ColorMode color = ColorMode::automatic;
     std::string prices_path;
 };
@@ -36,31 +36,18 @@ void run_cost(const CostOptions& options, Diagnostics& diagnostics) {
     const CostReport cost = cost_report(answers, rules, active_prices(options.prices_path));
 
     // 3. Render to stdout.
-    switch (options.format) {
-    case Format::text:
-        write_stdout(render_cost_text(cost, rules, text_style(options.color, STDOUT_FILENO)));
-        break;
-    case Format::json:
-        write_stdout(render_cost_json(cost, rules, answers));
-        break;
-    case Format::markdown:
-        write_stdout(render_cost_markdown(cost, rules));
-        break;
-    }
+    write_stdout(cost_formats()[options.format].render(cost, rules, answers,
+                                                       text_style(options.color, STDOUT_FILENO)));
 }
 
 } // namespace
 
-void setup_cost(CLI::App& app) {
+void setup_cost(CLI::App& app, ExitCode& /*result*/) {
     auto options = std::make_shared<CostOptions>();
     CLI::App* sub = app.add_subcommand(
         "cost", "Estimate each option's monthly cost at your volume, with break-even points");
     add_answer_flags(*sub, options->answers);
-    const std::map<std::string, Format> formats{
-        {"text", Format::text}, {"json", Format::json}, {"markdown", Format::markdown}};
-    sub->add_option("--format", options->format, "Output format: text, json or markdown")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-        ->type_name("FORMAT");
+    add_format_flag(*sub, cost_formats(), options->format);
     add_color_flag(*sub, options->color);
     add_prices_flag(*sub, options->prices_path);
     sub->footer(R"(Examples:

@@ -2,9 +2,6 @@
 
 #include "common.hpp"
 
-#include "makeorbuy/text.hpp"
-
-#include <fmt/format.h>
 #include <unistd.h>
 
 namespace makeorbuy::cli {
@@ -12,77 +9,18 @@ namespace makeorbuy::cli {
 namespace {
 
 struct QuestionsOptions {
-    Format format = Format::text;
+    std::size_t format = 0; ///< row of questions_formats()
     ColorMode color = ColorMode::automatic;
     std::string rules_path; ///< consumed by run() before parsing; kept for --help
 };
 
-std::string questions_text(const RuleSet& rules, const TextStyle& style) {
-    std::string out;
-    for (const auto& q : rules.questions) {
-        out += paint(style, Role::name, q.key);
-        out +=
-            q.required() ? "  (required)" : fmt::format("  (default: {})", display_value(*q.default_value));
-        out += "\n" + wrap(q.prompt, style.width - 2, "  ") + "\n";
-        if (q.is_numeric())
-            out += fmt::format("    {}\n", q.allowed_text());
-        else {
-            if (q.type == QuestionType::multi) out += "    any of these, comma-separated, or none:\n";
-            for (const auto& v : q.values)
-                out += fmt::format("    {:<18} {}\n", v.value, v.text);
-        }
-        if (q.ask_if)
-            out += paint(style, Role::dim, fmt::format("    asked when {}", describe(*q.ask_if))) + "\n";
-        if (!q.help.empty()) out += paint(style, Role::dim, wrap(q.help, style.width - 4, "    ")) + "\n";
-        out += "\n";
-    }
-    out += fmt::format("Give each as --KEY VALUE, or KEY = VALUE in a --config file. Rules: {}\n",
-                       rules.label());
-    return out;
-}
-
-std::string questions_json(const RuleSet& rules) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& q : rules.questions) {
-        nlohmann::ordered_json item;
-        item["key"] = q.key;
-        item["prompt"] = q.prompt;
-        item["help"] = q.help;
-        item["type"] = to_string(q.type);
-        if (q.is_numeric()) {
-            item["min"] = answer_json(Value{q.min});
-            item["max"] = answer_json(Value{q.max});
-            item["unit"] = q.unit;
-        } else {
-            nlohmann::ordered_json values = nlohmann::ordered_json::array();
-            for (const auto& v : q.values)
-                values.push_back({{"value", v.value}, {"text", v.text}});
-            item["values"] = values;
-        }
-        item["required"] = q.required();
-        item["default"] = q.default_value ? answer_json(*q.default_value) : nlohmann::ordered_json(nullptr);
-        item["ask_if"] =
-            q.ask_if ? nlohmann::ordered_json(describe(*q.ask_if)) : nlohmann::ordered_json(nullptr);
-        item["flag"] = "--" + q.key;
-        list.push_back(item);
-    }
-    nlohmann::ordered_json out;
-    out["schema"] = "makeorbuy.questions/1";
-    out["rules"] = {{"id", rules.id}, {"version", rules.version}};
-    out["questions"] = list;
-    return out.dump(2) + "\n";
-}
-
 } // namespace
 
-void setup_questions(CLI::App& app) {
+void setup_questions(CLI::App& app, ExitCode& /*result*/) {
     auto options = std::make_shared<QuestionsOptions>();
     CLI::App* sub =
         app.add_subcommand("questions", "List every question: key, allowed values or range, default, help");
-    const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}};
-    sub->add_option("--format", options->format, "Output format: text or json")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-        ->type_name("FORMAT");
+    add_format_flag(*sub, questions_formats(), options->format);
     // Bound to the options, which outlive parsing (a local here would be written after it is gone).
     sub->add_option("--rules", options->rules_path, "List the questions of this rules table")
         ->type_name("FILE");
@@ -92,11 +30,8 @@ void setup_questions(CLI::App& app) {
   makeorbuy questions --format json | jq '.questions[].key'
   makeorbuy questions --rules my-rules.json)");
     on_run(*sub, [options] {
-        const RuleSet& rules = active_rules();
-        if (options->format == Format::json)
-            write_stdout(questions_json(rules));
-        else
-            write_stdout(questions_text(rules, text_style(options->color, STDOUT_FILENO)));
+        write_stdout(questions_formats()[options->format].render(active_rules(),
+                                                                 text_style(options->color, STDOUT_FILENO)));
     });
 }
 

@@ -3,13 +3,13 @@
 #include "analysis_flags.hpp"
 #include "common.hpp"
 
-#include "makeorbuy/adr.hpp"
-#include "makeorbuy/analysis.hpp"
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/file_io.hpp"
-#include "makeorbuy/interview.hpp"
-#include "makeorbuy/report.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/adr/adr.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/input/answer_files.hpp"
+#include "makeorbuy/io/file_io.hpp"
+#include "makeorbuy/report/report.hpp"
+#include "makeorbuy/term/interview.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,7 +20,7 @@ namespace {
 
 struct RecommendOptions {
     AnswerFlags answers;
-    Format format = Format::text;
+    std::size_t format = 0; ///< row of report_formats()
     ColorMode color = ColorMode::automatic;
     bool no_input = false;
     bool interactive = false;
@@ -72,17 +72,7 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     attach_analysis(report, options.analysis);
 
     // 4. Render to stdout.
-    switch (options.format) {
-    case Format::text:
-        write_stdout(render_text(report, text_style(options.color, STDOUT_FILENO)));
-        break;
-    case Format::json:
-        write_stdout(render_json(report));
-        break;
-    case Format::markdown:
-        write_stdout(render_markdown(report));
-        break;
-    }
+    write_stdout(report_formats()[options.format].render(report, text_style(options.color, STDOUT_FILENO)));
 
     // 5. Keep the answers for a replay with --config.
     if (!options.save_answers.empty())
@@ -99,16 +89,12 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
 
 } // namespace
 
-void setup_recommend(CLI::App& app) {
+void setup_recommend(CLI::App& app, ExitCode& /*result*/) {
     auto options = std::make_shared<RecommendOptions>();
     CLI::App* sub =
         app.add_subcommand("recommend", "Score the four options for your answers and explain the ranking");
     add_answer_flags(*sub, options->answers);
-    const std::map<std::string, Format> formats{
-        {"text", Format::text}, {"json", Format::json}, {"markdown", Format::markdown}};
-    sub->add_option("--format", options->format, "Output format: text, json or markdown")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-        ->type_name("FORMAT");
+    add_format_flag(*sub, report_formats(), options->format);
     add_color_flag(*sub, options->color);
     CLI::Option* no_input = sub->add_flag("--no-input", options->no_input,
                                           "Never ask questions; fail listing any missing answer");

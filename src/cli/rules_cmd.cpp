@@ -2,7 +2,8 @@
 
 #include "common.hpp"
 
-#include "makeorbuy/json_document.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
 
 #include <fmt/format.h>
 
@@ -15,7 +16,7 @@ namespace {
 void run_validate(const std::string& path) {
     const JsonDocument document = JsonDocument::parse(read_source(path));
     Diagnostics diagnostics;
-    const RuleSet rules = load_rules(document, diagnostics, RuleChecks::full);
+    const RuleSet rules = load_rules(document, diagnostics, RuleChecks::full, command_flags());
     for (const auto& d : diagnostics.items())
         if (d.severity != Severity::error) print_diagnostic(d);
     // Errors go through the one error path in run(), all of them at once.
@@ -28,7 +29,7 @@ void run_validate(const std::string& path) {
 
 } // namespace
 
-void setup_rules(CLI::App& app) {
+void setup_rules(CLI::App& app, ExitCode& /*result*/) {
     CLI::App* rules = app.add_subcommand("rules", "Check, print or describe rules tables");
     rules->require_subcommand(1);
     rules->footer(R"(Examples:

@@ -4,7 +4,8 @@
 #include "analysis_flags.hpp"
 #include "common.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -14,13 +15,66 @@
 
 namespace makeorbuy::cli {
 
-void setup_completions(CLI::App& app);
-
 namespace {
 
-const std::vector<std::string> k_commands = {"recommend", "questions", "rules", "adr", "cost", "help"};
-// Hidden: the build runs them to make the installed completions and man page (completions.cpp).
-const std::vector<std::string> k_hidden_commands = {"completions", "manpage"};
+// Every command, in the order the help lists them: one table feeds the
+// dispatch, the help and the unknown-command hint (ninja's kTools).
+enum class Listing { shown, hidden };
+struct Command {
+    const char* name;
+    void (*setup)(CLI::App& app, ExitCode& result);
+    Listing listing;
+};
+
+void setup_help(CLI::App& app, ExitCode& result);
+
+constexpr Command k_commands[] = {
+    {"recommend", setup_recommend, Listing::shown},
+    {"questions", setup_questions, Listing::shown},
+    {"rules", setup_rules, Listing::shown},
+    {"cost", setup_cost, Listing::shown},
+    {"adr", setup_adr, Listing::shown},
+    // The build runs these two to make the installed completions and man page.
+    {"completions", setup_completions, Listing::hidden},
+    {"manpage", setup_manpage, Listing::hidden},
+    {"help", setup_help, Listing::shown},
+};
+
+const Command* find_command(std::string_view name) {
+    for (const Command& command : k_commands)
+        if (name == command.name) return &command;
+    return nullptr;
+}
+
+// The commands a user is told about.
+std::vector<std::string> listed_commands() {
+    std::vector<std::string> names;
+    for (const Command& command : k_commands)
+        if (command.listing == Listing::shown) names.emplace_back(command.name);
+    return names;
+}
+
+// `makeorbuy help [COMMAND]`: the help of the whole tool or of one command.
+void setup_help(CLI::App& app, ExitCode& /*result*/) {
+    auto topic = std::make_shared<std::string>();
+    CLI::App* help = app.add_subcommand("help", "Show the help of a command: makeorbuy help COMMAND");
+    help->add_option("COMMAND", *topic, "The command")->type_name("COMMAND");
+    on_run(*help, [&app, topic] {
+        if (topic->empty()) {
+            write_stdout(app.help());
+            return;
+        }
+        CLI::App* sub = nullptr;
+        try {
+            sub = app.get_subcommand(*topic);
+        } catch (const CLI::OptionNotFound&) {
+        }
+        if (sub == nullptr || *topic == "help")
+            throw Error(Location{},
+                        fmt::format("no command '{}'; commands: {}", *topic, join(listed_commands(), ", ")));
+        write_stdout(sub->help());
+    });
+}
 
 // The value of --rules wherever it appears: it decides which questions, and
 // so which flags, exist, so it is read before the command line is parsed.
@@ -55,17 +109,38 @@ Examples:
 Exit codes: 0 success; 1 `adr check` found a failing record; 2 bad input
 (flags, answers, rules or files); 130 interrupted.)";
 
+// The root of the command line, before any command is set up.
+std::unique_ptr<CLI::App> make_app() {
+    auto app = std::make_unique<CLI::App>(
+        "makeorbuy: advice on the AI make-or-buy decision. Answer a few questions about your product;\n"
+        "it ranks a frontier API, a smaller hosted model, a self-hosted open model and a fine-tuned\n"
+        "model, and says why.",
+        "makeorbuy");
+    app->set_version_flag("--version", version_text(), "Print the version and the rules version");
+    app->require_subcommand(1);
+    app->footer(k_overview_footer);
+    return app;
+}
+
+void collect_flags(const CLI::App& app, std::vector<std::string>& flags) {
+    for (const CLI::Option* option : app.get_options())
+        for (const auto& name : option->get_lnames())
+            if (std::find(flags.begin(), flags.end(), name) == flags.end()) flags.push_back(name);
+    for (const CLI::App* sub : app.get_subcommands({}))
+        collect_flags(*sub, flags);
+}
+
 int report_error(const std::vector<Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics)
         print_diagnostic(d);
-    return static_cast<int>(ExitCode::usage);
+    return to_int(ExitCode::usage);
 }
 
 int run_parsed(std::vector<std::string> args) {
     // 1. A --rules file replaces the built-in table before anything is set up.
     std::unique_ptr<RuleSet> custom;
     if (auto path = rules_flag(args)) {
-        custom = std::make_unique<RuleSet>(load_rules_file(*path));
+        custom = std::make_unique<RuleSet>(load_rules_file(*path, command_flags()));
         set_active_rules(custom.get());
     }
 
@@ -74,58 +149,24 @@ int run_parsed(std::vector<std::string> args) {
         !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");
     if (args.empty() || (args[0].rfind('-', 0) == 0 && !top_level_flag))
         args.insert(args.begin(), "recommend");
-    if (std::find(k_commands.begin(), k_commands.end(), args[0]) == k_commands.end() && !top_level_flag &&
-        std::find(k_hidden_commands.begin(), k_hidden_commands.end(), args[0]) == k_hidden_commands.end()) {
-        std::string message = fmt::format("unknown command '{}'", args[0]);
-        if (auto hint = did_you_mean(args[0], k_commands))
-            message += fmt::format("; did you mean '{}'?", *hint);
-        else
-            message += "; commands: " + join(k_commands, ", ");
-        throw Error(Location{}, message);
-    }
+    const Command* command = top_level_flag ? nullptr : find_command(args[0]);
+    if (!top_level_flag && command == nullptr)
+        throw Error(Location{}, with_hint(fmt::format("unknown command '{}'", args[0]), args[0],
+                                          listed_commands(), "; commands: " + join(listed_commands(), ", ")));
 
     // 3. Parse; the chosen command runs from its callback.
-    CLI::App app{
-        "makeorbuy: advice on the AI make-or-buy decision. Answer a few questions about your product;\n"
-        "it ranks a frontier API, a smaller hosted model, a self-hosted open model and a fine-tuned\n"
-        "model, and says why.",
-        "makeorbuy"};
-    app.set_version_flag("--version", version_text(), "Print the version and the rules version");
-    app.require_subcommand(1);
-    app.footer(k_overview_footer);
+    const std::unique_ptr<CLI::App> root = make_app();
+    CLI::App& app = *root;
     // Only the command that runs is set up: setting up the others took a
     // quarter of a `recommend` run. The top-level help and version, `help` and
     // the hidden commands that describe every command (completions, the man
     // page) set up all of them, in the order the help lists them.
-    const bool every_command =
-        top_level_flag || args[0] == "help" ||
-        std::find(k_hidden_commands.begin(), k_hidden_commands.end(), args[0]) != k_hidden_commands.end();
-    const std::pair<const char*, void (*)(CLI::App&)> setups[] = {{"recommend", setup_recommend},
-                                                                  {"questions", setup_questions},
-                                                                  {"rules", setup_rules},
-                                                                  {"cost", setup_cost},
-                                                                  {"adr", setup_adr},
-                                                                  {"completions", setup_completions}};
-    for (const auto& [name, setup] : setups)
-        if (every_command || args[0] == name) setup(app);
-    auto topic = std::make_shared<std::string>();
-    CLI::App* help = app.add_subcommand("help", "Show the help of a command: makeorbuy help COMMAND");
-    help->add_option("COMMAND", *topic, "The command")->type_name("COMMAND");
-    on_run(*help, [&app, topic] {
-        if (topic->empty()) {
-            write_stdout(app.help());
-            return;
-        }
-        CLI::App* sub = nullptr;
-        try {
-            sub = app.get_subcommand(*topic);
-        } catch (const CLI::OptionNotFound&) {
-        }
-        if (sub == nullptr || *topic == "help")
-            throw Error(Location{},
-                        fmt::format("no command '{}'; commands: {}", *topic, join(k_commands, ", ")));
-        write_stdout(sub->help());
-    });
+    ExitCode result = ExitCode::ok;
+    const bool every_command = command == nullptr || command->listing == Listing::hidden ||
+                               std::string_view(command->name) == "help";
+    for (const Command& each : k_commands)
+        if (every_command || &each == command || std::string_view(each.name) == "help")
+            each.setup(app, result);
 
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {
@@ -140,12 +181,31 @@ int run_parsed(std::vector<std::string> args) {
         fmt::print(stderr,
                    "makeorbuy: error: {}\nRun 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n",
                    e.what());
-        return static_cast<int>(ExitCode::usage);
+        return to_int(ExitCode::usage);
     }
-    return static_cast<int>(exit_code());
+    return to_int(result);
 }
 
 } // namespace
+
+const std::vector<std::string>& command_flags() {
+    // Every command set up once on a scratch root, with a table that has no
+    // questions, so that only the command line's own flags are there.
+    static const std::vector<std::string> flags = [] {
+        static const RuleSet no_questions;
+        const RuleSet& before = active_rules();
+        set_active_rules(&no_questions);
+        const std::unique_ptr<CLI::App> app = make_app();
+        ExitCode unused = ExitCode::ok;
+        for (const Command& command : k_commands)
+            command.setup(*app, unused);
+        std::vector<std::string> names;
+        collect_flags(*app, names);
+        set_active_rules(&before);
+        return names;
+    }();
+    return flags;
+}
 
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -153,12 +213,12 @@ int run(int argc, char** argv) {
         return run_parsed(std::move(args));
     } catch (const Interrupted&) {
         std::fputs("\nmakeorbuy: interrupted; nothing was written.\n", stderr);
-        return static_cast<int>(ExitCode::interrupted);
+        return to_int(ExitCode::interrupted);
     } catch (const Error& e) {
         return report_error(e.diagnostics());
     } catch (const std::exception& e) {
         fmt::print(stderr, "makeorbuy: error: {}\n", e.what());
-        return static_cast<int>(ExitCode::usage);
+        return to_int(ExitCode::usage);
     }
 }
 

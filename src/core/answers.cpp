@@ -1,6 +1,6 @@
-#include "makeorbuy/answers.hpp"
+#include "makeorbuy/core/answers.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,7 +1,7 @@
-#include "makeorbuy/condition.hpp"
+#include "makeorbuy/core/condition.hpp"
 
-#include "makeorbuy/answers.hpp"
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

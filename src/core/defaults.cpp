@@ -3,9 +3,9 @@
 // of each as loaded and fully checked by the build (src/tools/snapshot.cpp),
 // which is what start-up reads.
 
-#include "makeorbuy/cost.hpp"
-#include "makeorbuy/rules.hpp"
-#include "makeorbuy/snapshot.hpp"
+#include "makeorbuy/core/cost.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/snapshot.hpp"
 
 namespace makeorbuy {
 

@@ -1,4 +1,4 @@
-#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
 
 #include <fmt/format.h>
 

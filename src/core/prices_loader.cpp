@@ -1,15 +1,17 @@
 // Reads rules/prices.json (or a --prices file) into a PriceTable, reporting
 // every problem at its FILE:LINE:COLUMN, as the rules loader does.
 
-#include "makeorbuy/cost.hpp"
+#include "makeorbuy/core/cost.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/prices_loader.hpp"
+#include "makeorbuy/core/text.hpp"
 #include "rules_reader.hpp"
 
 #include <fmt/format.h>
 
 namespace makeorbuy {
 
+using detail::Field;
 using detail::RulesReader;
 using nlohmann::json;
 
@@ -38,17 +40,19 @@ public:
                              "default_profile", "api_models", "gpu_offers", "serving_profiles", "fine_tuning",
                              "profiles"},
                             "the price file");
-        if (auto version = m_read.number_field(root, "", "schema_version", true, 1, 1)) (void)version;
-        m_table.currency = m_read.string_field(root, "", "currency", false).value_or("USD");
+        if (auto version = m_read.number_field(root, "", "schema_version", Field::required, 1, 1))
+            (void)version;
+        m_table.currency = m_read.string_field(root, "", "currency", Field::optional).value_or("USD");
         if (m_table.currency != "USD") m_read.error_at("/currency", "only USD prices are supported");
-        m_table.as_of = m_read.string_field(root, "", "as_of", false).value_or("");
+        m_table.as_of = m_read.string_field(root, "", "as_of", Field::optional).value_or("");
         read_defaults(root);
         read_api_models(root);
         read_gpu_offers(root);
         read_serving(root);
         read_fine_tuning(root);
         read_profiles(root);
-        m_table.default_profile = m_read.string_field(root, "", "default_profile", true).value_or("");
+        m_table.default_profile =
+            m_read.string_field(root, "", "default_profile", Field::required).value_or("");
         if (!m_table.default_profile.empty() && m_table.find_profile(m_table.default_profile) == nullptr)
             m_read.error_at("/default_profile",
                             unknown("profile", m_table.default_profile, ids(m_table.profiles)));
@@ -66,20 +70,17 @@ private:
 
     static std::string unknown(const char* what, const std::string& id,
                                const std::vector<std::string>& known) {
-        std::string message = fmt::format("unknown {} '{}'", what, id);
-        if (auto hint = did_you_mean(id, known))
-            message += fmt::format("; did you mean '{}'?", *hint);
-        else
-            message += fmt::format(" (known: {})", join(known, ", "));
-        return message;
+        return with_hint(fmt::format("unknown {} '{}'", what, id), id, known,
+                         fmt::format(" (known: {})", join(known, ", ")));
     }
 
     // An object of rows keyed by id; calls `row` for each member that is an object.
-    template <typename F> void each_row(const json& root, const char* name, bool required, F row) {
+    template <typename F> void each_row(const json& root, const char* name, Field field, F row) {
         auto it = root.find(name);
         const std::string at = pointer_append("", name);
         if (it == root.end()) {
-            if (required) m_read.error_at("", fmt::format("missing required field '{}'", name));
+            if (field == Field::required)
+                m_read.error_at("", fmt::format("missing required field '{}'", name));
             return;
         }
         if (!it->is_object()) {
@@ -97,13 +98,13 @@ private:
     }
 
     void read_defaults(const json& root) {
-        struct Field {
+        struct Default {
             const char* name;
             double* target;
             double low;
             double high;
         };
-        const Field fields[] = {
+        const Default fields[] = {
             {"hours_per_month", &m_table.hours_per_month, 1, 744},
             {"target_utilization", &m_table.target_utilization, 0.01, 1},
             {"peak_to_average", &m_table.peak_to_average, 1, 100},
@@ -121,7 +122,7 @@ private:
         }
         for (const auto& [key, value] : it->items()) {
             const std::string at = pointer_append("/defaults", key);
-            const Field* field = nullptr;
+            const Default* field = nullptr;
             for (const auto& f : fields)
                 if (key == f.name) field = &f;
             if (field == nullptr) {
@@ -137,83 +138,93 @@ private:
                 continue;
             }
             m_read.check_fields(value, at, {"value", "source", "retrieved_on"}, "a default");
-            m_read.string_field(value, at, "source", true);
-            if (auto number = m_read.number_field(value, at, "value", true, field->low, field->high))
+            m_read.string_field(value, at, "source", Field::required);
+            if (auto number =
+                    m_read.number_field(value, at, "value", Field::required, field->low, field->high))
                 *field->target = *number;
         }
     }
 
     void read_api_models(const json& root) {
-        each_row(root, "api_models", true,
-                 [&](const std::string& id, const json& row, const std::string& at) {
-                     // litellm rows carry many more fields; only these are read, the rest ignored.
-                     ApiModel model;
-                     model.id = id;
-                     model.input_per_token =
-                         m_read.number_field(row, at, "input_cost_per_token", true, 0, 1).value_or(0);
-                     model.output_per_token =
-                         m_read.number_field(row, at, "output_cost_per_token", true, 0, 1).value_or(0);
-                     model.source = m_read.string_field(row, at, "source", true).value_or("");
-                     model.retrieved_on = m_read.string_field(row, at, "retrieved_on", false).value_or("");
-                     m_table.api_models.push_back(std::move(model));
-                 });
+        each_row(
+            root, "api_models", Field::required,
+            [&](const std::string& id, const json& row, const std::string& at) {
+                // litellm rows carry many more fields; only these are read, the rest ignored.
+                ApiModel model;
+                model.id = id;
+                model.input_per_token =
+                    m_read.number_field(row, at, "input_cost_per_token", Field::required, 0, 1).value_or(0);
+                model.output_per_token =
+                    m_read.number_field(row, at, "output_cost_per_token", Field::required, 0, 1).value_or(0);
+                model.source = m_read.string_field(row, at, "source", Field::required).value_or("");
+                model.retrieved_on =
+                    m_read.string_field(row, at, "retrieved_on", Field::optional).value_or("");
+                m_table.api_models.push_back(std::move(model));
+            });
     }
 
     void read_gpu_offers(const json& root) {
         each_row(
-            root, "gpu_offers", true, [&](const std::string& id, const json& row, const std::string& at) {
+            root, "gpu_offers", Field::required,
+            [&](const std::string& id, const json& row, const std::string& at) {
                 m_read.check_fields(row, at,
                                     {"gpu", "usd_per_gpu_hour", "provisioning", "source", "retrieved_on"},
                                     "a GPU offer");
                 GpuOffer offer;
                 offer.id = id;
-                offer.gpu = m_read.string_field(row, at, "gpu", false).value_or("");
+                offer.gpu = m_read.string_field(row, at, "gpu", Field::optional).value_or("");
                 offer.usd_per_gpu_hour =
-                    m_read.number_field(row, at, "usd_per_gpu_hour", true, 0, 1000).value_or(0);
-                offer.source = m_read.string_field(row, at, "source", true).value_or("");
-                offer.retrieved_on = m_read.string_field(row, at, "retrieved_on", false).value_or("");
+                    m_read.number_field(row, at, "usd_per_gpu_hour", Field::required, 0, 1000).value_or(0);
+                offer.source = m_read.string_field(row, at, "source", Field::required).value_or("");
+                offer.retrieved_on =
+                    m_read.string_field(row, at, "retrieved_on", Field::optional).value_or("");
                 m_table.gpu_offers.push_back(std::move(offer));
             });
     }
 
     void read_serving(const json& root) {
-        each_row(root, "serving_profiles", true,
-                 [&](const std::string& id, const json& row, const std::string& at) {
-                     m_read.check_fields(row, at,
-                                         {"model", "gpus_per_replica", "output_tokens_per_s", "engine",
-                                          "source", "retrieved_on"},
-                                         "a serving profile");
-                     ServingProfile serving;
-                     serving.id = id;
-                     serving.model = m_read.string_field(row, at, "model", false).value_or("");
-                     serving.gpus_per_replica =
-                         m_read.number_field(row, at, "gpus_per_replica", true, 1, 1024).value_or(1);
-                     serving.output_tokens_per_s =
-                         m_read.number_field(row, at, "output_tokens_per_s", true, 0.001, 1e9).value_or(1);
-                     serving.source = m_read.string_field(row, at, "source", true).value_or("");
-                     m_table.serving.push_back(std::move(serving));
-                 });
+        each_row(
+            root, "serving_profiles", Field::required,
+            [&](const std::string& id, const json& row, const std::string& at) {
+                m_read.check_fields(
+                    row, at,
+                    {"model", "gpus_per_replica", "output_tokens_per_s", "engine", "source", "retrieved_on"},
+                    "a serving profile");
+                ServingProfile serving;
+                serving.id = id;
+                serving.model = m_read.string_field(row, at, "model", Field::optional).value_or("");
+                serving.gpus_per_replica =
+                    m_read.number_field(row, at, "gpus_per_replica", Field::required, 1, 1024).value_or(1);
+                serving.output_tokens_per_s =
+                    m_read.number_field(row, at, "output_tokens_per_s", Field::required, 0.001, 1e9)
+                        .value_or(1);
+                serving.source = m_read.string_field(row, at, "source", Field::required).value_or("");
+                m_table.serving.push_back(std::move(serving));
+            });
     }
 
     void read_fine_tuning(const json& root) {
-        each_row(root, "fine_tuning", false,
-                 [&](const std::string& id, const json& row, const std::string& at) {
-                     m_read.check_fields(row, at,
-                                         {"gpu_hours_per_run", "runs", "data_usd", "eval_usd",
-                                          "retrain_every_months", "source", "retrieved_on"},
-                                         "a fine-tuning entry");
-                     FineTuning tuning;
-                     tuning.id = id;
-                     tuning.gpu_hours_per_run =
-                         m_read.number_field(row, at, "gpu_hours_per_run", true, 0, 1e7).value_or(0);
-                     tuning.runs = m_read.number_field(row, at, "runs", false, 1, 1e4).value_or(1);
-                     tuning.data_usd = m_read.number_field(row, at, "data_usd", false, 0, 1e9).value_or(0);
-                     tuning.eval_usd = m_read.number_field(row, at, "eval_usd", false, 0, 1e9).value_or(0);
-                     tuning.retrain_every_months =
-                         m_read.number_field(row, at, "retrain_every_months", false, 0, 120).value_or(0);
-                     tuning.source = m_read.string_field(row, at, "source", true).value_or("");
-                     m_table.fine_tuning.push_back(std::move(tuning));
-                 });
+        each_row(
+            root, "fine_tuning", Field::optional,
+            [&](const std::string& id, const json& row, const std::string& at) {
+                m_read.check_fields(row, at,
+                                    {"gpu_hours_per_run", "runs", "data_usd", "eval_usd",
+                                     "retrain_every_months", "source", "retrieved_on"},
+                                    "a fine-tuning entry");
+                FineTuning tuning;
+                tuning.id = id;
+                tuning.gpu_hours_per_run =
+                    m_read.number_field(row, at, "gpu_hours_per_run", Field::required, 0, 1e7).value_or(0);
+                tuning.runs = m_read.number_field(row, at, "runs", Field::optional, 1, 1e4).value_or(1);
+                tuning.data_usd =
+                    m_read.number_field(row, at, "data_usd", Field::optional, 0, 1e9).value_or(0);
+                tuning.eval_usd =
+                    m_read.number_field(row, at, "eval_usd", Field::optional, 0, 1e9).value_or(0);
+                tuning.retrain_every_months =
+                    m_read.number_field(row, at, "retrain_every_months", Field::optional, 0, 120).value_or(0);
+                tuning.source = m_read.string_field(row, at, "source", Field::required).value_or("");
+                m_table.fine_tuning.push_back(std::move(tuning));
+            });
     }
 
     // A reference from a plan to a row of another section, checked here so
@@ -221,37 +232,41 @@ private:
     template <typename Row>
     std::string reference(const json& plan, const std::string& at, const char* field,
                           const std::vector<Row>& rows, const char* what) {
-        std::string id = m_read.string_field(plan, at, field, false).value_or("");
+        std::string id = m_read.string_field(plan, at, field, Field::optional).value_or("");
         if (!id.empty() && find_row(rows, id) == nullptr)
             m_read.error_at(pointer_append(at, field), unknown(what, id, ids(rows)));
         return id;
     }
 
     void read_profiles(const json& root) {
-        each_row(root, "profiles", true, [&](const std::string& id, const json& row, const std::string& at) {
-            m_read.check_fields(row, at, {"text", "reference_option", "options"}, "a profile");
-            CostProfile profile;
-            profile.id = id;
-            profile.text = m_read.string_field(row, at, "text", false).value_or("");
-            profile.reference_option = m_read.string_field(row, at, "reference_option", true).value_or("");
-            const std::string options_at = pointer_append(at, "options");
-            auto options = row.find("options");
-            if (options == row.end() || !options->is_object()) {
-                m_read.error_at(options == row.end() ? at : options_at,
-                                "a profile needs 'options': option id to plan");
-            } else {
-                for (const auto& [option, plan_json] : options->items())
-                    profile.plans.push_back(read_plan(option, plan_json, pointer_append(options_at, option)));
-            }
-            bool has_reference = false;
-            for (const auto& plan : profile.plans)
-                if (plan.option == profile.reference_option) has_reference = !plan.api_model.empty();
-            if (!has_reference && !profile.reference_option.empty())
-                m_read.error_at(pointer_append(at, "reference_option"),
-                                "the reference option must have a plan with an 'api_model' (monthly spend is "
-                                "counted at its price)");
-            m_table.profiles.push_back(std::move(profile));
-        });
+        each_row(root, "profiles", Field::required,
+                 [&](const std::string& id, const json& row, const std::string& at) {
+                     m_read.check_fields(row, at, {"text", "reference_option", "options"}, "a profile");
+                     CostProfile profile;
+                     profile.id = id;
+                     profile.text = m_read.string_field(row, at, "text", Field::optional).value_or("");
+                     profile.reference_option =
+                         m_read.string_field(row, at, "reference_option", Field::required).value_or("");
+                     const std::string options_at = pointer_append(at, "options");
+                     auto options = row.find("options");
+                     if (options == row.end() || !options->is_object()) {
+                         m_read.error_at(options == row.end() ? at : options_at,
+                                         "a profile needs 'options': option id to plan");
+                     } else {
+                         for (const auto& [option, plan_json] : options->items())
+                             profile.plans.push_back(
+                                 read_plan(option, plan_json, pointer_append(options_at, option)));
+                     }
+                     bool has_reference = false;
+                     for (const auto& plan : profile.plans)
+                         if (plan.option == profile.reference_option) has_reference = !plan.api_model.empty();
+                     if (!has_reference && !profile.reference_option.empty())
+                         m_read.error_at(
+                             pointer_append(at, "reference_option"),
+                             "the reference option must have a plan with an 'api_model' (monthly spend is "
+                             "counted at its price)");
+                     m_table.profiles.push_back(std::move(profile));
+                 });
     }
 
     OptionPlan read_plan(const std::string& option, const json& row, const std::string& at) {
@@ -271,8 +286,8 @@ private:
         plan.fine_tuning = reference(row, at, "fine_tuning", m_table.fine_tuning, "fine-tuning entry");
         plan.alternative_api_model =
             reference(row, at, "alternative_api_model", m_table.api_models, "API model");
-        plan.fte = m_read.number_field(row, at, "fte", false, 0, 1000).value_or(0);
-        plan.setup_months = m_read.number_field(row, at, "setup_months", false, 0, 120).value_or(0);
+        plan.fte = m_read.number_field(row, at, "fte", Field::optional, 0, 1000).value_or(0);
+        plan.setup_months = m_read.number_field(row, at, "setup_months", Field::optional, 0, 120).value_or(0);
         if (plan.gpu_offer.empty() != plan.serving.empty())
             m_read.error_at(at, "'gpu_offer' and 'serving' go together: dedicated GPUs need both");
         if (plan.api_model.empty() && plan.serving.empty() && plan.fte == 0)

@@ -1,8 +1,8 @@
 // The rules model's own lookups and texts; reading a table is rules_loader.cpp.
 
-#include "makeorbuy/rules.hpp"
+#include "makeorbuy/core/rules.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

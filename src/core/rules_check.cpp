@@ -4,7 +4,7 @@
 
 #include "rules_reader.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,7 @@
-#include "makeorbuy/rules.hpp"
+#include "makeorbuy/core/rules.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "makeorbuy/core/text.hpp"
 #include "rules_reader.hpp"
 
 #include <fmt/format.h>
@@ -10,18 +11,11 @@
 
 namespace makeorbuy {
 
+using detail::Field;
 using detail::RulesReader;
 using nlohmann::json;
 
 namespace {
-
-// Flags of makeorbuy itself; a question key may not take one of these names.
-const std::vector<std::string> k_reserved_keys = {
-    "help",      "version",         "rules",       "config",        "format",
-    "color",     "no-input",        "interactive", "plain",         "save-answers",
-    "force",     "samples",         "seed",        "dir",           "status",
-    "chosen",    "override-reason", "fail-on",     "no-proposed",   "output",
-    "review-by", "decision-makers", "prices",      "price-profile", "no-analysis"};
 
 // ^[a-z0-9][a-z0-9-]*$, by hand: std::regex took 12% of a `recommend` run
 // (callgrind) and recurses once per character, so a long id could overflow the stack.
@@ -52,9 +46,10 @@ std::uint64_t fingerprint_of(const std::string& text) {
 
 class Loader {
 public:
-    Loader(const JsonDocument& doc, Diagnostics& diagnostics)
+    Loader(const JsonDocument& doc, Diagnostics& diagnostics, const std::vector<std::string>& reserved_keys)
         : m_doc(doc)
-        , m_read(doc, diagnostics) {}
+        , m_read(doc, diagnostics)
+        , m_reserved_keys(reserved_keys) {}
 
     RuleSet load() {
         const json& root = m_doc.root();
@@ -66,9 +61,9 @@ public:
             root, "",
             {"$schema", "id", "version", "title", "questions", "options", "rules", "constraints", "advice"},
             "the rules file");
-        m_rules.id = m_read.string_field(root, "", "id", true).value_or("");
-        m_rules.version = m_read.string_field(root, "", "version", true).value_or("");
-        m_rules.title = m_read.string_field(root, "", "title", false).value_or("");
+        m_rules.id = m_read.string_field(root, "", "id", Field::required).value_or("");
+        m_rules.version = m_read.string_field(root, "", "version", Field::required).value_or("");
+        m_rules.title = m_read.string_field(root, "", "title", Field::optional).value_or("");
         if (!m_rules.id.empty() && !is_id(m_rules.id))
             m_read.error_at("/id", "the id must be lower-case letters, digits and dashes");
         read_questions(root);
@@ -82,10 +77,11 @@ public:
     }
 
 private:
-    const json* array_field(const json& root, const char* name, bool required) {
+    const json* array_field(const json& root, const char* name, Field field) {
         auto it = root.find(name);
         if (it == root.end()) {
-            if (required) m_read.error_at("", fmt::format("missing required field '{}'", name));
+            if (field == Field::required)
+                m_read.error_at("", fmt::format("missing required field '{}'", name));
             return nullptr;
         }
         if (!it->is_array()) {
@@ -164,8 +160,8 @@ private:
             }
             m_read.check_fields(v, vat, {"value", "text", "aliases"}, "a value");
             ChoiceValue choice;
-            choice.value = m_read.string_field(v, vat, "value", true).value_or("");
-            choice.text = m_read.string_field(v, vat, "text", true).value_or("");
+            choice.value = m_read.string_field(v, vat, "value", Field::required).value_or("");
+            choice.text = m_read.string_field(v, vat, "text", Field::required).value_or("");
             if (auto aliases = v.find("aliases"); aliases != v.end()) {
                 if (!aliases->is_array())
                     m_read.error_at(pointer_append(vat, "aliases"), "'aliases' must be a list");
@@ -188,7 +184,7 @@ private:
     }
 
     void read_questions(const json& root) {
-        const json* list = array_field(root, "questions", true);
+        const json* list = array_field(root, "questions", Field::required);
         if (list == nullptr) return;
         if (list->empty()) m_read.error_at("/questions", "there must be at least one question");
         for (std::size_t i = 0; i < list->size(); ++i) {
@@ -204,11 +200,11 @@ private:
                                 {"key", "prompt", "help", "type", "values", "min", "max", "unit", "default",
                                  "ask_if", "purpose"},
                                 "a question");
-            q.key = m_read.string_field(item, at, "key", true).value_or("");
-            q.prompt = m_read.string_field(item, at, "prompt", true).value_or("");
-            q.help = m_read.string_field(item, at, "help", false).value_or("");
-            q.unit = m_read.string_field(item, at, "unit", false).value_or("");
-            q.purpose = m_read.string_field(item, at, "purpose", false).value_or("score");
+            q.key = m_read.string_field(item, at, "key", Field::required).value_or("");
+            q.prompt = m_read.string_field(item, at, "prompt", Field::required).value_or("");
+            q.help = m_read.string_field(item, at, "help", Field::optional).value_or("");
+            q.unit = m_read.string_field(item, at, "unit", Field::optional).value_or("");
+            q.purpose = m_read.string_field(item, at, "purpose", Field::optional).value_or("score");
             if (q.purpose != "score" && q.purpose != "cost")
                 m_read.error_at(pointer_append(at, "purpose"),
                                 fmt::format("unknown purpose '{}' (purposes: score, cost)", q.purpose));
@@ -216,15 +212,16 @@ private:
                 if (!is_id(q.key))
                     m_read.error_at(pointer_append(at, "key"),
                                     "a key must be lower-case letters, digits and dashes");
-                else if (std::find(k_reserved_keys.begin(), k_reserved_keys.end(), q.key) !=
-                         k_reserved_keys.end())
+                else if (std::find(m_reserved_keys.begin(), m_reserved_keys.end(), q.key) !=
+                         m_reserved_keys.end())
                     m_read.error_at(pointer_append(at, "key"),
                                     fmt::format("'{}' is a makeorbuy flag; choose another key", q.key));
                 else if (m_rules.find_question(q.key) != nullptr)
                     m_read.error_at(pointer_append(at, "key"),
                                     fmt::format("duplicate question key '{}'", q.key));
             }
-            const std::string type = m_read.string_field(item, at, "type", true).value_or("choice");
+            const std::string type =
+                m_read.string_field(item, at, "type", Field::required).value_or("choice");
             if (type == "choice")
                 q.type = QuestionType::choice;
             else if (type == "multi")
@@ -238,8 +235,8 @@ private:
                     pointer_append(at, "type"),
                     fmt::format("unknown type '{}' (types: choice, multi, number, integer)", type));
             if (q.is_numeric()) {
-                q.min = m_read.number_field(item, at, "min", true, -1e15, 1e15).value_or(0);
-                q.max = m_read.number_field(item, at, "max", true, -1e15, 1e15).value_or(0);
+                q.min = m_read.number_field(item, at, "min", Field::required, -1e15, 1e15).value_or(0);
+                q.max = m_read.number_field(item, at, "max", Field::required, -1e15, 1e15).value_or(0);
                 if (q.min > q.max) m_read.error_at(pointer_append(at, "max"), "'max' is below 'min'");
                 if (item.contains("values"))
                     m_read.error_at(pointer_append(at, "values"),
@@ -256,7 +253,7 @@ private:
     }
 
     void read_conditions_of_questions(const json& root) {
-        const json* list = array_field(root, "questions", false);
+        const json* list = array_field(root, "questions", Field::optional);
         if (list == nullptr) return;
         for (std::size_t i = 0; i < list->size() && i < m_rules.questions.size(); ++i) {
             const json& item = (*list)[i];
@@ -268,7 +265,7 @@ private:
     }
 
     void read_options(const json& root) {
-        const json* list = array_field(root, "options", true);
+        const json* list = array_field(root, "options", Field::required);
         if (list == nullptr) return;
         if (list->size() < 2)
             m_read.error_at("/options", "there must be at least two options to choose between");
@@ -281,10 +278,10 @@ private:
             }
             m_read.check_fields(item, at, {"id", "name", "summary", "examples"}, "an option");
             Option o;
-            o.id = m_read.string_field(item, at, "id", true).value_or("");
-            o.name = m_read.string_field(item, at, "name", true).value_or(o.id);
-            o.summary = m_read.string_field(item, at, "summary", false).value_or("");
-            o.examples = m_read.string_field(item, at, "examples", false).value_or("");
+            o.id = m_read.string_field(item, at, "id", Field::required).value_or("");
+            o.name = m_read.string_field(item, at, "name", Field::required).value_or(o.id);
+            o.summary = m_read.string_field(item, at, "summary", Field::optional).value_or("");
+            o.examples = m_read.string_field(item, at, "examples", Field::optional).value_or("");
             if (!o.id.empty()) claim_id(o.id, pointer_append(at, "id"));
             m_rules.options.push_back(std::move(o));
         }
@@ -298,11 +295,8 @@ private:
         std::vector<std::string> ids;
         for (const auto& o : m_rules.options)
             ids.push_back(o.id);
-        std::string message = fmt::format("unknown option '{}'", id);
-        if (auto hint = did_you_mean(id, ids))
-            message += fmt::format("; did you mean '{}'?", *hint);
-        else
-            message += fmt::format(" (options: {})", join(ids, ", "));
+        const std::string message = with_hint(fmt::format("unknown option '{}'", id), id, ids,
+                                              fmt::format(" (options: {})", join(ids, ", ")));
         if (at == ReportAt::key)
             m_read.error_at_key(pointer, message);
         else
@@ -326,14 +320,14 @@ private:
         }
         m_read.check_fields(*it, sat, {"question", "from", "to", "curve"}, "a scale");
         Scale s;
-        s.question = m_read.string_field(*it, sat, "question", true).value_or("");
+        s.question = m_read.string_field(*it, sat, "question", Field::required).value_or("");
         const Question* q = m_rules.find_question(s.question);
         if (!s.question.empty() && (q == nullptr || !q->is_numeric()))
             m_read.error_at(pointer_append(sat, "question"),
                             fmt::format("'{}' is not a number question; a scale needs one", s.question));
-        s.from = m_read.number_field(*it, sat, "from", true, -1e15, 1e15).value_or(0);
-        s.to = m_read.number_field(*it, sat, "to", true, -1e15, 1e15).value_or(1);
-        const std::string curve = m_read.string_field(*it, sat, "curve", false).value_or("linear");
+        s.from = m_read.number_field(*it, sat, "from", Field::required, -1e15, 1e15).value_or(0);
+        s.to = m_read.number_field(*it, sat, "to", Field::required, -1e15, 1e15).value_or(1);
+        const std::string curve = m_read.string_field(*it, sat, "curve", Field::optional).value_or("linear");
         if (curve == "log")
             s.curve = Curve::log;
         else if (curve != "linear")
@@ -346,7 +340,7 @@ private:
     }
 
     void read_rules(const json& root) {
-        const json* list = array_field(root, "rules", true);
+        const json* list = array_field(root, "rules", Field::required);
         if (list == nullptr) return;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string at = pointer_append("/rules", i);
@@ -359,13 +353,13 @@ private:
                                 "a rule");
             Rule r;
             r.pointer = at;
-            r.id = m_read.string_field(item, at, "id", true).value_or("");
+            r.id = m_read.string_field(item, at, "id", Field::required).value_or("");
             if (!r.id.empty()) claim_id(r.id, pointer_append(at, "id"));
             r.when = when_of(item, at);
-            r.weight = m_read.number_field(item, at, "weight", true, 0, 5).value_or(1);
+            r.weight = m_read.number_field(item, at, "weight", Field::required, 0, 5).value_or(1);
             r.scale = scale_of(item, at);
-            r.rationale = m_read.string_field(item, at, "rationale", true).value_or("");
-            r.guide = m_read.string_field(item, at, "guide", false).value_or("");
+            r.rationale = m_read.string_field(item, at, "rationale", Field::required).value_or("");
+            r.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
             auto effects = item.find("effects");
             if (effects == item.end() || !effects->is_object() || effects->empty()) {
                 m_read.error_at(effects == item.end() ? at : pointer_append(at, "effects"),
@@ -374,7 +368,7 @@ private:
                 const std::string eat = pointer_append(at, "effects");
                 for (const auto& [option, points] : effects->items()) {
                     auto index = option_ref(option, pointer_append(eat, option), ReportAt::key);
-                    auto value = m_read.number_field(*effects, eat, option.c_str(), true, -5, 5);
+                    auto value = m_read.number_field(*effects, eat, option.c_str(), Field::required, -5, 5);
                     if (index && value) r.effects.push_back({*index, *value});
                 }
             }
@@ -383,7 +377,7 @@ private:
     }
 
     void read_constraints(const json& root) {
-        const json* list = array_field(root, "constraints", false);
+        const json* list = array_field(root, "constraints", Field::optional);
         if (list == nullptr) return;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string at = pointer_append("/constraints", i);
@@ -395,11 +389,11 @@ private:
             m_read.check_fields(item, at, {"id", "when", "exclude", "rationale", "guide"}, "a constraint");
             Constraint c;
             c.pointer = at;
-            c.id = m_read.string_field(item, at, "id", true).value_or("");
+            c.id = m_read.string_field(item, at, "id", Field::required).value_or("");
             if (!c.id.empty()) claim_id(c.id, pointer_append(at, "id"));
             c.when = when_of(item, at);
-            c.rationale = m_read.string_field(item, at, "rationale", true).value_or("");
-            c.guide = m_read.string_field(item, at, "guide", false).value_or("");
+            c.rationale = m_read.string_field(item, at, "rationale", Field::required).value_or("");
+            c.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
             auto exclude = item.find("exclude");
             if (exclude == item.end() || !exclude->is_array() || exclude->empty()) {
                 m_read.error_at(exclude == item.end() ? at : pointer_append(at, "exclude"),
@@ -420,7 +414,7 @@ private:
     }
 
     void read_advice(const json& root) {
-        const json* list = array_field(root, "advice", false);
+        const json* list = array_field(root, "advice", Field::optional);
         if (list == nullptr) return;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string at = pointer_append("/advice", i);
@@ -432,35 +426,37 @@ private:
             m_read.check_fields(item, at, {"id", "when", "text", "guide"}, "an advice");
             Advice a;
             a.pointer = at;
-            a.id = m_read.string_field(item, at, "id", true).value_or("");
+            a.id = m_read.string_field(item, at, "id", Field::required).value_or("");
             if (!a.id.empty()) claim_id(a.id, pointer_append(at, "id"));
             a.when = when_of(item, at);
-            a.text = m_read.string_field(item, at, "text", true).value_or("");
-            a.guide = m_read.string_field(item, at, "guide", false).value_or("");
+            a.text = m_read.string_field(item, at, "text", Field::required).value_or("");
+            a.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
             m_rules.advice.push_back(std::move(a));
         }
     }
 
     const JsonDocument& m_doc;
     RulesReader m_read;
+    const std::vector<std::string>& m_reserved_keys;
     RuleSet m_rules;
     std::map<std::string, std::string> m_ids; // id -> pointer of first use
 };
 
 } // namespace
 
-RuleSet load_rules(const JsonDocument& document, Diagnostics& diagnostics, RuleChecks checks) {
-    RuleSet rules = Loader(document, diagnostics).load();
+RuleSet load_rules(const JsonDocument& document, Diagnostics& diagnostics, RuleChecks checks,
+                   const std::vector<std::string>& reserved_keys) {
+    RuleSet rules = Loader(document, diagnostics, reserved_keys).load();
     rules.origin = document.source().name();
     if (checks == RuleChecks::full && !diagnostics.has_errors())
         detail::check_semantics(rules, document, diagnostics);
     return rules;
 }
 
-RuleSet load_rules_file(const std::string& path) {
+RuleSet load_rules_file(const std::string& path, const std::vector<std::string>& reserved_keys) {
     const JsonDocument document = JsonDocument::parse(read_source(path));
     Diagnostics diagnostics;
-    RuleSet rules = load_rules(document, diagnostics, RuleChecks::full);
+    RuleSet rules = load_rules(document, diagnostics, RuleChecks::full, reserved_keys);
     diagnostics.throw_if_errors();
     return rules;
 }

@@ -1,6 +1,6 @@
 #include "rules_reader.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -29,20 +29,17 @@ void RulesReader::check_fields(const nlohmann::json& object, const std::string& 
     std::vector<std::string> names(allowed.begin(), allowed.end());
     for (const auto& [key, value] : object.items()) {
         if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-        std::string message = fmt::format("unknown field '{}' in {}", key, what);
-        if (auto hint = did_you_mean(key, names))
-            message += fmt::format("; did you mean '{}'?", *hint);
-        else
-            message += fmt::format(" (fields: {})", join(names, ", "));
-        error_at_key(pointer_append(pointer, key), message);
+        error_at_key(pointer_append(pointer, key),
+                     with_hint(fmt::format("unknown field '{}' in {}", key, what), key, names,
+                               fmt::format(" (fields: {})", join(names, ", "))));
     }
 }
 
 std::optional<std::string> RulesReader::string_field(const nlohmann::json& object, const std::string& pointer,
-                                                     const char* name, bool required) const {
+                                                     const char* name, Field field) const {
     auto it = object.find(name);
     if (it == object.end()) {
-        if (required) error_at(pointer, fmt::format("missing required field '{}'", name));
+        if (field == Field::required) error_at(pointer, fmt::format("missing required field '{}'", name));
         return std::nullopt;
     }
     if (!it->is_string()) {
@@ -54,11 +51,11 @@ std::optional<std::string> RulesReader::string_field(const nlohmann::json& objec
 }
 
 std::optional<double> RulesReader::number_field(const nlohmann::json& object, const std::string& pointer,
-                                                const char* name, bool required, double low,
+                                                const char* name, Field field, double low,
                                                 double high) const {
     auto it = object.find(name);
     if (it == object.end()) {
-        if (required) error_at(pointer, fmt::format("missing required field '{}'", name));
+        if (field == Field::required) error_at(pointer, fmt::format("missing required field '{}'", name));
         return std::nullopt;
     }
     const std::string at = pointer_append(pointer, name);
@@ -91,10 +88,8 @@ std::optional<std::string> RulesReader::canonical_value(const Question& question
     std::vector<std::string> allowed;
     for (const auto& v : question.values)
         allowed.push_back(v.value);
-    std::string message = fmt::format("unknown value '{}' for {}", text, question.key);
-    if (auto hint = did_you_mean(text, allowed)) message += fmt::format("; did you mean '{}'?", *hint);
-    message += fmt::format(" (allowed: {})", join(allowed, ", "));
-    error_at(pointer, message);
+    error_at(pointer, with_hint(fmt::format("unknown value '{}' for {}", text, question.key), text, allowed) +
+                          fmt::format(" (allowed: {})", join(allowed, ", ")));
     return std::nullopt;
 }
 
@@ -201,9 +196,7 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
             for (const auto& q : rules.questions)
                 keys.push_back(q.key);
             keys.insert(keys.end(), {"all", "any", "not"});
-            std::string message = fmt::format("unknown question '{}' in condition", key);
-            if (auto hint = did_you_mean(key, keys)) message += fmt::format("; did you mean '{}'?", *hint);
-            error_at_key(at, message);
+            error_at_key(at, with_hint(fmt::format("unknown question '{}' in condition", key), key, keys));
             continue;
         }
         // clang before 16 cannot capture a structured binding: capture `key` by name.
@@ -238,12 +231,9 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
                     names.reserve(ops.size());
                     for (const auto& p : ops)
                         names.push_back(p.first);
-                    std::string message = fmt::format("unknown operator '{}'", name);
-                    if (auto hint = did_you_mean(name, names))
-                        message += fmt::format("; did you mean '{}'?", *hint);
-                    else
-                        message += fmt::format(" (operators: {})", join(names, ", "));
-                    error_at_key(pointer_append(at, name), message);
+                    error_at_key(pointer_append(at, name),
+                                 with_hint(fmt::format("unknown operator '{}'", name), name, names,
+                                           fmt::format(" (operators: {})", join(names, ", "))));
                     continue;
                 }
                 add_test(found->second, op_operand, pointer_append(at, name));

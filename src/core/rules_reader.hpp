@@ -2,15 +2,18 @@
 // Internal: helpers the rules loader's parts share for reading JSON members
 // with located diagnostics.
 
-#include "makeorbuy/diagnostics.hpp"
-#include "makeorbuy/json_document.hpp"
-#include "makeorbuy/rules.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/rules.hpp"
 
 #include <initializer_list>
 #include <optional>
 #include <string>
 
 namespace makeorbuy::detail {
+
+/// Whether a field of a table must be there: a missing required field is an error.
+enum class Field { required, optional };
 
 class RulesReader {
 public:
@@ -37,10 +40,10 @@ public:
 
     /// A string member; reports a missing required one or a wrong type.
     std::optional<std::string> string_field(const nlohmann::json& object, const std::string& pointer,
-                                            const char* name, bool required) const;
+                                            const char* name, Field field) const;
     /// A number member within [low, high]; reports problems.
     std::optional<double> number_field(const nlohmann::json& object, const std::string& pointer,
-                                       const char* name, bool required, double low, double high) const;
+                                       const char* name, Field field, double low, double high) const;
 
     /// Parses a condition; questions after `visible` (if given) count as unknown.
     Condition condition(const nlohmann::json& value, const std::string& pointer, const RuleSet& rules,

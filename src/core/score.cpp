@@ -1,4 +1,4 @@
-#include "makeorbuy/score.hpp"
+#include "makeorbuy/core/score.hpp"
 
 #include <algorithm>
 #include <cmath>

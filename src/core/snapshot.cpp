@@ -1,4 +1,4 @@
-#include "makeorbuy/snapshot.hpp"
+#include "makeorbuy/core/snapshot.hpp"
 
 #include <fmt/format.h>
 

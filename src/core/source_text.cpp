@@ -1,4 +1,4 @@
-#include "makeorbuy/source_text.hpp"
+#include "makeorbuy/core/source_text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -93,6 +93,14 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
     return best_distance <= limit ? best : std::nullopt;
 }
 
+std::string with_hint(std::string message, std::string_view word, const std::vector<std::string>& candidates,
+                      std::string_view otherwise) {
+    if (auto hint = did_you_mean(word, candidates))
+        return fmt::format("{}; did you mean '{}'?", message, *hint);
+    message += otherwise;
+    return message;
+}
+
 std::optional<double> parse_amount(std::string_view text) {
     std::string cleaned;
     std::string_view rest = trim_view(text);
@@ -141,6 +149,17 @@ std::string format_number(double value, int decimals) {
     }
     if (out == "-0") out = "0";
     return out;
+}
+
+std::string format_share(double share) {
+    return fmt::format("{:.0f}%", share * 100);
+}
+
+std::string format_count(double n) {
+    if (n >= 1e9) return format_number(n / 1e9, 2) + "B";
+    if (n >= 1e6) return format_number(n / 1e6, 2) + "M";
+    if (n >= 1e4) return format_number(n / 1e3, 1) + "K";
+    return format_number(n, 0);
 }
 
 std::string format_money(double usd) {

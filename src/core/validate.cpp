@@ -1,6 +1,6 @@
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/validate.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -29,10 +29,8 @@ std::string shown(const std::string& text) {
 }
 
 std::string unknown_value_message(const Question& q, const std::string& text) {
-    std::string message = fmt::format("unknown value '{}' for {}", shown(text), q.key);
-    if (auto hint = did_you_mean(text, value_names(q))) message += fmt::format("; did you mean '{}'?", *hint);
-    message += fmt::format(" (allowed: {})", q.allowed_text());
-    return message;
+    return with_hint(fmt::format("unknown value '{}' for {}", shown(text), q.key), text, value_names(q)) +
+           fmt::format(" (allowed: {})", q.allowed_text());
 }
 
 ParsedAnswer parse_number(const Question& q, const std::string& text) {
@@ -109,12 +107,8 @@ Answers validate_answers(const std::vector<RawAnswer>& raw, const RuleSet& rules
             keys.reserve(rules.questions.size());
             for (const auto& question : rules.questions)
                 keys.push_back(question.key);
-            std::string message = fmt::format("unknown question '{}'", shown(r.key));
-            if (auto hint = did_you_mean(r.key, keys))
-                message += fmt::format("; did you mean '{}'?", *hint);
-            else
-                message += "; `makeorbuy questions` lists them";
-            diagnostics.error(r.where, message);
+            diagnostics.error(r.where, with_hint(fmt::format("unknown question '{}'", shown(r.key)), r.key,
+                                                 keys, "; `makeorbuy questions` lists them"));
             continue;
         }
         ParsedAnswer parsed = parse_answer(*q, r.values);
@@ -142,6 +136,24 @@ std::vector<const Question*> missing_required(const Answers& answers, const Rule
 
 bool is_asked(const Question& question, const Answers& answers) {
     return !question.ask_if || holds(*question.ask_if, answers);
+}
+
+std::string flag_value_name(const Question& q) {
+    if (q.is_numeric()) return q.type == QuestionType::integer ? "INTEGER" : "NUMBER";
+    std::vector<std::string> names;
+    names.reserve(q.values.size());
+    for (const auto& v : q.values)
+        names.push_back(v.value);
+    return join(names, q.type == QuestionType::multi ? "," : "|");
+}
+
+std::string flag_usage(const Question& q) {
+    return fmt::format("--{} {}", q.key, flag_value_name(q));
+}
+
+std::string missing_answer_message(const Question& q) {
+    return fmt::format("missing answer to '{}' ({}); give {} or set it in a --config file", q.key, q.prompt,
+                       flag_usage(q));
 }
 
 } // namespace makeorbuy

@@ -1,7 +1,7 @@
-#include "makeorbuy/answer_files.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
-#include "makeorbuy/json_document.hpp"
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -2,9 +2,9 @@
 // use, with every problem located. (CLI11's own reader ignores unknown keys
 // and truncates quoted values at '#', so it is not used for answers.)
 
-#include "makeorbuy/answer_files.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
-#include "makeorbuy/file_io.hpp"
+#include "makeorbuy/io/file_io.hpp"
 
-#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
 
 #include <fmt/format.h>
 

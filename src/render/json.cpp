@@ -1,6 +1,6 @@
-#include "makeorbuy/render.hpp"
+#include "makeorbuy/render/render.hpp"
 
-#include "makeorbuy/render_analysis.hpp"
+#include "makeorbuy/render/render_analysis.hpp"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 // JSON of the decision analysis and the cost model.
 
-#include "makeorbuy/render_analysis.hpp"
+#include "makeorbuy/render/render_analysis.hpp"
 
 #include <cmath>
 

@@ -1,8 +1,8 @@
-#include "makeorbuy/render.hpp"
+#include "makeorbuy/render/render.hpp"
 
-#include "makeorbuy/render_analysis.hpp"
+#include "makeorbuy/render/render_analysis.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,27 +1,12 @@
 // Markdown of the decision analysis and the cost model.
 
-#include "makeorbuy/render_analysis.hpp"
+#include "makeorbuy/render/render_analysis.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
 namespace makeorbuy {
-
-namespace {
-
-std::string percent(double share) {
-    return fmt::format("{:.0f}%", share * 100);
-}
-
-std::string count(double n) {
-    if (n >= 1e9) return format_number(n / 1e9, 2) + "B";
-    if (n >= 1e6) return format_number(n / 1e6, 2) + "M";
-    if (n >= 1e4) return format_number(n / 1e3, 1) + "K";
-    return format_number(n, 0);
-}
-
-} // namespace
 
 std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules, std::size_t recommendation) {
     const Robustness& r = analysis.robustness;
@@ -31,11 +16,11 @@ std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules, st
         fmt::format("**{}**: {} comes first in {} of {} samples with every rule weight drawn within ±{:.0f}% "
                     "(seed {}).\n\n",
                     to_string(r.verdict), rules.options[recommendation].name,
-                    percent(r.first_place_share[recommendation]),
+                    format_share(r.first_place_share[recommendation]),
                     format_number(static_cast<double>(r.samples), 0), r.band * 100, r.seed);
     out += "| Option | First place |\n|---|---:|\n";
     for (std::size_t o = 0; o < rules.options.size(); ++o)
-        out += fmt::format("| {} | {} |\n", rules.options[o].name, percent(r.first_place_share[o]));
+        out += fmt::format("| {} | {} |\n", rules.options[o].name, format_share(r.first_place_share[o]));
 
     out += "\n### What would change this\n\n";
     if (analysis.tipping_points.empty())
@@ -51,7 +36,7 @@ std::string cost_markdown(const CostReport& cost, const RuleSet& rules) {
     const Workload& w = cost.workload;
     out += fmt::format(
         "Workload: {} requests a month{}, {} input and {} output tokens each.\n\n",
-        count(w.requests_per_month),
+        format_count(w.requests_per_month),
         w.derived ? fmt::format(" (monthly spend at {} prices)", rules.options[cost.reference].name) : "",
         format_number(w.tokens_in, 0), format_number(w.tokens_out, 0));
     out += "| Option | Per month | Parts | Setup | Payback |\n|---|---:|---|---:|---:|\n";
@@ -68,7 +53,7 @@ std::string cost_markdown(const CostReport& cost, const RuleSet& rules) {
     if (cost.break_even.empty()) out += "- None between 1K and 10B requests a month.\n";
     for (const BreakEven& b : cost.break_even)
         out += fmt::format("- Above {} requests a month ({} of {} spend), {} costs less than {}.\n",
-                           count(b.requests_per_month), format_money(b.reference_usd),
+                           format_count(b.requests_per_month), format_money(b.reference_usd),
                            rules.options[cost.reference].name, rules.options[b.cheaper_above].name,
                            rules.options[b.cheaper_below].name);
     if (cost.small_model_discount)

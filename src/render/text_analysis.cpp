@@ -1,8 +1,8 @@
 // Terminal text of the decision analysis and the cost model.
 
-#include "makeorbuy/render_analysis.hpp"
+#include "makeorbuy/render/render_analysis.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -14,17 +14,6 @@ namespace makeorbuy {
 namespace {
 
 constexpr std::size_t k_tipping_points_shown = 8;
-
-std::string percent(double share) {
-    return fmt::format("{:.0f}%", share * 100);
-}
-
-std::string count(double n) {
-    if (n >= 1e9) return format_number(n / 1e9, 2) + "B";
-    if (n >= 1e6) return format_number(n / 1e6, 2) + "M";
-    if (n >= 1e4) return format_number(n / 1e3, 1) + "K";
-    return format_number(n, 0);
-}
 
 std::string bullet(const TextStyle& style) {
     return style.unicode ? "•" : "*";
@@ -52,10 +41,11 @@ std::string robustness_banner(const Analysis& analysis, const RuleSet& rules, co
     const std::string& name = rules.options[r.recommendation].name;
     std::string text =
         fmt::format("Contested: {} comes first under only {} of {} plausible weightings of the rules", name,
-                    percent(r.first_place_share[r.recommendation]), grouped(r.samples));
+                    format_share(r.first_place_share[r.recommendation]), grouped(r.samples));
     const std::size_t other = r.leader != r.recommendation ? r.leader : r.runner_up;
     if (other != r.recommendation)
-        text += fmt::format("; {} wins {}", rules.options[other].name, percent(r.first_place_share[other]));
+        text +=
+            fmt::format("; {} wins {}", rules.options[other].name, format_share(r.first_place_share[other]));
     text += ". Treat this as a close call and weigh the reasons below yourself.";
     return paint(style, Role::warn, wrap(text, style.width - 2, "")) + "\n";
 }
@@ -68,13 +58,14 @@ std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::s
     const char* verdict = r.verdict == Verdict::clear     ? "Clear"
                           : r.verdict == Verdict::leaning ? "Leaning"
                                                           : "Contested";
-    out += wrap(fmt::format(
-                    "{}: {} comes first in {} of {} samples with every rule weight drawn within ±{:.0f}% "
-                    "(seed {}).",
-                    verdict, rules.options[recommendation].name, percent(r.first_place_share[recommendation]),
-                    grouped(r.samples), r.band * 100, r.seed),
-                style.width - 2, "  ") +
-           "\n";
+    out +=
+        wrap(fmt::format(
+                 "{}: {} comes first in {} of {} samples with every rule weight drawn within ±{:.0f}% "
+                 "(seed {}).",
+                 verdict, rules.options[recommendation].name,
+                 format_share(r.first_place_share[recommendation]), grouped(r.samples), r.band * 100, r.seed),
+             style.width - 2, "  ") +
+        "\n";
     std::vector<std::size_t> order(rules.options.size());
     for (std::size_t o = 0; o < order.size(); ++o)
         order[o] = o;
@@ -88,7 +79,7 @@ std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::s
         if (r.first_place_share[o] <= 0) continue;
         std::string name = rules.options[o].name;
         name.resize(name_width, ' ');
-        out += fmt::format("    {}  {:>4}  {}\n", name, percent(r.first_place_share[o]),
+        out += fmt::format("    {}  {:>4}  {}\n", name, format_share(r.first_place_share[o]),
                            paint(style, o == recommendation ? Role::good : Role::dim,
                                  bar(style, r.first_place_share[o], 20)));
     }
@@ -120,7 +111,7 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         out += paint(style, Role::dim, wrap(cost.profile_text, style.width - 2, "  ")) + "\n";
     const Workload& w = cost.workload;
     out += wrap(fmt::format("Workload: {} requests a month{}, {} input and {} output tokens each.",
-                            count(w.requests_per_month),
+                            format_count(w.requests_per_month),
                             w.derived ? fmt::format(" (monthly-spend at {} prices)",
                                                     rules.options[cost.reference].name)
                                       : "",
@@ -147,7 +138,7 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         std::vector<std::string> notes;
         if (c.replicas > 0)
             notes.push_back(fmt::format("{} replicas at {} average utilization", format_number(c.replicas, 0),
-                                        percent(c.utilization)));
+                                        format_share(c.utilization)));
         if (c.setup_usd > 0) {
             std::string setup = fmt::format("setup {}", format_money(c.setup_usd));
             if (c.payback_months)
@@ -169,7 +160,7 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
     for (const BreakEven& b : cost.break_even) {
         out += item(style,
                     fmt::format("above {} requests a month ({} of {} spend), {} costs less than {}",
-                                count(b.requests_per_month), format_money(b.reference_usd),
+                                format_count(b.requests_per_month), format_money(b.reference_usd),
                                 rules.options[cost.reference].name, rules.options[b.cheaper_above].name,
                                 rules.options[b.cheaper_below].name),
                     4);

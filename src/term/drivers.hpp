@@ -1,9 +1,9 @@
 #pragma once
 // Internal to term/: the two ways of running an interview over a Terminal.
 
-#include "makeorbuy/interview_state.hpp"
-#include "makeorbuy/render.hpp"
-#include "makeorbuy/terminal.hpp"
+#include "interview_state.hpp"
+#include "makeorbuy/core/style.hpp"
+#include "terminal.hpp"
 
 namespace makeorbuy::interview {
 

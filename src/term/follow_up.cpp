@@ -1,11 +1,11 @@
 // What the interview offers once the result is out: keep the answers for a
 // replay, and (through a hook the ADR command fills) a decision record.
 
-#include "makeorbuy/interview.hpp"
+#include "makeorbuy/term/interview.hpp"
 
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/file_io.hpp"
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/input/answer_files.hpp"
+#include "makeorbuy/io/file_io.hpp"
 
 #include <fmt/format.h>
 

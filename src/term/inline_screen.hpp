@@ -3,8 +3,8 @@
 // shows (no alternate screen, so the scrollback keeps the history), and
 // redraws it exactly because no frame line ever wraps.
 
-#include "makeorbuy/interview_view.hpp"
-#include "makeorbuy/terminal.hpp"
+#include "interview_view.hpp"
+#include "terminal.hpp"
 
 #include <string>
 #include <vector>

@@ -1,13 +1,14 @@
 // The interview session: when to ask, which mode, and the small prompts
 // used after the result (yes/no, a line of text).
 
-#include "makeorbuy/interview.hpp"
+#include "makeorbuy/term/interview.hpp"
 
 #include "drivers.hpp"
 #include "inline_screen.hpp"
 
-#include "makeorbuy/diagnostics.hpp"
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/core/validate.hpp"
 
 #include <fmt/format.h>
 
@@ -25,15 +26,6 @@ bool env_set(const char* name) {
     if (value == nullptr || *value == '\0') return false;
     const std::string lower = to_lower(value);
     return lower != "0" && lower != "false";
-}
-
-std::string flag_usage(const Question& q) {
-    if (q.is_numeric())
-        return fmt::format("--{} {}", q.key, q.type == QuestionType::integer ? "INTEGER" : "NUMBER");
-    std::vector<std::string> names;
-    for (const auto& v : q.values)
-        names.push_back(v.value);
-    return fmt::format("--{} {}", q.key, join(names, q.type == QuestionType::multi ? "," : "|"));
 }
 
 // A one-line text field in raw mode. The default stands in the field like
@@ -108,9 +100,7 @@ void throw_input_ended(const State& state) {
     std::vector<std::string> with_defaults;
     for (const Question* q : unanswered(state)) {
         if (q->required())
-            diagnostics.error({},
-                              fmt::format("missing answer to '{}' ({}); give {} or set it in a --config file",
-                                          q->key, q->prompt, flag_usage(*q)));
+            diagnostics.error({}, missing_answer_message(*q));
         else
             with_defaults.push_back(q->key);
     }
@@ -150,6 +140,8 @@ Session::Session(std::unique_ptr<term::Terminal> terminal, Mode mode, TextStyle 
     , m_style(style) {
     if (m_mode == Mode::plain) m_style.color = false; // plain text only, for screen readers
 }
+
+Session::~Session() = default;
 
 Answers Session::ask(const RuleSet& rules, const Answers& given) {
     State state = start(rules, given);

@@ -1,10 +1,10 @@
 // The interview's flow: plan, answer, go back, summary. Pure functions over
 // interview::State; the terminal and plain drivers only feed them input.
 
-#include "makeorbuy/interview_state.hpp"
+#include "interview_state.hpp"
 
-#include "makeorbuy/text.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/text.hpp"
+#include "makeorbuy/core/validate.hpp"
 
 #include <fmt/format.h>
 

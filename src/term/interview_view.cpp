@@ -1,9 +1,9 @@
 // Drawing the interview in terminal mode: a question with its values, or
 // the summary, as lines that never wrap (so redrawing in place is exact).
 
-#include "makeorbuy/interview_view.hpp"
+#include "interview_view.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

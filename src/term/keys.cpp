@@ -1,7 +1,7 @@
 // Decoding raw-mode terminal input into keys: control bytes, CSI and SS3
 // escape sequences (xterm, VT220 and their descendants), UTF-8 characters.
 
-#include "makeorbuy/keys.hpp"
+#include "keys.hpp"
 
 namespace makeorbuy::term {
 

@@ -4,8 +4,8 @@
 
 #include "drivers.hpp"
 
-#include "makeorbuy/interview_view.hpp"
-#include "makeorbuy/text.hpp"
+#include "interview_view.hpp"
+#include "makeorbuy/core/text.hpp"
 
 namespace makeorbuy::interview {
 

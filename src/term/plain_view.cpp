@@ -1,9 +1,9 @@
 // Plain mode's text: numbered values and prompts read line by line, with
 // nothing but plain characters (it also suits screen readers).
 
-#include "makeorbuy/interview_view.hpp"
+#include "interview_view.hpp"
 
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
 

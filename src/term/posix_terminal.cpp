@@ -2,9 +2,9 @@
 // before it starts are kept), restored on every way out, including fatal
 // signals. Signals reach the read loop through a self-pipe.
 
-#include "makeorbuy/terminal.hpp"
+#include "terminal.hpp"
 
-#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
 
 #include <array>
 #include <cerrno>

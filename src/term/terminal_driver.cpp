@@ -4,8 +4,8 @@
 #include "drivers.hpp"
 #include "inline_screen.hpp"
 
-#include "makeorbuy/diagnostics.hpp"
-#include "makeorbuy/interview_view.hpp"
+#include "interview_view.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
 
 namespace makeorbuy::interview {
 

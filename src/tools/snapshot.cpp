@@ -4,8 +4,10 @@
 // problem at its FILE:LINE:COLUMN.
 //   makeorbuy_snapshot rules|prices TABLE.json OUTPUT
 
-#include "makeorbuy/snapshot.hpp"
-#include "makeorbuy/file_io.hpp"
+#include "makeorbuy/core/snapshot.hpp"
+#include "makeorbuy/core/prices_loader.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "makeorbuy/io/file_io.hpp"
 
 #include <cstdio>
 #include <string>

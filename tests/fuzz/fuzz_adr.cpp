@@ -9,10 +9,10 @@
 
 #include "fuzz_common.hpp"
 
-#include "../../src/adr/front_matter.hpp"
-#include "../../src/adr/yaml_document.hpp"
+#include "adr/front_matter.hpp"
+#include "adr/yaml_document.hpp"
 
-#include "makeorbuy/adr_report.hpp"
+#include "makeorbuy/render/check_formats.hpp"
 
 using namespace makeorbuy;
 
@@ -42,9 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     report.today = options.today;
     report.timestamp = "2026-11-29T00:00:00";
     report.hostname = "fuzz";
-    for (auto format : {adr::CheckFormat::text, adr::CheckFormat::json, adr::CheckFormat::junit,
-                        adr::CheckFormat::github, adr::CheckFormat::sarif})
-        (void)adr::render_check(report, format);
+    for (const auto& format : adr::check_formats())
+        (void)format.render(report);
     (void)adr::render_step_summary(report);
     return 0;
 }

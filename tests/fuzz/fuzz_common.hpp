@@ -3,7 +3,7 @@
 // target checks: a parser may reject input only by throwing makeorbuy::Error.
 // Any other exception escapes and libFuzzer reports it as a crash.
 
-#include "makeorbuy/diagnostics.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
 
 #include <cstddef>
 #include <cstdint>

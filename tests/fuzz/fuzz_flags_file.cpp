@@ -4,8 +4,8 @@
 
 #include "fuzz_common.hpp"
 
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
 using namespace makeorbuy;
 

@@ -5,7 +5,7 @@
 
 #include "fuzz_common.hpp"
 
-#include "makeorbuy/keys.hpp"
+#include "term/keys.hpp"
 
 using namespace makeorbuy;
 using namespace makeorbuy::term;

@@ -4,11 +4,12 @@
 
 #include "fuzz_common.hpp"
 
-#include "makeorbuy/json_document.hpp"
-#include "makeorbuy/render.hpp"
-#include "makeorbuy/report.hpp"
-#include "makeorbuy/rules.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/render/render.hpp"
+#include "makeorbuy/report/report.hpp"
 
 using namespace makeorbuy;
 

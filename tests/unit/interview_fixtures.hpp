@@ -2,9 +2,10 @@
 // Shared by the interview tests: a small rules table with each kind of
 // question (one conditional) and a scripted Terminal.
 
-#include "makeorbuy/json_document.hpp"
-#include "makeorbuy/rules.hpp"
-#include "makeorbuy/terminal.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "term/terminal.hpp"
 
 #include <deque>
 #include <optional>

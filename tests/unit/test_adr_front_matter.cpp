@@ -1,4 +1,4 @@
-#include "../../src/adr/front_matter.hpp"
+#include "adr/front_matter.hpp"
 
 #include <catch2/catch.hpp>
 

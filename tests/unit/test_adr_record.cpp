@@ -1,7 +1,7 @@
-#include "makeorbuy/adr.hpp"
-#include "makeorbuy/adr_check.hpp"
-#include "makeorbuy/report.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/adr/adr.hpp"
+#include "makeorbuy/adr/adr_check.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/report/report.hpp"
 
 #include <catch2/catch.hpp>
 

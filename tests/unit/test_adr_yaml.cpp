@@ -1,10 +1,10 @@
 // The fast front-matter reader: wherever it answers, it must build the tree
 // libyaml builds; whatever it is unsure of, it must leave to libyaml.
 
-#include "../../src/adr/front_matter.hpp"
-#include "../../src/adr/yaml_document.hpp"
+#include "adr/front_matter.hpp"
+#include "adr/yaml_document.hpp"
 
-#include "makeorbuy/source_text.hpp"
+#include "makeorbuy/core/source_text.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,10 +3,10 @@
 // wins (loses) every weighting, the Monte Carlo gives that option every (no)
 // first place.
 
-#include "makeorbuy/analysis.hpp"
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/json_document.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
 #include "test_support.hpp"
 

@@ -1,6 +1,6 @@
 // Robustness: a dominant option, a tie, and determinism for a seed.
 
-#include "makeorbuy/analysis.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
 
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
 // Tipping points against cases worked by hand.
 
-#include "makeorbuy/analysis.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/validate.hpp"
 
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include "makeorbuy/answer_files.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
 #include "test_support.hpp"
 

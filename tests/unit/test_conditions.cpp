@@ -1,4 +1,5 @@
-#include "makeorbuy/condition.hpp"
+#include "makeorbuy/core/condition.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
 
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
 // The default price table against the guide: where the research supports
 // its figures they must come out, and where it does not, the table says so.
 
-#include "makeorbuy/cost.hpp"
+#include "makeorbuy/core/cost.hpp"
 
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
 // The cost model's formulas against the worked examples of
 // research-cost.md (section 2 and the sanity checks of section 5).
 
-#include "makeorbuy/cost.hpp"
+#include "makeorbuy/core/cost.hpp"
 
 #include "test_support.hpp"
 

@@ -1,5 +1,5 @@
-#include "makeorbuy/file_io.hpp"
-#include "makeorbuy/source_text.hpp"
+#include "makeorbuy/core/source_text.hpp"
+#include "makeorbuy/io/file_io.hpp"
 
 #include <catch2/catch.hpp>
 

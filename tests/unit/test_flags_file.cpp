@@ -1,5 +1,5 @@
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
 #include "test_support.hpp"
 

@@ -1,9 +1,10 @@
 // The guide table: every profile in tests/data/guide_profiles.json, scored
 // with the embedded default rules, puts the guide's option first.
 
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/score.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "makeorbuy/core/score.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/input/answer_files.hpp"
 
 #include "test_support.hpp"
 

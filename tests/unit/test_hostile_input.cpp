@@ -2,12 +2,13 @@
 // here once crashed, hung, leaked an exception other than Error, or lost a
 // file. (End-to-end limits: tests/e2e/test_limits.py.)
 
-#include "makeorbuy/answer_files.hpp"
-#include "makeorbuy/file_io.hpp"
-#include "makeorbuy/json_document.hpp"
-#include "makeorbuy/keys.hpp"
-#include "makeorbuy/rules.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/input/answer_files.hpp"
+#include "makeorbuy/io/file_io.hpp"
+#include "term/keys.hpp"
 
 #include <catch2/catch.hpp>
 

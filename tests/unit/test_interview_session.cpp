@@ -1,6 +1,6 @@
 #include "interview_fixtures.hpp"
 
-#include "makeorbuy/interview.hpp"
+#include "makeorbuy/term/interview.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 #include "interview_fixtures.hpp"
 
-#include "makeorbuy/interview_state.hpp"
+#include "term/interview_state.hpp"
 
 #include <catch2/catch.hpp>
 

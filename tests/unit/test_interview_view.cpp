@@ -1,6 +1,6 @@
 #include "interview_fixtures.hpp"
 
-#include "makeorbuy/interview_view.hpp"
+#include "term/interview_view.hpp"
 
 #include <catch2/catch.hpp>
 

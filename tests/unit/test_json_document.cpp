@@ -1,4 +1,4 @@
-#include "makeorbuy/json_document.hpp"
+#include "makeorbuy/core/json_document.hpp"
 
 #include <catch2/catch.hpp>
 

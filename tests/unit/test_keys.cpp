@@ -1,4 +1,4 @@
-#include "makeorbuy/keys.hpp"
+#include "term/keys.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-#include "makeorbuy/render.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/validate.hpp"
+#include "makeorbuy/render/render.hpp"
 
 #include "test_support.hpp"
 

@@ -1,5 +1,7 @@
-#include "makeorbuy/rules.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
 
+#include "cli/common.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -43,7 +45,7 @@ struct Found {
 
 Found errors_of(const std::string& text) {
     Diagnostics diagnostics;
-    (void)test::rules_from(text, diagnostics, RuleChecks::full);
+    (void)test::rules_from(text, diagnostics, RuleChecks::full, cli::command_flags());
     Found found{{}, text};
     for (const auto& d : diagnostics.items())
         if (d.severity == Severity::error) found.errors.push_back(d);
@@ -198,6 +200,18 @@ TEST_CASE("rules loader: reserved and malformed question keys", "[rules_loader]"
               "a key must be lower-case letters, digits and dashes");
     one_error(errors_of(table(rule(when), "", R"("key": "stage")")), 5, "\"stage\"",
               "duplicate question key 'stage'");
+    // The reserved keys are the flags the commands register, not a copy of them.
+    one_error(errors_of(table(rule(when), "", R"("key": "no-proposed")")), 5, "\"no-proposed\"",
+              "'no-proposed' is a makeorbuy flag; choose another key");
+    CHECK(errors_of(table(rule(when), "", R"("key": "decision-makers")")).errors.empty());
+}
+
+TEST_CASE("rules loader: no question of the built-in rules takes a flag's name", "[rules_loader]") {
+    const std::vector<std::string>& flags = cli::command_flags();
+    for (const char* flag : {"help", "version", "format", "config", "rules", "no-input", "fail-on", "seed"})
+        CHECK(std::find(flags.begin(), flags.end(), flag) != flags.end());
+    for (const auto& question : default_rules().questions)
+        CHECK(std::find(flags.begin(), flags.end(), question.key) == flags.end());
 }
 
 TEST_CASE("rules loader: an ask_if may only use earlier answers", "[rules_loader]") {

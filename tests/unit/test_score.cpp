@@ -1,5 +1,5 @@
-#include "makeorbuy/report.hpp"
-#include "makeorbuy/score.hpp"
+#include "makeorbuy/core/score.hpp"
+#include "makeorbuy/report/report.hpp"
 
 #include "test_support.hpp"
 

@@ -1,4 +1,6 @@
-#include "makeorbuy/snapshot.hpp"
+#include "makeorbuy/core/prices_loader.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
+#include "makeorbuy/core/snapshot.hpp"
 
 #include "test_support.hpp"
 

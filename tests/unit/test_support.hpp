@@ -2,10 +2,11 @@
 // Helpers the unit tests share: rules tables from JSON text, answers from
 // literals, and finding a diagnostic by its message.
 
-#include "makeorbuy/answers.hpp"
-#include "makeorbuy/diagnostics.hpp"
-#include "makeorbuy/json_document.hpp"
-#include "makeorbuy/rules.hpp"
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
+#include "makeorbuy/core/json_document.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/rules_loader.hpp"
 
 #include <string>
 #include <utility>
@@ -15,9 +16,10 @@ namespace makeorbuy::test {
 
 /// Loads a rules table from JSON text named "t.json".
 inline RuleSet rules_from(const std::string& text, Diagnostics& diagnostics,
-                          RuleChecks checks = RuleChecks::full) {
+                          RuleChecks checks = RuleChecks::full,
+                          const std::vector<std::string>& reserved_keys = {}) {
     const JsonDocument document = JsonDocument::parse(SourceText("t.json", text));
-    return load_rules(document, diagnostics, checks);
+    return load_rules(document, diagnostics, checks, reserved_keys);
 }
 
 /// Loads a rules table that must have no errors.

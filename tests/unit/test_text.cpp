@@ -1,4 +1,4 @@
-#include "makeorbuy/text.hpp"
+#include "makeorbuy/core/text.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -12,8 +12,8 @@
 // that shares a rule with the walked answer (and touches the measured options),
 // then as many of the other questions as fit the time budget.
 
-#include "makeorbuy/score.hpp"
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/score.hpp"
+#include "makeorbuy/core/validate.hpp"
 
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include "makeorbuy/validate.hpp"
+#include "makeorbuy/core/validate.hpp"
 
 #include "test_support.hpp"
 

@@ -1,0 +1,192 @@
+#pragma once
+// Decision analysis built on score(): which answers would change the
+// recommendation (tipping points) and how much it depends on the rules'
+// weights (robustness). Pure functions: no files, console or clock.
+
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/score.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace makeorbuy {
+
+// ---- Tipping points ------------------------------------------------------
+
+/// How the answer moves to reach a tipping point.
+enum class TipDirection {
+    instead, ///< a choice question answered with `value` instead
+    add,     ///< a multi question with the item `value` added
+    remove,  ///< a multi question with the item `value` taken out
+    above,   ///< a numeric question moved up to `threshold`
+    below,   ///< a numeric question moved down to `threshold`
+};
+
+[[nodiscard]] const char* to_string(TipDirection direction);
+
+/// One answer, changed on its own, that changes the top recommendation.
+struct TippingPoint {
+    std::string question; ///< question key
+    TipDirection direction = TipDirection::instead;
+    std::string value;              ///< instead/add/remove: the choice value or item
+    double threshold = 0;           ///< above/below: where the recommendation changes
+    bool inclusive = false;         ///< above/below: `threshold` itself already changes it
+    std::size_t recommendation = 0; ///< option index that comes first there
+};
+
+/// For each question, holding every other answer: the other choice values
+/// (or multi items added or removed) that change the winner, and for numeric
+/// questions the nearest threshold above and below the current answer,
+/// found by searching the rules' breakpoints (condition operands and scale
+/// bands) and bisecting inside scale bands. `answers` must hold every
+/// question (defaults filled in). Questions in rules order.
+[[nodiscard]] std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& rules);
+
+/// One line a person can read: "monthly-spend above $142K a month: Self-hosted
+/// open model overtakes Frontier hosted API". `current` is today's winner.
+[[nodiscard]] std::string describe(const TippingPoint& point, const RuleSet& rules, std::size_t current);
+
+/// The threshold in the question's unit: "$142K a month", "4 engineers".
+[[nodiscard]] std::string threshold_text(const TippingPoint& point, const RuleSet& rules);
+
+/// Revisit triggers for a decision record: describe() of every tipping point.
+[[nodiscard]] std::vector<std::string> revisit_triggers(const Answers& answers, const RuleSet& rules);
+
+// ---- Robustness ----------------------------------------------------------
+
+inline constexpr std::uint64_t k_default_seed = 20261129;
+inline constexpr std::uint64_t k_default_samples = 10000;
+/// Each weight is drawn uniformly in [(1 - band) w, (1 + band) w].
+inline constexpr double k_weight_band = 0.5;
+/// The recommendation's first-place share at or above which it is clear.
+inline constexpr double k_clear_share = 0.8;
+/// Below this share the recommendation is contested.
+inline constexpr double k_contested_share = 0.5;
+
+/// The uniform numbers behind robustness(): number r of draw s is the one the
+/// generator seeded with `seed` gives for rule r in sample s. They do not
+/// depend on the answers, so a tool that samples many records (adr check)
+/// makes them once and shares them, read-only, between threads. They are made
+/// in blocks of k_block samples when a record first reaches a block, so a run
+/// of clear-cut records makes only the first; a record that needs more than
+/// `samples` goes on from the generator's state after them. robustness() gives
+/// the same figures with them as without.
+class WeightDraws {
+public:
+    static constexpr std::uint64_t k_block = 1000;
+
+    WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples);
+    ~WeightDraws();
+    WeightDraws(const WeightDraws&) = delete;
+    WeightDraws& operator=(const WeightDraws&) = delete;
+
+    [[nodiscard]] std::uint64_t seed() const { return m_seed; }
+    [[nodiscard]] std::size_t rules() const { return m_rules; }
+    [[nodiscard]] std::uint64_t samples() const { return m_samples; }
+    /// The numbers of sample s (below samples()), one per rule, each in [0, 1).
+    /// The following samples of s's block come next in memory, up to the
+    /// next multiple of k_block. Thread-safe.
+    [[nodiscard]] const double* sample(std::uint64_t s) const;
+    /// The generator's state after the last sample held. Thread-safe.
+    [[nodiscard]] const std::array<std::uint64_t, 4>& state_after() const;
+
+private:
+    struct Block;
+    const Block& block(std::size_t b) const;
+
+    std::uint64_t m_seed;
+    std::size_t m_rules;
+    std::uint64_t m_samples;
+    std::unique_ptr<Block[]> m_blocks;
+    std::array<std::uint64_t, 4> m_start; ///< the generator's state after seeding
+};
+
+struct RobustnessSettings {
+    std::uint64_t samples = k_default_samples; ///< at least 1
+    std::uint64_t seed = k_default_seed;
+    double band = k_weight_band; ///< in [0, 1]
+    /// When set: stop early, after a multiple of 100 draws, once this
+    /// option's share is more than three standard errors from one half, so
+    /// that "wins under half the draws?" is answered without all `samples`.
+    /// `samples` in the result says how many were drawn. Deterministic.
+    std::optional<std::size_t> decide_half_for;
+    /// Draws made beforehand; used when their seed and rule count match,
+    /// else the generator runs here from the start.
+    const WeightDraws* draws = nullptr;
+};
+
+enum class Verdict { clear, leaning, contested };
+
+[[nodiscard]] const char* to_string(Verdict verdict);
+
+struct Robustness {
+    std::uint64_t samples = 0;
+    std::uint64_t seed = 0;
+    double band = 0;
+    std::size_t recommendation = 0;        ///< the winner under the rules' own weights
+    std::vector<double> first_place_share; ///< per option index; sums to 1
+    std::size_t leader = 0;                ///< most first places (ties: rules order)
+    std::size_t runner_up = 0;             ///< second most first places
+    double margin = 0;                     ///< share of leader minus share of runner_up
+    Verdict verdict = Verdict::clear;      ///< from the recommendation's own share
+};
+
+/// Monte Carlo over the rule weights: `samples` draws, each weight uniform in
+/// its band, with a xoshiro256** generator seeded by splitmix64(seed), so the
+/// same seed gives the same figures on every platform. Verdict: clear when
+/// the recommendation wins at least k_clear_share of the draws, contested
+/// below k_contested_share, leaning between.
+[[nodiscard]] Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
+                                    const RobustnessSettings& settings = {});
+
+/// Whether `option` comes first under every weighting in the band (each rule's
+/// weight anywhere in [w(1 - band), w(1 + band)]), so that its share of first
+/// places is exactly 1 without sampling. Exact: scores are linear in the
+/// weights, so the worst case against each rival is a corner of the box.
+[[nodiscard]] bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                   double band);
+
+/// Whether `option` comes first under no weighting in the band: some rival
+/// beats it even at the corner of the box that is best for it (or it is
+/// excluded while another option is not), so that its share is exactly 0.
+/// Exact in the same way as wins_whole_band.
+[[nodiscard]] bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                    double band);
+
+/// One option's share of first places, sampled as robustness() samples (the
+/// same draws, the same winners) but counting only whether `option` comes
+/// first, which is cheaper: most draws are settled by its lead over the few
+/// rivals that can come near it. With settings.decide_half_for set (to an
+/// option of the table) it stops as robustness() does for this option. `share` and
+/// `samples` equal robustness()'s first_place_share[option] and samples.
+struct ChoiceShare {
+    double share = 0.0;
+    std::uint64_t samples = 0;
+};
+[[nodiscard]] ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                       const RobustnessSettings& settings);
+
+/// Whether `option` provably comes first under at least half of the
+/// weightings in the band, without sampling. Its lead over each rival is a sum
+/// of independent uniform terms, symmetric about the lead at the table's own
+/// weights; a union bound over the rivals, each bounded by that symmetry or
+/// by Hoeffding's or Bernstein's inequality, shows the chance of losing is at
+/// most one half. False means "not shown", not "under half".
+[[nodiscard]] bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
+                                      double band);
+
+/// Everything the analyses say about one run.
+struct Analysis {
+    std::vector<TippingPoint> tipping_points;
+    Robustness robustness;
+};
+
+[[nodiscard]] Analysis analyse(const Answers& answers, const RuleSet& rules,
+                               const RobustnessSettings& settings = {});
+
+} // namespace makeorbuy

@@ -1,0 +1,183 @@
+#pragma once
+// The cost model: what each option would cost per month at the team's
+// volume, from the editable price table rules/prices.json (see
+// rules/PRICES.md). Pure functions apart from the loaders.
+
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/diagnostics.hpp"
+#include "makeorbuy/core/rules.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace makeorbuy {
+
+/// A per-token price row (litellm's field names, USD per token).
+struct ApiModel {
+    std::string id;
+    double input_per_token = 0;
+    double output_per_token = 0;
+    std::string source;
+    std::string retrieved_on;
+
+    bool operator==(const ApiModel&) const = default;
+};
+
+struct GpuOffer {
+    std::string id;
+    std::string gpu;
+    double usd_per_gpu_hour = 0;
+    std::string source;
+    std::string retrieved_on;
+
+    bool operator==(const GpuOffer&) const = default;
+};
+
+/// Measured serving throughput of one replica (a model on n GPUs).
+struct ServingProfile {
+    std::string id;
+    std::string model;
+    double gpus_per_replica = 1;
+    double output_tokens_per_s = 0;
+    std::string source;
+
+    bool operator==(const ServingProfile&) const = default;
+};
+
+/// A fine-tuning programme: a first build, then retraining on a cadence.
+struct FineTuning {
+    std::string id;
+    double gpu_hours_per_run = 0;
+    double runs = 1;                 ///< training runs in the first build
+    double data_usd = 0;             ///< collecting and labelling the data, once
+    double eval_usd = 0;             ///< evaluating one build
+    double retrain_every_months = 0; ///< 0: never retrained
+    std::string source;
+
+    bool operator==(const FineTuning&) const = default;
+};
+
+/// How one option's monthly cost is made up; any part may be absent.
+struct OptionPlan {
+    std::string option;    ///< option id of the rules
+    std::string api_model; ///< tokens billed per use
+    std::string gpu_offer; ///< with `serving`: dedicated GPUs
+    std::string serving;
+    double fte = 0;          ///< engineers running it, ongoing
+    double setup_months = 0; ///< engineer-months to build it, once (fte 1 while building)
+    std::string fine_tuning;
+    std::string alternative_api_model; ///< shown beside: the same model bought per token
+
+    bool operator==(const OptionPlan&) const = default;
+};
+
+struct CostProfile {
+    std::string id;
+    std::string text;
+    std::string reference_option; ///< the option monthly spend is counted in
+    std::vector<OptionPlan> plans;
+
+    bool operator==(const CostProfile&) const = default;
+};
+
+struct PriceTable {
+    std::string as_of;
+    std::string currency = "USD";
+    std::string origin; ///< "embedded" or the file it came from
+    double hours_per_month = 730;
+    double target_utilization = 0.7; ///< share of benchmark throughput used at peak
+    double peak_to_average = 2;
+    double min_replicas = 2;
+    double horizon_months = 12; ///< amortisation of one-time costs
+    double tokens_in = 1000;    ///< per request, when not answered
+    double tokens_out = 300;
+    double engineer_usd_per_year = 200000;
+    std::string default_profile;
+    std::vector<ApiModel> api_models;
+    std::vector<GpuOffer> gpu_offers;
+    std::vector<ServingProfile> serving;
+    std::vector<FineTuning> fine_tuning;
+    std::vector<CostProfile> profiles;
+
+    [[nodiscard]] const ApiModel* find_api_model(const std::string& id) const;
+    [[nodiscard]] const GpuOffer* find_gpu_offer(const std::string& id) const;
+    [[nodiscard]] const ServingProfile* find_serving(const std::string& id) const;
+    [[nodiscard]] const FineTuning* find_fine_tuning(const std::string& id) const;
+    [[nodiscard]] const CostProfile* find_profile(const std::string& id) const;
+
+    bool operator==(const PriceTable&) const = default;
+};
+
+/// The table embedded at build time (rules/prices.json).
+const PriceTable& default_prices();
+
+/// The volume and shape of the traffic the costs are computed for.
+struct Workload {
+    double requests_per_month = 0;
+    double tokens_in = 0;
+    double tokens_out = 0;
+    bool derived = false; ///< requests worked out from monthly-spend at the reference price
+};
+
+/// USD per request at a price row: T_in p_in + T_out p_out.
+[[nodiscard]] double cost_per_request(const ApiModel& model, double tokens_in, double tokens_out);
+
+struct CostPart {
+    std::string id; ///< tokens, gpus, people, fine-tuning
+    double monthly_usd = 0;
+    std::string detail; ///< how it was worked out, in words
+};
+
+struct OptionCost {
+    std::size_t option = 0; ///< index into RuleSet::options
+    double monthly_usd = 0;
+    std::vector<CostPart> parts;
+    double setup_usd = 0;                  ///< one-time cost of getting it running
+    std::optional<double> payback_months;  ///< setup / monthly saving against the reference
+    double replicas = 0;                   ///< dedicated GPUs only
+    double utilization = 0;                ///< achieved: average load / capacity
+    std::optional<double> alternative_usd; ///< the same open model bought per token
+    std::string alternative_model;
+};
+
+/// Where two options cost the same: above `requests_per_month`, `cheaper_above` costs less.
+struct BreakEven {
+    std::size_t cheaper_above = 0;
+    std::size_t cheaper_below = 0;
+    double requests_per_month = 0;
+    double tokens_per_month = 0; ///< input plus output
+    double reference_usd = 0;    ///< what the reference option would cost at that volume
+};
+
+struct CostReport {
+    std::string profile;
+    std::string profile_text;
+    std::string as_of;
+    std::size_t reference = 0; ///< option index
+    Workload workload;
+    std::vector<OptionCost> options; ///< in the rules' option order; options without a plan left out
+    std::vector<BreakEven> break_even;
+    std::optional<double> small_model_discount; ///< reference cost / small-hosted cost per request
+};
+
+/// Errors (with where) when the answers name a profile the table lacks.
+[[nodiscard]] const CostProfile& profile_for(const Answers& answers, const PriceTable& prices);
+/// The workload from the answers: requests-per-month, tokens-in, tokens-out,
+/// or (requests 0 or absent) requests worked out from monthly-spend.
+[[nodiscard]] Workload workload_for(const Answers& answers, const PriceTable& prices,
+                                    const CostProfile& profile);
+/// Monthly cost of one plan for the workload, without the parts (fast: for sweeps).
+[[nodiscard]] double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices);
+/// Monthly cost of one plan for the workload, with its parts.
+[[nodiscard]] OptionCost option_cost(const OptionPlan& plan, const Workload& workload,
+                                     const PriceTable& prices);
+/// Where each pair of plans (parallel to `report.options`) costs the same,
+/// searched over 10^3 to 10^10 requests a month on a log grid (forty points a
+/// decade; narrower windows can be missed), each crossing bisected; at most three crossings a pair.
+[[nodiscard]] std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& plans,
+                                                       const CostReport& report, const PriceTable& prices);
+/// Every option's cost, the break-even volumes between each pair, payback.
+[[nodiscard]] CostReport cost_report(const Answers& answers, const RuleSet& rules, const PriceTable& prices);
+
+} // namespace makeorbuy

@@ -1,0 +1,139 @@
+#pragma once
+// The rules table: questions, options, weighted rules, constraints and
+// advice, as loaded from rules/default.json or a --rules file.
+
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/condition.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace makeorbuy {
+
+enum class QuestionType { choice, multi, number, integer };
+
+[[nodiscard]] const char* to_string(QuestionType type);
+
+struct ChoiceValue {
+    std::string value;
+    std::string text;
+    std::vector<std::string> aliases;
+
+    bool operator==(const ChoiceValue&) const = default;
+};
+
+struct Question {
+    std::string key;
+    std::string prompt;
+    std::string help;
+    QuestionType type = QuestionType::choice;
+    std::vector<ChoiceValue> values;
+    double min = 0;
+    double max = 0;
+    std::string unit;
+    std::optional<Value> default_value;
+    std::optional<Condition> ask_if;
+    /// "score" (the rules use it) or "cost" (only the cost model reads it).
+    std::string purpose = "score";
+
+    [[nodiscard]] bool is_numeric() const {
+        return type == QuestionType::number || type == QuestionType::integer;
+    }
+    [[nodiscard]] bool required() const { return !default_value.has_value(); }
+    /// The canonical value for `text` (case-insensitive, aliases allowed).
+    [[nodiscard]] const ChoiceValue* find_value(std::string_view text) const;
+    /// "prototype, pre-pmf, growth, scale" or "a number from 0 to 1e9 (USD per month)".
+    [[nodiscard]] std::string allowed_text() const;
+
+    bool operator==(const Question&) const = default;
+};
+
+struct Option {
+    std::string id;
+    std::string name;
+    std::string summary;
+    std::string examples;
+
+    bool operator==(const Option&) const = default;
+};
+
+enum class Curve { linear, log };
+
+struct Scale {
+    std::string question;
+    double from = 0;
+    double to = 1;
+    Curve curve = Curve::linear;
+
+    bool operator==(const Scale&) const = default;
+};
+
+struct Effect {
+    std::size_t option = 0; ///< index into RuleSet::options
+    double points = 0;
+
+    bool operator==(const Effect&) const = default;
+};
+
+struct Rule {
+    std::string id;
+    Condition when;
+    std::vector<Effect> effects;
+    double weight = 1;
+    std::optional<Scale> scale;
+    std::string rationale;
+    std::string guide;
+    std::string pointer;
+
+    bool operator==(const Rule&) const = default;
+};
+
+struct Constraint {
+    std::string id;
+    Condition when;
+    std::vector<std::size_t> exclude; ///< option indices
+    std::string rationale;
+    std::string guide;
+    std::string pointer;
+
+    bool operator==(const Constraint&) const = default;
+};
+
+struct Advice {
+    std::string id;
+    Condition when;
+    std::string text;
+    std::string guide;
+    std::string pointer;
+
+    bool operator==(const Advice&) const = default;
+};
+
+struct RuleSet {
+    std::string id;
+    std::string version;
+    std::string title;
+    std::vector<Question> questions;
+    std::vector<Option> options;
+    std::vector<Rule> rules;
+    std::vector<Constraint> constraints;
+    std::vector<Advice> advice;
+    std::string fingerprint; ///< hash of the table's content, whitespace aside
+    std::string origin;      ///< "embedded" or the file it was read from
+
+    [[nodiscard]] const Question* find_question(const std::string& key) const;
+    [[nodiscard]] std::optional<std::size_t> find_option(const std::string& id) const;
+    /// "default@2026.11"
+    [[nodiscard]] std::string label() const { return id + "@" + version; }
+
+    bool operator==(const RuleSet&) const = default;
+};
+
+/// The rules embedded in the binary at build time.
+const RuleSet& default_rules();
+
+/// Bytes of a file embedded at build time ("default.json", "schema.json"), or empty.
+std::string_view embedded_file(std::string_view name);
+
+} // namespace makeorbuy

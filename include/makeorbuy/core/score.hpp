@@ -1,0 +1,70 @@
+#pragma once
+// Scoring: pure functions from answers and a rules table to a ranking in
+// which every point can be traced to the rule that gave it.
+
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/rules.hpp"
+
+#include <span>
+#include <vector>
+
+namespace makeorbuy {
+
+/// A rule whose condition holds for the answers, with its scale factor.
+struct FiredRule {
+    std::size_t rule = 0; ///< index into RuleSet::rules
+    double factor = 1;    ///< in [0, 1]; 1 unless the rule has a scale
+};
+
+/// What the answers make of the rules table before any weights are applied.
+/// The analyses reuse it to re-score under other weights cheaply.
+struct Evaluation {
+    std::vector<FiredRule> fired;
+    std::vector<std::vector<std::size_t>> excluded_by; ///< per option: constraint indices
+    std::vector<std::size_t> advice;                   ///< advice indices that hold
+};
+
+/// What evaluate() works out: everything, or only what decides the scores
+/// and exclusions (no advice), for searches that score many variations.
+enum class Evaluate { everything, scoring };
+
+[[nodiscard]] Evaluation evaluate(const Answers& answers, const RuleSet& rules,
+                                  Evaluate parts = Evaluate::everything);
+
+/// Scale factor of a rule for the answers, in [0, 1].
+[[nodiscard]] double scale_factor(const Scale& scale, const Answers& answers);
+
+struct Contribution {
+    std::size_t rule = 0;
+    double delta = 0; ///< points added to the option (negative: taken away)
+};
+
+struct OptionResult {
+    std::size_t option = 0;
+    double score = 0;
+    bool excluded = false;
+    std::vector<std::size_t> excluded_by;    ///< constraint indices
+    std::vector<Contribution> contributions; ///< largest |delta| first
+};
+
+struct Ranking {
+    std::vector<OptionResult> ranked; ///< best first; excluded options last
+    std::vector<std::size_t> advice;
+
+    [[nodiscard]] const OptionResult& winner() const { return ranked.front(); }
+    [[nodiscard]] const OptionResult* find(std::size_t option) const;
+};
+
+/// Scores every option with the rules' own weights.
+[[nodiscard]] Ranking score(const Answers& answers, const RuleSet& rules);
+[[nodiscard]] Ranking rank(const Evaluation& evaluation, const RuleSet& rules);
+
+/// Scores with other weights (one per rule): the winner's option index and
+/// each option's score, without building reasons. For the analyses.
+[[nodiscard]] std::size_t winner_with_weights(const Evaluation& evaluation, const RuleSet& rules,
+                                              std::span<const double> weights, std::span<double> scores);
+
+/// Rounds a score the way every output shows it (two decimals).
+[[nodiscard]] double round_score(double score);
+
+} // namespace makeorbuy

@@ -1,0 +1,25 @@
+#pragma once
+// How terminal text may look: colour roles and bars, shared by the renderers
+// and the interview.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace makeorbuy {
+
+/// How the terminal text may look.
+struct TextStyle {
+    bool color = false;  ///< ANSI colours (only on a terminal, never with NO_COLOR)
+    bool unicode = true; ///< block characters for bars; ASCII otherwise
+    std::size_t width = 80;
+};
+
+/// Colour roles; `paint` returns `text` unchanged when colour is off.
+enum class Role { headline, heading, good, bad, dim, warn, name };
+[[nodiscard]] std::string paint(const TextStyle& style, Role role, std::string_view text);
+
+/// A bar of `fraction` (0..1) of `cells` cells.
+[[nodiscard]] std::string bar(const TextStyle& style, double fraction, std::size_t cells);
+
+} // namespace makeorbuy

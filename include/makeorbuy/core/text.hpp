@@ -1,0 +1,47 @@
+#pragma once
+// Small text helpers shared by the loaders and renderers.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace makeorbuy {
+
+[[nodiscard]] std::string to_lower(std::string_view text);
+/// Whether the two are equal with ASCII letters compared case-blind (as to_lower does), without copying.
+[[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b);
+[[nodiscard]] std::string trim(std::string_view text);
+/// The same, as a view into `text` (no copy).
+[[nodiscard]] std::string_view trim_view(std::string_view text);
+[[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+/// The closest candidate to `word` if it is close enough to be a likely typo
+/// ("pre_pmf" -> "pre-pmf"), else nothing.
+[[nodiscard]] std::optional<std::string> did_you_mean(std::string_view word,
+                                                      const std::vector<std::string>& candidates);
+/// `message` followed by "; did you mean 'X'?" when a candidate is close to
+/// `word`, and by `otherwise` (a list of the candidates, say) when none is.
+[[nodiscard]] std::string with_hint(std::string message, std::string_view word,
+                                    const std::vector<std::string>& candidates,
+                                    std::string_view otherwise = {});
+
+/// Parses an amount as people write it: "30000", "50k", "1.2M", "$30,000",
+/// "2.5e6". Returns nothing for anything else, including inf and nan.
+[[nodiscard]] std::optional<double> parse_amount(std::string_view text);
+
+/// A number as it should read in output: "30000", "0.25", "1e+09" never; at
+/// most `decimals` places, no trailing zeros.
+[[nodiscard]] std::string format_number(double value, int decimals = 2);
+
+/// "$30,000", "$1.2M" style money for prose.
+[[nodiscard]] std::string format_money(double usd);
+/// A share of 1 as a whole percentage: 0.934 -> "93%".
+[[nodiscard]] std::string format_share(double share);
+/// A count as people read it: 950, 12.5K, 3.40M, 1.20B.
+[[nodiscard]] std::string format_count(double n);
+
+/// Wraps `text` to `width` columns, each line prefixed by `indent`.
+[[nodiscard]] std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
+
+} // namespace makeorbuy

@@ -1,0 +1,31 @@
+#pragma once
+// The formats of `adr check`: text and JSON for people and tools
+// (check_report.cpp), JUnit, GitHub workflow commands and SARIF for CI
+// systems (check_ci_formats.cpp), and the GitHub step summary.
+
+#include "makeorbuy/render/formats.hpp"
+#include "makeorbuy/report/check_report.hpp"
+
+#include <span>
+#include <string>
+
+namespace makeorbuy::adr {
+
+using CheckRenderer = std::string (*)(const CheckReport& report);
+
+/// text, json, junit, github, sarif; the first is the default.
+[[nodiscard]] std::span<const OutputFormat<CheckRenderer>> check_formats();
+
+[[nodiscard]] std::string render_check_text(const CheckReport& report);
+[[nodiscard]] std::string render_check_json(const CheckReport& report);
+[[nodiscard]] std::string render_check_junit(const CheckReport& report);
+[[nodiscard]] std::string render_check_github(const CheckReport& report);
+[[nodiscard]] std::string render_check_sarif(const CheckReport& report);
+
+/// The Markdown table appended to $GITHUB_STEP_SUMMARY.
+[[nodiscard]] std::string render_step_summary(const CheckReport& report);
+
+/// "4 records checked: 1 with errors, 1 with warnings, 2 passed; 1 skipped (status); 9 other files"
+[[nodiscard]] std::string summary_line(const CheckReport& report);
+
+} // namespace makeorbuy::adr

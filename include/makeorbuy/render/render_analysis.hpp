@@ -1,0 +1,41 @@
+#pragma once
+// Renderers for the decision analysis and the cost model: the sections the
+// recommendation includes, and the whole output of `makeorbuy cost`.
+
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/cost.hpp"
+#include "makeorbuy/render/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace makeorbuy {
+
+/// JSON `analysis`: {"tipping_points": [...], "robustness": {...}}.
+[[nodiscard]] nlohmann::ordered_json analysis_json(const Analysis& analysis, const RuleSet& rules,
+                                                   std::size_t recommendation);
+/// JSON `cost`: profile, workload, each option's monthly_usd with its parts, break_even.
+[[nodiscard]] nlohmann::ordered_json cost_json(const CostReport& cost, const RuleSet& rules);
+
+/// Text sections: a warning line for the top of the output (empty unless the
+/// result is contested), "How sure is this", "What would change this", "Cost".
+[[nodiscard]] std::string robustness_banner(const Analysis& analysis, const RuleSet& rules,
+                                            const TextStyle& style);
+[[nodiscard]] std::string analysis_text(const Analysis& analysis, const RuleSet& rules,
+                                        std::size_t recommendation, const TextStyle& style);
+[[nodiscard]] std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style);
+
+/// Markdown sections, each starting with a "###" heading.
+[[nodiscard]] std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules,
+                                            std::size_t recommendation);
+[[nodiscard]] std::string cost_markdown(const CostReport& cost, const RuleSet& rules);
+
+/// The whole output of `makeorbuy cost` in each format.
+[[nodiscard]] std::string render_cost_text(const CostReport& cost, const RuleSet& rules,
+                                           const TextStyle& style);
+[[nodiscard]] std::string render_cost_json(const CostReport& cost, const RuleSet& rules,
+                                           const Answers& answers);
+[[nodiscard]] std::string render_cost_markdown(const CostReport& cost, const RuleSet& rules);
+
+} // namespace makeorbuy

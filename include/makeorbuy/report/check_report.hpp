@@ -1,0 +1,88 @@
+#pragma once
+// What `adr check` found: each record's findings and the run's verdict, the
+// model the check's formats (src/render/check_*.cpp) are drawn from.
+
+#include "makeorbuy/core/diagnostics.hpp"
+#include "makeorbuy/core/exit_code.hpp"
+
+#include <string>
+#include <vector>
+
+namespace makeorbuy::adr {
+
+/// Every kind of finding, each with a stable id used by every output format.
+enum class FindingKind {
+    malformed,              ///< the makeorbuy block cannot be read
+    invalid_answer,         ///< an answer is unknown, invalid or missing
+    chosen_excluded,        ///< chosen is ruled out by a hard constraint
+    chosen_not_recommended, ///< chosen differs from today's recommendation, no reason given
+    chosen_overridden,      ///< chosen differs, with an override-reason
+    rules_changed,          ///< recommended differs from today's recommendation
+    review_overdue,         ///< review-by has passed
+    proposed,               ///< status is proposed, under --no-proposed
+    chosen_not_robust,      ///< chosen wins under less than half of the robustness samples
+};
+
+struct FindingInfo {
+    FindingKind kind;
+    const char* id;          ///< "chosen-not-recommended"
+    const char* summary;     ///< one line
+    const char* description; ///< what it means and what to do
+};
+
+/// Every finding kind, in a fixed order (SARIF rule indices follow it).
+[[nodiscard]] const std::vector<FindingInfo>& finding_infos();
+[[nodiscard]] const FindingInfo& info(FindingKind kind);
+
+struct Finding {
+    FindingKind kind = FindingKind::malformed;
+    Severity severity = Severity::error;
+    Location where; ///< the file and the line and column of the key concerned
+    std::string message;
+};
+
+enum class RecordState {
+    checked, ///< a makeorbuy record that was re-scored (findings may be empty)
+    skipped, ///< a record whose status takes it out of the check (superseded…)
+    other,   ///< not a makeorbuy record (no front matter, no makeorbuy key)
+};
+
+struct RecordResult {
+    std::string path;
+    RecordState state = RecordState::other;
+    std::string note;   ///< why it was skipped
+    std::string status; ///< the record's status as written, lower case, or ""
+    std::string chosen;
+    std::string recommended_now; ///< today's recommendation, when scored
+    std::vector<Finding> findings;
+
+    [[nodiscard]] bool has(Severity severity) const;
+};
+
+/// The lowest severity that makes the check fail (exit code 1).
+enum class FailOn { error, warning, never };
+
+/// What a record came to, by its worst finding.
+enum class Outcome { passed, warning, error, skipped, other };
+
+struct CheckReport {
+    std::vector<RecordResult> records;
+    std::vector<Diagnostic> problems; ///< unreadable paths (errors), symlink loops (warnings)
+    std::string rules_label;
+    std::string today;     ///< YYYY-MM-DD
+    std::string timestamp; ///< YYYY-MM-DDTHH:MM:SS, local time, for JUnit
+    std::string hostname;  ///< for JUnit
+    FailOn fail_on = FailOn::error;
+    bool list_other = false; ///< text: list every file that is not a record, not only named ones
+
+    /// Whether `finding` is at or above --fail-on.
+    [[nodiscard]] bool fails(const Finding& finding) const;
+    [[nodiscard]] bool fails(const RecordResult& record) const;
+    /// usage if a path could not be read, else findings if a record fails, else ok.
+    [[nodiscard]] ExitCode exit_code() const;
+};
+
+[[nodiscard]] Outcome outcome(const RecordResult& record);
+[[nodiscard]] const char* to_string(FailOn fail_on);
+
+} // namespace makeorbuy::adr

@@ -1,0 +1,31 @@
+#pragma once
+// What a recommendation run produced: the model every renderer draws from.
+
+#include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/cost.hpp"
+#include "makeorbuy/core/rules.hpp"
+#include "makeorbuy/core/score.hpp"
+
+#include <string>
+#include <vector>
+
+namespace makeorbuy {
+
+struct Report {
+    const RuleSet* rules = nullptr;
+    Answers answers; ///< every question, defaults filled in
+    Ranking ranking;
+    std::optional<Analysis> analysis; ///< tipping points and robustness, unless turned off
+    std::optional<CostReport> cost;   ///< the cost model, unless turned off
+};
+
+/// Builds the report: scores the answers with the rules.
+[[nodiscard]] Report make_report(const RuleSet& rules, Answers answers);
+
+/// The rules that most separate the winner from `other`: (rule index, winner's
+/// delta minus other's), largest first, only those favouring the winner.
+[[nodiscard]] std::vector<std::pair<std::size_t, double>> why_not(const Report& report,
+                                                                  const OptionResult& other);
+
+} // namespace makeorbuy

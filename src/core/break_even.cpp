@@ -1,0 +1,86 @@
+// Break-even volumes: dedicated GPUs and fine-tunes are step functions of
+// volume, so the crossings are found by a sweep and bisection rather than by
+// the closed form of two straight lines.
+
+#include "makeorbuy/core/cost.hpp"
+
+#include <cmath>
+
+namespace makeorbuy {
+
+namespace {
+
+constexpr double k_low_exponent = 3;   // 10^3 requests a month
+constexpr double k_high_exponent = 10; // 10^10
+constexpr int k_points_per_decade = 40;
+constexpr int k_bisection_steps = 60;
+constexpr int k_max_crossings = 3;
+
+double cost_at(const OptionPlan& plan, Workload workload, double requests, const PriceTable& prices) {
+    workload.requests_per_month = requests;
+    return monthly_usd(plan, workload, prices);
+}
+
+} // namespace
+
+std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& plans,
+                                         const CostReport& report, const PriceTable& prices) {
+    std::vector<BreakEven> out;
+    const OptionPlan* reference = nullptr;
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        if (report.options[i].option == report.reference) reference = plans[i];
+    const int steps = static_cast<int>((k_high_exponent - k_low_exponent) * k_points_per_decade);
+    auto exponent = [](int s) { return k_low_exponent + static_cast<double>(s) / k_points_per_decade; };
+
+    // Each plan's cost at each point of the sweep, worked out once for all pairs.
+    std::vector<std::vector<double>> sweep(plans.size(), std::vector<double>(steps + 1));
+    for (std::size_t i = 0; i < plans.size(); ++i)
+        for (int s = 0; s <= steps; ++s)
+            sweep[i][s] = cost_at(*plans[i], report.workload, std::pow(10.0, exponent(s)), prices);
+
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        for (std::size_t j = i + 1; j < plans.size(); ++j) {
+            auto gap = [&](double log_r) {
+                const double r = std::pow(10.0, log_r);
+                return cost_at(*plans[i], report.workload, r, prices) -
+                       cost_at(*plans[j], report.workload, r, prices);
+            };
+            int found = 0;
+            double left = k_low_exponent;
+            double left_gap = sweep[i][0] - sweep[j][0];
+            for (int s = 1; s <= steps && found < k_max_crossings; ++s) {
+                const double right = exponent(s);
+                const double right_gap = sweep[i][s] - sweep[j][s];
+                if ((left_gap < 0) != (right_gap < 0) && left_gap != 0) {
+                    double a = left;
+                    double b = right;
+                    for (int k = 0; k < k_bisection_steps; ++k) {
+                        const double mid = (a + b) / 2;
+                        if (mid <= a || mid >= b) break; // a and b are neighbouring doubles
+                        if ((gap(mid) < 0) == (left_gap < 0))
+                            a = mid;
+                        else
+                            b = mid;
+                    }
+                    BreakEven point;
+                    point.requests_per_month = std::pow(10.0, b);
+                    // i cheaper below (gap < 0 on the left) means j is cheaper above.
+                    point.cheaper_above = left_gap < 0 ? report.options[j].option : report.options[i].option;
+                    point.cheaper_below = left_gap < 0 ? report.options[i].option : report.options[j].option;
+                    point.tokens_per_month =
+                        point.requests_per_month * (report.workload.tokens_in + report.workload.tokens_out);
+                    if (reference != nullptr)
+                        point.reference_usd =
+                            cost_at(*reference, report.workload, point.requests_per_month, prices);
+                    out.push_back(point);
+                    ++found;
+                }
+                left = right;
+                left_gap = right_gap;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace makeorbuy

@@ -1,0 +1,198 @@
+// The check's verdict, and the formats meant for people: text, JSON and the
+// GitHub step summary.
+
+#include "makeorbuy/render/check_formats.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace makeorbuy::adr {
+
+namespace {
+
+struct Counts {
+    std::size_t errors = 0, warnings = 0, passed = 0, skipped = 0, other = 0;
+};
+
+Counts count(const CheckReport& report) {
+    Counts c;
+    for (const auto& r : report.records) {
+        switch (outcome(r)) {
+        case Outcome::error:
+            ++c.errors;
+            break;
+        case Outcome::warning:
+            ++c.warnings;
+            break;
+        case Outcome::passed:
+            ++c.passed;
+            break;
+        case Outcome::skipped:
+            ++c.skipped;
+            break;
+        case Outcome::other:
+            ++c.other;
+            break;
+        }
+    }
+    return c;
+}
+
+const char* outcome_name(Outcome o) {
+    switch (o) {
+    case Outcome::passed:
+        return "passed";
+    case Outcome::warning:
+        return "warning";
+    case Outcome::error:
+        return "error";
+    case Outcome::skipped:
+        return "skipped";
+    case Outcome::other:
+        return "other";
+    }
+    return "other";
+}
+
+std::string finding_line(const Finding& f) {
+    return fmt::format("{}: {}: {} [{}]", f.where.to_string(), to_string(f.severity), f.message,
+                       info(f.kind).id);
+}
+
+std::string cell(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string summary_line(const CheckReport& report) {
+    const Counts c = count(report);
+    std::string line = fmt::format(
+        "{} record{} checked: {} with errors, {} with warnings, {} passed", c.errors + c.warnings + c.passed,
+        c.errors + c.warnings + c.passed == 1 ? "" : "s", c.errors, c.warnings, c.passed);
+    line += fmt::format("; {} skipped by status; {} other file{} skipped (not makeorbuy records)", c.skipped,
+                        c.other, c.other == 1 ? "" : "s");
+    const auto unreadable = std::count_if(report.problems.begin(), report.problems.end(),
+                                          [](const Diagnostic& d) { return d.severity == Severity::error; });
+    if (unreadable > 0)
+        line += fmt::format("; {} path{} could not be read", unreadable, unreadable == 1 ? "" : "s");
+    return line;
+}
+
+std::string render_check_text(const CheckReport& report) {
+    std::string out;
+    for (const auto& r : report.records) {
+        switch (outcome(r)) {
+        case Outcome::passed:
+            out += fmt::format("{}: ok (chosen {})\n", r.path, r.chosen);
+            break;
+        case Outcome::skipped:
+            out += fmt::format("{}: skipped: {}\n", r.path, r.note);
+            break;
+        case Outcome::other:
+            if (report.list_other) out += fmt::format("{}: skipped: {}\n", r.path, r.note);
+            break;
+        case Outcome::warning:
+        case Outcome::error:
+            for (const auto& f : r.findings)
+                out += finding_line(f) + "\n";
+            break;
+        }
+    }
+    for (const auto& p : report.problems)
+        out += fmt::format("{}: {}: {}\n", p.where.to_string(), to_string(p.severity), p.message);
+    return out + summary_line(report) + "\n";
+}
+
+std::string render_check_json(const CheckReport& report) {
+    using Json = nlohmann::ordered_json;
+    const Counts c = count(report);
+    Json records = Json::array();
+    for (const auto& r : report.records) {
+        Json record{{"file", r.path}, {"result", outcome_name(outcome(r))}};
+        if (!r.status.empty()) record["status"] = r.status;
+        if (!r.note.empty()) record["note"] = r.note;
+        if (!r.chosen.empty()) record["chosen"] = r.chosen;
+        if (!r.recommended_now.empty()) record["recommended_now"] = r.recommended_now;
+        if (r.state == RecordState::checked) {
+            Json findings = Json::array();
+            for (const auto& f : r.findings)
+                findings.push_back(Json{{"rule", info(f.kind).id},
+                                        {"severity", to_string(f.severity)},
+                                        {"fails", report.fails(f)},
+                                        {"line", f.where.line},
+                                        {"column", f.where.column},
+                                        {"message", f.message}});
+            record["findings"] = findings;
+        }
+        records.push_back(record);
+    }
+    Json problems = Json::array();
+    for (const auto& p : report.problems)
+        problems.push_back(
+            Json{{"severity", to_string(p.severity)}, {"file", p.where.file.str()}, {"message", p.message}});
+    Json doc{{"schema", "makeorbuy.adr-check/1"},
+             {"tool", {{"name", "makeorbuy"}, {"version", MAKEORBUY_VERSION}}},
+             {"rules", report.rules_label},
+             {"today", report.today},
+             {"fail_on", to_string(report.fail_on)},
+             {"exit_code", to_int(report.exit_code())},
+             {"summary",
+              {{"checked", c.errors + c.warnings + c.passed},
+               {"errors", c.errors},
+               {"warnings", c.warnings},
+               {"passed", c.passed},
+               {"skipped", c.skipped},
+               {"other", c.other}}},
+             {"records", records},
+             {"problems", problems}};
+    // A record may hold invalid UTF-8, quoted in a message: replace it rather than throw (found by fuzz_adr).
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_step_summary(const CheckReport& report) {
+    std::string out = "### makeorbuy adr check\n\n| Record | Result | Finding |\n|---|---|---|\n";
+    for (const auto& r : report.records) {
+        const Outcome o = outcome(r);
+        if (o == Outcome::other) continue;
+        const char* mark = o == Outcome::error     ? "❌ error"
+                           : o == Outcome::warning ? "⚠️ warning"
+                           : o == Outcome::skipped ? "⏭️ skipped"
+                                                   : "✅ passed";
+        if (r.findings.empty()) {
+            out += fmt::format("| `{}` | {} | {} |\n", cell(r.path), mark, cell(r.note));
+            continue;
+        }
+        for (const auto& f : r.findings)
+            out += fmt::format("| `{}` | {} | line {}: {} (`{}`) |\n", cell(r.path), mark, f.where.line,
+                               cell(f.message), info(f.kind).id);
+    }
+    return out + "\n" + summary_line(report) + "\n\n";
+}
+
+namespace {
+
+constexpr OutputFormat<CheckRenderer> k_check_formats[] = {{"text", render_check_text},
+                                                           {"json", render_check_json},
+                                                           {"junit", render_check_junit},
+                                                           {"github", render_check_github},
+                                                           {"sarif", render_check_sarif}};
+
+} // namespace
+
+std::span<const OutputFormat<CheckRenderer>> check_formats() {
+    return k_check_formats;
+}
+
+} // namespace makeorbuy::adr

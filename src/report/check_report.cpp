@@ -1,0 +1,61 @@
+// The verdict of `adr check`: what each record came to and the exit code.
+
+#include "makeorbuy/report/check_report.hpp"
+
+#include <algorithm>
+
+namespace makeorbuy::adr {
+
+Outcome outcome(const RecordResult& record) {
+    switch (record.state) {
+    case RecordState::other:
+        return Outcome::other;
+    case RecordState::skipped:
+        return Outcome::skipped;
+    case RecordState::checked:
+        break;
+    }
+    if (record.has(Severity::error)) return Outcome::error;
+    if (record.has(Severity::warning)) return Outcome::warning;
+    return Outcome::passed;
+}
+
+const char* to_string(FailOn fail_on) {
+    switch (fail_on) {
+    case FailOn::error:
+        return "error";
+    case FailOn::warning:
+        return "warning";
+    case FailOn::never:
+        return "never";
+    }
+    return "error";
+}
+
+bool CheckReport::fails(const Finding& finding) const {
+    switch (fail_on) {
+    case FailOn::error:
+        return finding.severity == Severity::error;
+    case FailOn::warning:
+        return finding.severity != Severity::note;
+    case FailOn::never:
+        return false;
+    }
+    return false;
+}
+
+bool CheckReport::fails(const RecordResult& record) const {
+    return std::any_of(record.findings.begin(), record.findings.end(),
+                       [this](const Finding& f) { return fails(f); });
+}
+
+ExitCode CheckReport::exit_code() const {
+    if (std::any_of(problems.begin(), problems.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }))
+        return ExitCode::usage;
+    return std::any_of(records.begin(), records.end(), [this](const RecordResult& r) { return fails(r); })
+               ? ExitCode::findings
+               : ExitCode::ok;
+}
+
+} // namespace makeorbuy::adr

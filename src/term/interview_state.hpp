@@ -1,0 +1,75 @@
+#pragma once
+// The interview as pure data: which questions it asks, where it stands, and
+// how a key (terminal mode) or a typed line (plain mode) moves it on. No
+// terminal here, so every step is unit-tested.
+
+#include "keys.hpp"
+#include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/rules.hpp"
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace makeorbuy::interview {
+
+enum class Screen { question, summary, finished };
+
+struct State {
+    const RuleSet* rules = nullptr;
+    Answers given;                       ///< from flags and files: never asked
+    std::map<std::string, Value> chosen; ///< answered in this interview
+    std::vector<std::size_t> plan;       ///< indices of the questions asked, in order
+    Screen screen = Screen::question;
+    std::size_t position = 0;  ///< the question on screen, as an index into plan
+    bool from_summary = false; ///< changing one answer picked at the summary
+
+    // The question (or summary) on screen.
+    std::size_t cursor = 0;    ///< highlighted value of a choice or multi question
+    std::vector<bool> checked; ///< ticked values of a multi question
+    std::string input;         ///< typed text: a number, or a summary entry
+    std::string problem;       ///< why the last answer was refused
+    bool show_help = false;    ///< the question's longer help is showing
+};
+
+/// What a key or line did, so the screen knows what to draw.
+enum class Step {
+    stay,     ///< same screen, redraw it
+    answered, ///< the question was answered; another screen follows
+    back,     ///< went back to an earlier screen
+    finished, ///< the user accepted the summary
+};
+
+/// The questions to ask, in rules order: every one not given by a flag or
+/// file whose ask_if holds over the answers so far (defaults standing in for
+/// what is not yet answered).
+[[nodiscard]] std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& given,
+                                                      const std::map<std::string, Value>& chosen);
+
+/// A new interview at its first question; Screen::finished if there is nothing to ask.
+[[nodiscard]] State start(const RuleSet& rules, Answers given);
+
+[[nodiscard]] const Question& current_question(const State& state);
+
+/// The value a question would take on Enter: its earlier answer, else its default.
+[[nodiscard]] const Value* preset_value(const State& state, const Question& question);
+
+/// Given answers plus the interview's (Origin::interview), only for
+/// questions still asked; defaults are not filled in.
+[[nodiscard]] Answers collected_answers(const State& state);
+
+/// Planned questions not yet answered, in order.
+[[nodiscard]] std::vector<const Question*> unanswered(const State& state);
+
+/// Terminal mode: arrows, j/k, digits, space, Enter, ?, back keys.
+Step apply_key(State& state, const term::Key& key);
+
+/// Plain mode: a number or value name, "" for the preset value, "?" for
+/// help, "<" or "b" to go back; at the summary "" to finish or a number.
+Step apply_line(State& state, const std::string& line);
+
+/// The value as the summary and the collapsed line show it: "30000 USD per month".
+[[nodiscard]] std::string shown_value(const Question& question, const Value& value);
+
+} // namespace makeorbuy::interview
