@@ -38,9 +38,9 @@ Key control_key(unsigned char byte) {
     }
 }
 
-// The key of a CSI sequence "ESC [ params final"; modifiers are ignored
-// ("ESC [ 1 ; 5 A" is still Up).
-Key csi_key(std::string_view params, char final) {
+// The cursor keys, which CSI ("ESC [ A") and SS3 ("ESC O A") sequences
+// share: the key of `final`, or unknown.
+Key cursor_key(char final) {
     switch (final) {
     case 'A':
         return key(KeyCode::up);
@@ -54,6 +54,15 @@ Key csi_key(std::string_view params, char final) {
         return key(KeyCode::home);
     case 'F':
         return key(KeyCode::end);
+    default:
+        return key(KeyCode::unknown);
+    }
+}
+
+// The key of a CSI sequence "ESC [ params final"; modifiers are ignored
+// ("ESC [ 1 ; 5 A" is still Up).
+Key csi_key(std::string_view params, char final) {
+    switch (final) {
     case 'Z':
         return key(KeyCode::back_tab);
     case '~': {
@@ -66,29 +75,13 @@ Key csi_key(std::string_view params, char final) {
         return key(KeyCode::unknown);
     }
     default:
-        return key(KeyCode::unknown);
+        return cursor_key(final);
     }
 }
 
 Key ss3_key(char final) {
-    switch (final) {
-    case 'A':
-        return key(KeyCode::up);
-    case 'B':
-        return key(KeyCode::down);
-    case 'C':
-        return key(KeyCode::right);
-    case 'D':
-        return key(KeyCode::left);
-    case 'H':
-        return key(KeyCode::home);
-    case 'F':
-        return key(KeyCode::end);
-    case 'M':
-        return key(KeyCode::enter); // keypad Enter in application mode
-    default:
-        return key(KeyCode::unknown);
-    }
+    if (final == 'M') return key(KeyCode::enter); // keypad Enter in application mode
+    return cursor_key(final);
 }
 
 std::size_t utf8_length(unsigned char lead) {
