@@ -87,6 +87,17 @@ r = run("rules", "schema")
 expect(r, 0, "rules schema")
 with open(os.path.join(SOURCE, "rules", "schema.json"), encoding="utf-8") as f:
     check(r.stdout == f.read(), "rules schema equals rules/schema.json")
+
+# The shipped table, with its cost figures, scale lists and 'answered' tests, follows the shipped schema.
+import importlib.util
+if importlib.util.find_spec("jsonschema") is not None:
+    import jsonschema
+    with open(os.path.join(SOURCE, "rules", "schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    with open(os.path.join(SOURCE, "rules", "default.json"), encoding="utf-8") as f:
+        table = json.load(f)
+    problems = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(table)]
+    check(not problems, "rules/default.json follows rules/schema.json", "\n".join(problems[:5]))
 try:
     schema = json.loads(r.stdout)
 except ValueError:
