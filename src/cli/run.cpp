@@ -76,16 +76,17 @@ void setup_help(CLI::App& app, ExitCode& /*result*/) {
     });
 }
 
-// The value of --rules wherever it appears: it decides which questions, and
-// so which flags, exist, so it is read before the command line is parsed.
-std::optional<std::string> rules_flag(const std::vector<std::string>& args) {
+// The value of --rules (or --prices) wherever it appears: the rules decide
+// which questions, and so which flags, exist, and the prices the cost figures
+// the rules read, so both are read before the command line is parsed.
+std::optional<std::string> file_flag(const std::vector<std::string>& args, const std::string& flag) {
     std::optional<std::string> path;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--") break;
-        if (args[i] == "--rules" && i + 1 < args.size())
+        if (args[i] == flag && i + 1 < args.size())
             path = args[i + 1];
-        else if (args[i].rfind("--rules=", 0) == 0)
-            path = args[i].substr(8);
+        else if (args[i].rfind(flag + "=", 0) == 0)
+            path = args[i].substr(flag.size() + 1);
     }
     return path;
 }
@@ -138,11 +139,19 @@ int report_error(const std::vector<Diagnostic>& diagnostics) {
 
 int run_parsed(std::vector<std::string> args) {
     // 1. A --rules file replaces the built-in table before anything is set up.
+    //    Its cost figures read the built-in prices, or a --prices file's.
     std::unique_ptr<RuleSet> custom;
-    if (auto path = rules_flag(args)) {
+    if (auto path = file_flag(args, "--rules")) {
         custom = std::make_unique<RuleSet>(load_rules_file(*path, command_flags()));
-        set_active_rules(custom.get());
+        custom->prices = &default_prices();
     }
+    std::unique_ptr<PriceTable> prices;
+    if (auto path = file_flag(args, "--prices")) {
+        prices = std::make_unique<PriceTable>(load_prices_file(*path));
+        if (!custom) custom = std::make_unique<RuleSet>(default_rules());
+        custom->prices = prices.get();
+    }
+    if (custom) set_active_rules(custom.get());
 
     // 2. `makeorbuy [flags]` is `makeorbuy recommend [flags]`.
     const bool top_level_flag =

@@ -1,6 +1,7 @@
 #include "makeorbuy/core/condition.hpp"
 
 #include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/figures.hpp"
 #include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
@@ -61,7 +62,17 @@ bool test_multi(const Condition& c, const std::vector<std::string>& values) {
     }
 }
 
-bool test(const Condition& c, const Answers& answers) {
+bool test(const Condition& c, const Answers& answers, const CostFigures* figures) {
+    if (c.figure) {
+        if (figures == nullptr) return false;
+        const std::optional<double> value = figures->value(*c.figure);
+        return value && test_number(c, *value);
+    }
+    if (c.op == TestOp::answered) {
+        // Given by the user (flag, file or interview), not a default standing in.
+        const Answer* answer = answers.find(c.key);
+        return (answer != nullptr && answer->origin != Origin::default_value) == c.flag;
+    }
     const Value* value = answers.value(c.key);
     if (value == nullptr) return false;
     if (const auto* number = std::get_if<double>(value)) return test_number(c, *number);
@@ -93,26 +104,28 @@ const char* op_text(TestOp op) {
         return "includes any of";
     case TestOp::empty:
         return "is empty";
+    case TestOp::answered:
+        return "was answered";
     }
     return "?";
 }
 
 } // namespace
 
-bool holds(const Condition& condition, const Answers& answers) {
+bool holds(const Condition& condition, const Answers& answers, const CostFigures* figures) {
     switch (condition.kind) {
     case ConditionKind::always:
         return true;
     case ConditionKind::all:
         return std::all_of(condition.children.begin(), condition.children.end(),
-                           [&](const Condition& c) { return holds(c, answers); });
+                           [&](const Condition& c) { return holds(c, answers, figures); });
     case ConditionKind::any:
         return std::any_of(condition.children.begin(), condition.children.end(),
-                           [&](const Condition& c) { return holds(c, answers); });
+                           [&](const Condition& c) { return holds(c, answers, figures); });
     case ConditionKind::negation:
-        return !condition.children.empty() && !holds(condition.children.front(), answers);
+        return !condition.children.empty() && !holds(condition.children.front(), answers, figures);
     case ConditionKind::test:
-        return test(condition, answers);
+        return test(condition, answers, figures);
     }
     return false;
 }
@@ -144,6 +157,9 @@ std::string describe(const Condition& condition) {
     case ConditionKind::test:
         if (condition.op == TestOp::empty)
             return fmt::format("{} {}", condition.key, condition.flag ? "is empty" : "is not empty");
+        if (condition.op == TestOp::answered)
+            return fmt::format("{} {}", condition.key,
+                               condition.flag ? "was answered" : "was left at its default");
         if (condition.numeric)
             return fmt::format("{} {} {}", condition.key, op_text(condition.op),
                                format_number(condition.number));

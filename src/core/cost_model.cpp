@@ -21,12 +21,6 @@ double number_answer(const Answers& answers, const char* key, double fallback) {
     return number ? *number : fallback;
 }
 
-const OptionPlan* plan_of(const CostProfile& profile, const std::string& option) {
-    for (const auto& plan : profile.plans)
-        if (plan.option == option) return &plan;
-    return nullptr;
-}
-
 // Replicas for the peak at the target utilization, never below the HA minimum.
 double replicas_for(double requests, const Workload& workload, const ServingProfile& serving,
                     const PriceTable& prices) {
@@ -46,6 +40,12 @@ double fine_tuning_monthly(const FineTuning& tuning, double rate, const PriceTab
 }
 
 } // namespace
+
+const OptionPlan* CostProfile::find_plan(const std::string& option) const {
+    for (const auto& plan : plans)
+        if (plan.option == option) return &plan;
+    return nullptr;
+}
 
 double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
     const double requests = workload.requests_per_month;
@@ -91,7 +91,7 @@ Workload workload_for(const Answers& answers, const PriceTable& prices, const Co
     if (workload.requests_per_month <= 0) {
         // R = S / cost per request of the reference model.
         workload.derived = true;
-        const OptionPlan* reference = plan_of(profile, profile.reference_option);
+        const OptionPlan* reference = profile.find_plan(profile.reference_option);
         const ApiModel* model = reference ? prices.find_api_model(reference->api_model) : nullptr;
         const double per_request =
             model ? cost_per_request(*model, workload.tokens_in, workload.tokens_out) : 0;
@@ -154,54 +154,6 @@ OptionCost option_cost(const OptionPlan& plan, const Workload& workload, const P
             requests * cost_per_request(*alternative, workload.tokens_in, workload.tokens_out);
     }
     return cost;
-}
-
-CostReport cost_report(const Answers& answers, const RuleSet& rules, const PriceTable& prices) {
-    const CostProfile& profile = profile_for(answers, prices);
-    CostReport report;
-    report.profile = profile.id;
-    report.profile_text = profile.text;
-    report.as_of = prices.as_of;
-    report.workload = workload_for(answers, prices, profile);
-    report.reference = rules.find_option(profile.reference_option).value_or(0);
-
-    std::vector<const OptionPlan*> plans;
-    for (std::size_t o = 0; o < rules.options.size(); ++o) {
-        const OptionPlan* plan = plan_of(profile, rules.options[o].id);
-        if (plan == nullptr) continue;
-        OptionCost cost = option_cost(*plan, report.workload, prices);
-        cost.option = o;
-        report.options.push_back(std::move(cost));
-        plans.push_back(plan);
-    }
-
-    // Payback: months for the monthly saving against the reference to repay the setup.
-    const OptionCost* reference = nullptr;
-    for (const auto& c : report.options)
-        if (c.option == report.reference) reference = &c;
-    if (reference != nullptr) {
-        const double reference_usd = reference->monthly_usd;
-        for (auto& c : report.options) {
-            const double saving = reference_usd - c.monthly_usd;
-            if (c.option != report.reference && saving > 0) c.payback_months = c.setup_usd / saving;
-        }
-    }
-
-    const OptionPlan* small = plan_of(profile, "small-hosted");
-    const OptionPlan* ref_plan = plan_of(profile, profile.reference_option);
-    const ApiModel* small_model = small ? prices.find_api_model(small->api_model) : nullptr;
-    const ApiModel* ref_model = ref_plan ? prices.find_api_model(ref_plan->api_model) : nullptr;
-    if (small_model && ref_model) {
-        const double small_cpr =
-            cost_per_request(*small_model, report.workload.tokens_in, report.workload.tokens_out);
-        if (small_cpr > 0)
-            report.small_model_discount =
-                cost_per_request(*ref_model, report.workload.tokens_in, report.workload.tokens_out) /
-                small_cpr;
-    }
-
-    report.break_even = break_even_points(plans, report, prices);
-    return report;
 }
 
 } // namespace makeorbuy

@@ -24,8 +24,12 @@ std::string_view embedded_snapshot(std::string_view name) {
 
 // The build tool writes each table's origin as "embedded".
 const RuleSet& default_rules() {
-    static const RuleSet rules =
-        rules_from_snapshot(embedded_snapshot("default.snapshot"), "rules/default.json (embedded)");
+    static const RuleSet rules = [] {
+        RuleSet table =
+            rules_from_snapshot(embedded_snapshot("default.snapshot"), "rules/default.json (embedded)");
+        table.prices = &default_prices(); // its cost figures read the built-in prices
+        return table;
+    }();
     return rules;
 }
 

@@ -1,5 +1,6 @@
 #include "makeorbuy/core/rules.hpp"
 
+#include "makeorbuy/core/figures.hpp"
 #include "makeorbuy/core/rules_loader.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "rules_reader.hpp"
@@ -304,27 +305,62 @@ private:
         return std::nullopt;
     }
 
+    // Each {cost:...} placeholder of a text must name a figure of this table.
+    void check_placeholders(const std::string& text, const std::string& pointer) {
+        for (const Placeholder& p : placeholders(text))
+            (void)m_read.figure(std::string(p.name), pointer, m_rules, false);
+    }
+
     Condition when_of(const json& item, const std::string& at) {
         auto it = item.find("when");
         if (it == item.end()) return {};
         return m_read.condition(*it, pointer_append(at, "when"), m_rules, m_rules.questions.size());
     }
 
-    std::optional<Scale> scale_of(const json& item, const std::string& at) {
+    // "scale": one scale, or a list of them whose factors multiply.
+    void read_scales(Rule& rule, const json& item, const std::string& at) {
         auto it = item.find("scale");
-        if (it == item.end()) return std::nullopt;
-        const std::string sat = pointer_append(at, "scale");
+        if (it == item.end()) return;
+        if (!it->is_array()) {
+            rule.scale = scale_of(*it, pointer_append(at, "scale"));
+            return;
+        }
+        if (it->empty()) m_read.error_at(pointer_append(at, "scale"), "an empty list of scales");
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            auto s = scale_of((*it)[i], pointer_append(pointer_append(at, "scale"), i));
+            if (!s) continue;
+            if (!rule.scale)
+                rule.scale = std::move(s);
+            else
+                rule.more_scales.push_back(std::move(*s));
+        }
+    }
+
+    std::optional<Scale> scale_of(const json& scale, const std::string& sat) {
+        const json* it = &scale;
         if (!it->is_object()) {
             m_read.error_at(sat, "'scale' must be an object with question, from, to and curve");
             return std::nullopt;
         }
-        m_read.check_fields(*it, sat, {"question", "from", "to", "curve"}, "a scale");
+        m_read.check_fields(*it, sat, {"question", "figure", "from", "to", "curve"}, "a scale");
         Scale s;
-        s.question = m_read.string_field(*it, sat, "question", Field::required).value_or("");
-        const Question* q = m_rules.find_question(s.question);
-        if (!s.question.empty() && (q == nullptr || !q->is_numeric()))
-            m_read.error_at(pointer_append(sat, "question"),
-                            fmt::format("'{}' is not a number question; a scale needs one", s.question));
+        if (it->contains("figure")) {
+            if (it->contains("question"))
+                m_read.error_at(sat, "a scale reads either a 'question' or a cost 'figure', not both");
+            const std::string name = m_read.string_field(*it, sat, "figure", Field::required).value_or("");
+            const std::string fat = pointer_append(sat, "figure");
+            if (std::string_view(name).substr(0, k_figure_prefix.size()) != k_figure_prefix)
+                m_read.error_at(fat,
+                                fmt::format("a cost figure is written cost:FIGURE:OPTION, not '{}'", name));
+            else
+                s.figure = m_read.figure(name, fat, m_rules, false);
+        } else {
+            s.question = m_read.string_field(*it, sat, "question", Field::required).value_or("");
+            const Question* q = m_rules.find_question(s.question);
+            if (!s.question.empty() && (q == nullptr || !q->is_numeric()))
+                m_read.error_at(pointer_append(sat, "question"),
+                                fmt::format("'{}' is not a number question; a scale needs one", s.question));
+        }
         s.from = m_read.number_field(*it, sat, "from", Field::required, -1e15, 1e15).value_or(0);
         s.to = m_read.number_field(*it, sat, "to", Field::required, -1e15, 1e15).value_or(1);
         const std::string curve = m_read.string_field(*it, sat, "curve", Field::optional).value_or("linear");
@@ -357,8 +393,9 @@ private:
             if (!r.id.empty()) claim_id(r.id, pointer_append(at, "id"));
             r.when = when_of(item, at);
             r.weight = m_read.number_field(item, at, "weight", Field::required, 0, 5).value_or(1);
-            r.scale = scale_of(item, at);
+            read_scales(r, item, at);
             r.rationale = m_read.string_field(item, at, "rationale", Field::required).value_or("");
+            check_placeholders(r.rationale, pointer_append(at, "rationale"));
             r.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
             auto effects = item.find("effects");
             if (effects == item.end() || !effects->is_object() || effects->empty()) {
@@ -386,18 +423,31 @@ private:
                 m_read.error_at(at, "each constraint must be an object");
                 continue;
             }
-            m_read.check_fields(item, at, {"id", "when", "exclude", "rationale", "guide"}, "a constraint");
+            m_read.check_fields(item, at,
+                                {"id", "when", "exclude", "exclude_per_token", "rationale", "guide"},
+                                "a constraint");
             Constraint c;
             c.pointer = at;
             c.id = m_read.string_field(item, at, "id", Field::required).value_or("");
             if (!c.id.empty()) claim_id(c.id, pointer_append(at, "id"));
             c.when = when_of(item, at);
             c.rationale = m_read.string_field(item, at, "rationale", Field::required).value_or("");
+            check_placeholders(c.rationale, pointer_append(at, "rationale"));
             c.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
+            if (auto per_token = item.find("exclude_per_token"); per_token != item.end()) {
+                if (!per_token->is_boolean())
+                    m_read.error_at(pointer_append(at, "exclude_per_token"),
+                                    "'exclude_per_token' is true or false");
+                else
+                    c.exclude_per_token = per_token->get<bool>();
+            }
             auto exclude = item.find("exclude");
-            if (exclude == item.end() || !exclude->is_array() || exclude->empty()) {
+            if (exclude == item.end() && c.exclude_per_token) {
+                // Rules out only the per-token form of options.
+            } else if (exclude == item.end() || !exclude->is_array() || exclude->empty()) {
                 m_read.error_at(exclude == item.end() ? at : pointer_append(at, "exclude"),
-                                "a constraint needs 'exclude': a non-empty list of option ids");
+                                "a constraint needs 'exclude': a non-empty list of option ids (or "
+                                "\"exclude_per_token\": true alone)");
             } else {
                 for (std::size_t j = 0; j < exclude->size(); ++j) {
                     const std::string xat = pointer_append(pointer_append(at, "exclude"), j);
@@ -430,6 +480,7 @@ private:
             if (!a.id.empty()) claim_id(a.id, pointer_append(at, "id"));
             a.when = when_of(item, at);
             a.text = m_read.string_field(item, at, "text", Field::required).value_or("");
+            check_placeholders(a.text, pointer_append(at, "text"));
             a.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
             m_rules.advice.push_back(std::move(a));
         }

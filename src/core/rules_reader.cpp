@@ -72,6 +72,41 @@ std::optional<double> RulesReader::number_field(const nlohmann::json& object, co
     return value;
 }
 
+namespace {
+
+const std::vector<std::pair<std::string, TestOp>>& test_ops() {
+    static const std::vector<std::pair<std::string, TestOp>> ops = {{"eq", TestOp::eq},
+                                                                    {"ne", TestOp::ne},
+                                                                    {"in", TestOp::in},
+                                                                    {"not_in", TestOp::not_in},
+                                                                    {"lt", TestOp::lt},
+                                                                    {"lte", TestOp::lte},
+                                                                    {"gt", TestOp::gt},
+                                                                    {"gte", TestOp::gte},
+                                                                    {"contains", TestOp::contains},
+                                                                    {"contains_any", TestOp::contains_any},
+                                                                    {"empty", TestOp::empty},
+                                                                    {"answered", TestOp::answered}};
+    return ops;
+}
+
+std::optional<TestOp> test_op(const std::string& name) {
+    for (const auto& [text, op] : test_ops())
+        if (text == name) return op;
+    return std::nullopt;
+}
+
+} // namespace
+
+void RulesReader::unknown_operator(const std::string& name, const std::string& pointer) const {
+    std::vector<std::string> names;
+    names.reserve(test_ops().size());
+    for (const auto& p : test_ops())
+        names.push_back(p.first);
+    error_at_key(pointer, with_hint(fmt::format("unknown operator '{}'", name), name, names,
+                                    fmt::format(" (operators: {})", join(names, ", "))));
+}
+
 std::optional<std::string> RulesReader::canonical_value(const Question& question, const nlohmann::json& value,
                                                         const std::string& pointer) const {
     std::string text;
@@ -91,6 +126,82 @@ std::optional<std::string> RulesReader::canonical_value(const Question& question
     error_at(pointer, with_hint(fmt::format("unknown value '{}' for {}", text, question.key), text, allowed) +
                           fmt::format(" (allowed: {})", join(allowed, ", ")));
     return std::nullopt;
+}
+
+std::optional<FigureRef> RulesReader::figure(const std::string& name, const std::string& pointer,
+                                             const RuleSet& rules, bool at_key) const {
+    auto report = [&](const std::string& message) {
+        if (at_key)
+            error_at_key(pointer, message);
+        else
+            error_at(pointer, message);
+        return std::nullopt;
+    };
+    const std::string_view rest = std::string_view(name).substr(k_figure_prefix.size());
+    const std::size_t colon = rest.find(':');
+    const std::string kind_name(rest.substr(0, colon));
+    const auto kind = figure_kind(kind_name);
+    if (!kind) {
+        return report(
+            with_hint(fmt::format("unknown cost figure '{}'", kind_name), kind_name, figure_names()) +
+            fmt::format(" (figures: {})", join(figure_names(), ", ")));
+    }
+    const bool two = takes_two_options(*kind);
+    const std::string usage = two ? fmt::format("write cost:{}:OPTION/OTHER", kind_name)
+                                  : fmt::format("write cost:{}:OPTION", kind_name);
+    if (colon == std::string_view::npos) return report(fmt::format("'{}' names no option; {}", name, usage));
+    const std::string_view options = rest.substr(colon + 1);
+    const std::size_t slash = options.find('/');
+    if (two != (slash != std::string_view::npos))
+        return report(fmt::format("'{}' takes {}; {}", kind_name, two ? "two options" : "one option", usage));
+    std::vector<std::string> ids;
+    for (const auto& o : rules.options)
+        ids.push_back(o.id);
+    auto option = [&](std::string_view id_view) -> std::optional<std::size_t> {
+        const std::string id(id_view);
+        if (auto index = rules.find_option(id)) return index;
+        report(with_hint(fmt::format("unknown option '{}' in cost figure '{}'", id, name), id, ids,
+                         fmt::format(" (options: {})", join(ids, ", "))));
+        return std::nullopt;
+    };
+    FigureRef ref;
+    ref.kind = *kind;
+    const auto first = option(options.substr(0, slash));
+    if (!first) return std::nullopt;
+    ref.option = *first;
+    if (two) {
+        const auto second = option(options.substr(slash + 1));
+        if (!second) return std::nullopt;
+        if (*second == *first)
+            return report(fmt::format(
+                "'{}' is a ratio of an option to itself, always 1; name two different options", name));
+        ref.other = *second;
+    }
+    return ref;
+}
+
+void RulesReader::figure_test(Condition& test, const nlohmann::json& operand, const std::string& pointer,
+                              TestOp op) const {
+    test.op = op;
+    switch (op) {
+    case TestOp::lt:
+    case TestOp::lte:
+    case TestOp::gt:
+    case TestOp::gte:
+    case TestOp::eq:
+    case TestOp::ne:
+        if (!operand.is_number()) {
+            error_at(pointer, fmt::format("a cost figure is a number; compare it with a number, not {}",
+                                          type_name(operand)));
+            return;
+        }
+        test.numeric = true;
+        test.number = operand.get<double>();
+        return;
+    default:
+        error_at(pointer, "a cost figure is a number; test it with lt, lte, gt, gte, eq or ne");
+        return;
+    }
 }
 
 void RulesReader::value_test(Condition& test, const Question& question, const nlohmann::json& operand,
@@ -139,6 +250,10 @@ void RulesReader::value_test(Condition& test, const Question& question, const nl
         if (!multi) return wrong("contains works on multi questions only");
         if (auto v = canonical_value(question, operand, pointer)) test.strings.push_back(*v);
         return;
+    case TestOp::answered:
+        if (!operand.is_boolean()) return wrong("give true or false");
+        test.flag = operand.get<bool>();
+        return;
     case TestOp::empty:
         if (!multi) return wrong("empty works on multi questions only");
         if (!operand.is_boolean()) return wrong("give true or false");
@@ -184,6 +299,39 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
             parts.push_back(std::move(negation));
             continue;
         }
+        if (std::string_view(key).substr(0, k_figure_prefix.size()) == k_figure_prefix) {
+            if (visible < rules.questions.size()) {
+                error_at_key(at, "a question's ask_if cannot test cost figures; they are known only once "
+                                 "every answer is in");
+                continue;
+            }
+            const auto ref = figure(key, at, rules, true);
+            if (!ref) continue;
+            auto add_figure_test = [&, &key = key](TestOp op, const nlohmann::json& op_operand,
+                                                   const std::string& op_at) {
+                Condition test;
+                test.kind = ConditionKind::test;
+                test.key = key;
+                test.figure = ref;
+                test.pointer = op_at;
+                figure_test(test, op_operand, op_at, op);
+                parts.push_back(std::move(test));
+            };
+            if (!operand.is_object()) {
+                add_figure_test(TestOp::eq, operand, at);
+                continue;
+            }
+            if (operand.empty()) error_at(at, "an empty test; give an operator such as lt or gte");
+            for (const auto& [name, op_operand] : operand.items()) {
+                const auto op = test_op(name);
+                if (!op) {
+                    unknown_operator(name, pointer_append(at, name));
+                    continue;
+                }
+                add_figure_test(*op, op_operand, pointer_append(at, name));
+            }
+            continue;
+        }
         const Question* question = rules.find_question(key);
         if (question != nullptr && static_cast<std::size_t>(question - rules.questions.data()) >= visible) {
             error_at_key(
@@ -210,33 +358,14 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
             parts.push_back(std::move(test));
         };
         if (operand.is_object()) {
-            static const std::vector<std::pair<std::string, TestOp>> ops = {
-                {"eq", TestOp::eq},
-                {"ne", TestOp::ne},
-                {"in", TestOp::in},
-                {"not_in", TestOp::not_in},
-                {"lt", TestOp::lt},
-                {"lte", TestOp::lte},
-                {"gt", TestOp::gt},
-                {"gte", TestOp::gte},
-                {"contains", TestOp::contains},
-                {"contains_any", TestOp::contains_any},
-                {"empty", TestOp::empty}};
             if (operand.empty()) error_at(at, "an empty test; give an operator such as eq, in or gte");
             for (const auto& [name, op_operand] : operand.items()) {
-                auto found = std::find_if(ops.begin(), ops.end(),
-                                          [&name = name](const auto& p) { return p.first == name; });
-                if (found == ops.end()) {
-                    std::vector<std::string> names;
-                    names.reserve(ops.size());
-                    for (const auto& p : ops)
-                        names.push_back(p.first);
-                    error_at_key(pointer_append(at, name),
-                                 with_hint(fmt::format("unknown operator '{}'", name), name, names,
-                                           fmt::format(" (operators: {})", join(names, ", "))));
+                const auto op = test_op(name);
+                if (!op) {
+                    unknown_operator(name, pointer_append(at, name));
                     continue;
                 }
-                add_test(found->second, op_operand, pointer_append(at, name));
+                add_test(*op, op_operand, pointer_append(at, name));
             }
         } else if (operand.is_array()) {
             add_test(question->type == QuestionType::multi ? TestOp::contains_any : TestOp::in, operand, at);

@@ -49,7 +49,16 @@ public:
     Condition condition(const nlohmann::json& value, const std::string& pointer, const RuleSet& rules,
                         std::size_t visible, int depth = 0) const;
 
+    /// Parses a figure name ("cost:ratio:frontier-api/self-hosted"), reporting
+    /// an unknown figure or option, or a ratio of an option to itself, at
+    /// the key (`at_key`) or the value at `pointer`.
+    std::optional<FigureRef> figure(const std::string& name, const std::string& pointer, const RuleSet& rules,
+                                    bool at_key) const;
+
 private:
+    void unknown_operator(const std::string& name, const std::string& pointer) const;
+    void figure_test(Condition& test, const nlohmann::json& operand, const std::string& pointer,
+                     TestOp op) const;
     void value_test(Condition& test, const Question& question, const nlohmann::json& operand,
                     const std::string& pointer, TestOp op) const;
     [[nodiscard]] std::optional<std::string>

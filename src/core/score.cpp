@@ -1,5 +1,7 @@
 #include "makeorbuy/core/score.hpp"
 
+#include "makeorbuy/core/figures.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -7,11 +9,16 @@
 
 namespace makeorbuy {
 
-double scale_factor(const Scale& scale, const Answers& answers) {
-    const Value* value = answers.value(scale.question);
-    const double* number = value ? std::get_if<double>(value) : nullptr;
-    if (number == nullptr) return 0;
-    double x = *number;
+double scale_factor(const Scale& scale, const Answers& answers, const CostFigures* figures) {
+    std::optional<double> known;
+    if (scale.figure) {
+        if (figures != nullptr) known = figures->value(*scale.figure);
+    } else {
+        const Value* value = answers.value(scale.question);
+        if (const double* number = value ? std::get_if<double>(value) : nullptr) known = *number;
+    }
+    if (!known) return 0;
+    double x = *known;
     double from = scale.from;
     double to = scale.to;
     if (scale.curve == Curve::log) {
@@ -25,24 +32,36 @@ double scale_factor(const Scale& scale, const Answers& answers) {
     return std::clamp((x - from) / (to - from), 0.0, 1.0);
 }
 
+CostFigures figures_for(const Answers& answers, const RuleSet& rules) {
+    if (rules.prices == nullptr) return {};
+    return {answers, rules, *rules.prices, per_token_allowed(answers, rules)};
+}
+
 Evaluation evaluate(const Answers& answers, const RuleSet& rules, Evaluate parts) {
     Evaluation evaluation;
-    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
-        const Rule& rule = rules.rules[i];
-        if (!holds(rule.when, answers)) continue;
-        const double factor = rule.scale ? scale_factor(*rule.scale, answers) : 1.0;
-        if (factor > 0) evaluation.fired.push_back({i, factor});
-    }
+    // Constraints first: they decide which forms the cost figures may take.
     evaluation.excluded_by.resize(rules.options.size());
+    bool per_token_ok = true;
     for (std::size_t i = 0; i < rules.constraints.size(); ++i) {
         const Constraint& constraint = rules.constraints[i];
         if (!holds(constraint.when, answers)) continue;
+        per_token_ok = per_token_ok && !constraint.exclude_per_token;
         for (std::size_t option : constraint.exclude)
             evaluation.excluded_by[option].push_back(i);
     }
+    const CostFigures figures =
+        rules.prices != nullptr ? CostFigures(answers, rules, *rules.prices, per_token_ok) : CostFigures();
+    for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+        const Rule& rule = rules.rules[i];
+        if (!holds(rule.when, answers, &figures)) continue;
+        double factor = rule.scale ? scale_factor(*rule.scale, answers, &figures) : 1.0;
+        for (const Scale& scale : rule.more_scales)
+            factor *= scale_factor(scale, answers, &figures);
+        if (factor > 0) evaluation.fired.push_back({i, factor});
+    }
     if (parts == Evaluate::scoring) return evaluation;
     for (std::size_t i = 0; i < rules.advice.size(); ++i)
-        if (holds(rules.advice[i].when, answers)) evaluation.advice.push_back(i);
+        if (holds(rules.advice[i].when, answers, &figures)) evaluation.advice.push_back(i);
     return evaluation;
 }
 

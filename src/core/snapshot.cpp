@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <concepts>
 #include <cstring>
 #include <type_traits>
@@ -23,7 +24,10 @@ template <typename A, same_type<ChoiceValue> T> void fields(A& a, T& x) {
     a(x.value, x.text, x.aliases);
 }
 template <typename A, same_type<Condition> T> void fields(A& a, T& x) {
-    a(x.kind, x.children, x.key, x.op, x.strings, x.number, x.numeric, x.flag, x.pointer);
+    a(x.kind, x.children, x.key, x.op, x.strings, x.number, x.numeric, x.flag, x.figure, x.pointer);
+}
+template <typename A, same_type<FigureRef> T> void fields(A& a, T& x) {
+    a(x.kind, x.option, x.other);
 }
 template <typename A, same_type<Question> T> void fields(A& a, T& x) {
     a(x.key, x.prompt, x.help, x.type, x.values, x.min, x.max, x.unit, x.default_value, x.ask_if, x.purpose);
@@ -32,16 +36,16 @@ template <typename A, same_type<Option> T> void fields(A& a, T& x) {
     a(x.id, x.name, x.summary, x.examples);
 }
 template <typename A, same_type<Scale> T> void fields(A& a, T& x) {
-    a(x.question, x.from, x.to, x.curve);
+    a(x.question, x.figure, x.from, x.to, x.curve);
 }
 template <typename A, same_type<Effect> T> void fields(A& a, T& x) {
     a(x.option, x.points);
 }
 template <typename A, same_type<Rule> T> void fields(A& a, T& x) {
-    a(x.id, x.when, x.effects, x.weight, x.scale, x.rationale, x.guide, x.pointer);
+    a(x.id, x.when, x.effects, x.weight, x.scale, x.more_scales, x.rationale, x.guide, x.pointer);
 }
 template <typename A, same_type<Constraint> T> void fields(A& a, T& x) {
-    a(x.id, x.when, x.exclude, x.rationale, x.guide, x.pointer);
+    a(x.id, x.when, x.exclude, x.exclude_per_token, x.rationale, x.guide, x.pointer);
 }
 template <typename A, same_type<Advice> T> void fields(A& a, T& x) {
     a(x.id, x.when, x.text, x.guide, x.pointer);
@@ -85,21 +89,40 @@ constexpr ConditionKind last_of(ConditionKind /*unused*/) {
     return ConditionKind::test;
 }
 constexpr TestOp last_of(TestOp /*unused*/) {
-    return TestOp::empty;
+    return TestOp::answered;
 }
 constexpr Curve last_of(Curve /*unused*/) {
     return Curve::log;
 }
+constexpr FigureKind last_of(FigureKind /*unused*/) {
+    return FigureKind::form_crossover;
+}
 
 // Option indices must point into the table's options.
+bool figure_fits(const std::optional<FigureRef>& figure, std::size_t n) {
+    return !figure || (figure->option < n && figure->other < n);
+}
+bool indices_fit(const Condition& condition, std::size_t n) {
+    if (!figure_fits(condition.figure, n)) return false;
+    return std::all_of(condition.children.begin(), condition.children.end(),
+                       [n](const Condition& c) { return indices_fit(c, n); });
+}
 bool indices_fit(const RuleSet& rules) {
     const std::size_t n = rules.options.size();
-    for (const Rule& rule : rules.rules)
+    for (const Rule& rule : rules.rules) {
         for (const Effect& effect : rule.effects)
             if (effect.option >= n) return false;
-    for (const Constraint& constraint : rules.constraints)
+        if (!indices_fit(rule.when, n) || (rule.scale && !figure_fits(rule.scale->figure, n))) return false;
+        for (const Scale& scale : rule.more_scales)
+            if (!figure_fits(scale.figure, n)) return false;
+    }
+    for (const Constraint& constraint : rules.constraints) {
         for (const std::size_t option : constraint.exclude)
             if (option >= n) return false;
+        if (!indices_fit(constraint.when, n)) return false;
+    }
+    for (const Advice& advice : rules.advice)
+        if (!indices_fit(advice.when, n)) return false;
     return true;
 }
 bool indices_fit(const PriceTable& /*unused*/) {
@@ -108,7 +131,7 @@ bool indices_fit(const PriceTable& /*unused*/) {
 
 // The first bytes: the kind of table and the layout version. Bump the
 // version when a member is added, removed or reordered above.
-constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/1\n";
+constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/2\n";
 constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/1\n";
 
 class Writer {

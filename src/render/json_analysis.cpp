@@ -93,6 +93,9 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
         if (c.alternative_usd)
             item["alternative"] = {{"api_model", c.alternative_model},
                                    {"monthly_usd", cents(*c.alternative_usd)}};
+        // Which form the ranking costed: the plan's own, or the alternative bought per token.
+        item["costed_form"] = c.form;
+        item["costed_monthly_usd"] = cents(c.ranked_usd.value_or(c.monthly_usd));
         options.push_back(std::move(item));
     }
     out["options"] = options;

@@ -148,8 +148,10 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
             notes.push_back(setup);
         }
         if (c.alternative_usd)
-            notes.push_back(fmt::format("the same open model per token ({}): {}", c.alternative_model,
-                                        format_money(*c.alternative_usd)));
+            notes.push_back(
+                fmt::format("the same open model per token ({}): {}{}", c.alternative_model,
+                            format_money(*c.alternative_usd),
+                            c.form == "per-token" ? ", cheaper, so the ranking counts this" : ""));
         if (!notes.empty())
             out += paint(style, Role::dim, wrap(join(notes, "; "), style.width - 2, "      ")) + "\n";
     }

@@ -8,7 +8,7 @@ import subprocess
 from harness import check, data, env, expect, finish, run, scratch
 
 E = env(MAKEORBUY_TODAY="2026-11-29")
-ANSWERS = ["--stage", "growth", "--monthly-spend", "120k", "--latency", "interactive", "--compliance", "vendor-dpa",
+ANSWERS = ["--stage", "growth", "--monthly-spend", "15k", "--latency", "interactive", "--compliance", "vendor-dpa",
            "--team-size", "12"]
 UPDATE = os.environ.get("MAKEORBUY_UPDATE_EXPECTED") == "1"
 
@@ -75,7 +75,7 @@ check(not any("nothing-answered" in n for n in os.listdir(os.path.join(root, "do
 
 # Answers from a flags file.
 config = os.path.join(root, "answers.toml")
-open(config, "w").write('stage = "growth"\nmonthly-spend = 120000\nlatency = "interactive"\n'
+open(config, "w").write('stage = "growth"\nmonthly-spend = 15000\nlatency = "interactive"\n'
                         'compliance = "vendor-dpa"\nteam-size = 12\n')
 expect(run("adr", "new", "From a file", "--config", config, cwd=root, environment=E), 0, "--config",
        stdout_has="0004-from-a-file.md")

@@ -32,12 +32,21 @@ for p in points:
     check("question" in p and "recommendation" in p and "direction" in p, "tipping point fields", p)
     check(("value" in p) != ("threshold" in p), "value or threshold", p)
 spend = [p for p in points if p["question"] == "monthly-spend" and p["direction"] == "below"]
-check(len(spend) == 1 and 50000 < spend[0]["threshold"] < 120000 and spend[0]["recommendation"] == "frontier-api",
-      "self-hosting gives way to the frontier API below a spend inside the $50K-$200K band", spend)
+# The open model is costed bought per token (about 22x below the frontier API): its saving fades across the
+# $10K-$40K band around the guide's $20K, where the frontier API takes over (issue 13).
+check(len(spend) == 1 and 20000 < spend[0]["threshold"] < 40000 and spend[0]["recommendation"] == "frontier-api",
+      "the open model gives way to the frontier API below a spend inside the $10K-$40K band", spend)
 cost = doc.get("cost", {})
 check([o.get("option") for o in cost.get("options", [])] ==
       ["frontier-api", "small-hosted", "self-hosted", "fine-tuned"], "cost of every option", cost)
 check(all(isinstance(o.get("monthly_usd"), (int, float)) for o in cost.get("options", [])), "monthly_usd numbers")
+forms = {o.get("option"): o.get("costed_form") for o in cost.get("options", [])}
+check(forms == {"frontier-api": "api", "small-hosted": "api", "self-hosted": "per-token", "fine-tuned": "own-gpus"},
+      "costed_form says which form the ranking costed", forms)
+self_cost = [o for o in cost.get("options", []) if o.get("option") == "self-hosted"]
+check(self_cost and self_cost[0]["costed_monthly_usd"] == self_cost[0]["alternative"]["monthly_usd"]
+      and self_cost[0]["costed_monthly_usd"] < self_cost[0]["monthly_usd"],
+      "the per-token form is the cheaper one the ranking counts", self_cost)
 check(any(b["cheaper_above"] == "self-hosted" and b["cheaper_below"] == "frontier-api"
           for b in cost.get("break_even", [])), "a self-hosting break-even", cost.get("break_even"))
 
@@ -75,5 +84,37 @@ expect(r, 0, "contested text")
 check(r.stdout.startswith("Contested:"), "the contested verdict is the first line", r.stdout[:400])
 md = run("recommend", "--no-input", "--format", "markdown", *contested)
 expect(md, 0, "contested markdown", stdout_has=["### How sure is this", "**Contested.**"])
+
+# Issue 13: the ranking reads the cost model. The chosen --cost-profile can change it (the same answers,
+# weights needed so the open model runs on your own GPUs: cheap GPUs and half an engineer tip it).
+WEIGHTS = ["--stage", "growth", "--monthly-spend", "60k", "--latency", "interactive", "--compliance", "none",
+           "--team-size", "20", "--ml-ops", "dedicated", "--weights-control", "yes", "--fine-tune-drivers",
+           "output-format", "--tried-cheaper", "yes", "--no-analysis"]
+winners = {}
+for profile in ("minimal", "typical"):
+    r = run("recommend", "--no-input", "--format", "json", *WEIGHTS, "--cost-profile", profile)
+    expect(r, 0, f"recommend --cost-profile {profile}")
+    winners[profile] = json.loads(r.stdout or "{}").get("ranking", [{}])[0].get("option")
+check(winners == {"minimal": "self-hosted", "typical": "fine-tuned"}, "--cost-profile changes the ranking", winners)
+
+# --prices reaches the ranking too: with the provider's open model priced 100x higher, the per-token form
+# is no longer the cheaper, and the open model is costed (and ranked) on its own GPUs.
+import os
+import tempfile
+with open(os.path.join(data(), "..", "..", "rules", "prices.json"), encoding="utf-8") as f:
+    prices = json.load(f)
+for key in ("input_cost_per_token", "output_cost_per_token"):
+    prices["api_models"]["deepinfra-llama-3.3-70b"][key] *= 100
+dearer = os.path.join(tempfile.mkdtemp(), "prices.json")
+with open(dearer, "w", encoding="utf-8") as f:
+    json.dump(prices, f)
+r = run("recommend", "--no-input", "--format", "json", *SELF_HOSTING, "--prices", dearer)
+expect(r, 0, "recommend --prices with a dearer provider")
+doc2 = json.loads(r.stdout or "{}")
+forms2 = {o.get("option"): o.get("costed_form") for o in doc2.get("cost", {}).get("options", [])}
+check(forms2.get("self-hosted") == "own-gpus", "a dearer provider: the open model is costed on its own GPUs", forms2)
+check(doc2.get("ranking", [{}])[0].get("option") != "self-hosted",
+      "a dearer provider: the open model, dearer than the API on its own GPUs, is not recommended",
+      doc2.get("ranking"))
 
 finish()

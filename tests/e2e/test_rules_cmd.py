@@ -41,6 +41,16 @@ CASES = [
     ("bad-never-holds.json", 17, '2000000', "the condition of 'spend-own' can never hold (spend >= 2000000)"),
     ("bad-unknown-field.json", 17, '"wieght"', "unknown field 'wieght' in a rule; did you mean 'weight'?"),
     ("bad-reserved-key.json", 8, '"format"', "'format' is a makeorbuy flag; choose another key"),
+    # Cost figures (issue 13): an unknown figure, an unknown option, a ratio of an option to itself,
+    # and a placeholder in a text naming an unknown option.
+    ("bad-figure-unknown.json", 17, '"cost:monthly-cost:own"',
+     "unknown cost figure 'monthly-cost'; did you mean 'monthly-usd'? (figures: monthly-usd, ratio, "),
+    ("bad-figure-option.json", 17, '"cost:ratio:api/onw"',
+     "unknown option 'onw' in cost figure 'cost:ratio:api/onw'; did you mean 'own'?"),
+    ("bad-figure-self-ratio.json", 18, '"cost:ratio:own/own"',
+     "'cost:ratio:own/own' is a ratio of an option to itself, always 1; name two different options"),
+    ("bad-figure-placeholder.json", 18, '"Own costs',
+     "unknown option 'owm' in cost figure 'cost:monthly-usd:owm'; did you mean 'own'?"),
 ]
 for name, line, needle, message in CASES:
     path = rel("rules", name)
@@ -77,6 +87,17 @@ r = run("rules", "schema")
 expect(r, 0, "rules schema")
 with open(os.path.join(SOURCE, "rules", "schema.json"), encoding="utf-8") as f:
     check(r.stdout == f.read(), "rules schema equals rules/schema.json")
+
+# The shipped table, with its cost figures, scale lists and 'answered' tests, follows the shipped schema.
+import importlib.util
+if importlib.util.find_spec("jsonschema") is not None:
+    import jsonschema
+    with open(os.path.join(SOURCE, "rules", "schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    with open(os.path.join(SOURCE, "rules", "default.json"), encoding="utf-8") as f:
+        table = json.load(f)
+    problems = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(table)]
+    check(not problems, "rules/default.json follows rules/schema.json", "\n".join(problems[:5]))
 try:
     schema = json.loads(r.stdout)
 except ValueError:

@@ -93,9 +93,9 @@ TEST_CASE("editing chosen fails on the line of chosen", "[adr]") {
 TEST_CASE("an override reason with quotes and colons survives the round trip", "[adr]") {
     const Report report = growth_report();
     adr::NewRecord record;
-    record.title = "Self-host";
+    record.title = "Fine-tune";
     record.date = "2026-11-29";
-    record.chosen = "self-hosted";
+    record.chosen = "fine-tuned";
     record.override_reason = "Contract: \"GPU credits\" \\ until 2027";
     adr::settle_choice(record, report);
     const std::string text = adr::render_record(report, record);
@@ -110,7 +110,7 @@ TEST_CASE("settle_choice wants a reason for a choice other than the recommendati
     const Report report = growth_report();
     adr::NewRecord record;
     record.title = "T";
-    record.chosen = "self-hosted";
+    record.chosen = "fine-tuned";
     CHECK_THROWS_AS(adr::settle_choice(record, report), Error);
     record.chosen = "no-such-option";
     record.override_reason = "x";

@@ -74,8 +74,9 @@ TEST_CASE("wins_whole_band and loses_whole_band agree with sampling on every gui
     // spares `adr check` the sampling for records that chose against the rules.
     CHECK(never_first >= guide_profiles().size());
     // The shortcut must apply to a good share of the profiles, or it saves nothing
-    // (20 of the 42 when written).
-    CHECK(shortcut_taken >= guide_profiles().size() / 3);
+    // (20 of the 42 when written; 10 of 46 since issue 13, whose smooth
+    // bands and cost figures leave fewer results unbeaten at every corner).
+    CHECK(shortcut_taken >= guide_profiles().size() / 5);
 }
 
 TEST_CASE("wins_whole_band is false for a contested table and for an excluded option",

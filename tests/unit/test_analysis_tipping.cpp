@@ -89,13 +89,14 @@ TEST_CASE("tipping points of the default rules: the $20K floor and the self-host
     const auto points = tipping_points(given, rules);
     const TippingPoint* down = find(points, "monthly-spend", TipDirection::below);
     REQUIRE(down != nullptr);
-    // Inside the $50K-$200K band: where the two scale rules stop carrying self-hosting.
-    CHECK(down->threshold > 50000);
-    CHECK(down->threshold < 120000);
+    // The open model is costed bought per token (about 22x below the frontier
+    // API): its saving fades out across the $10K-$40K band around the
+    // guide's $20K, where the frontier API takes over.
+    CHECK(down->threshold > 20000);
+    CHECK(down->threshold < 40000);
     CHECK(rules.options[down->recommendation].id == "frontier-api");
-    const TippingPoint* team = find(points, "team-size", TipDirection::below);
-    REQUIRE(team != nullptr);
-    CHECK(team->threshold == 3);
+    // Bought per token it needs no engineers to run, so no team size tips it.
+    CHECK(find(points, "team-size", TipDirection::below) == nullptr);
     // The same answers give the same points, every time.
     const auto again = tipping_points(given, rules);
     REQUIRE(again.size() == points.size());

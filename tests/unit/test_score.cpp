@@ -45,7 +45,7 @@ const char* k_tie_rules = R"({"id": "tie", "version": "1",
 } // namespace
 
 TEST_CASE("scale_factor: log scale across the $50K-$200K band", "[score]") {
-    const Scale band{"spend", 50000, 200000, Curve::log};
+    const Scale band{"spend", std::nullopt, 50000, 200000, Curve::log};
     auto at = [&](double spend) { return scale_factor(band, test::answers_of({{"spend", spend}})); };
     CHECK(at(0) == 0.0);
     CHECK(at(20000) == 0.0);
@@ -58,9 +58,9 @@ TEST_CASE("scale_factor: log scale across the $50K-$200K band", "[score]") {
 }
 
 TEST_CASE("scale_factor: linear, and shrinking when from > to", "[score]") {
-    const Scale up{"n", 10, 20, Curve::linear};
-    const Scale down{"n", 20, 10, Curve::linear};
-    const Scale log_down{"n", 200, 50, Curve::log};
+    const Scale up{"n", std::nullopt, 10, 20, Curve::linear};
+    const Scale down{"n", std::nullopt, 20, 10, Curve::linear};
+    const Scale log_down{"n", std::nullopt, 200, 50, Curve::log};
     auto at = [](const Scale& s, double n) { return scale_factor(s, test::answers_of({{"n", n}})); };
     CHECK(at(up, 5) == 0.0);
     CHECK(at(up, 15) == Approx(0.5));

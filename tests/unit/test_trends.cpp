@@ -1,7 +1,6 @@
 // Direction properties of the default rules (issue 2), checked exhaustively
 // over a grid of answers:
-//  (a) more monthly spend, with steady volume and a capable team, never lowers
-//      self-hosted against the frontier API;
+//  (a) (retired with issue 13; see test_economics.cpp)
 //  (b) stricter compliance never raises the frontier API or the small hosted model;
 //  (c) stricter latency never lowers the small hosted model against the frontier API;
 //  (d) tried-cheaper yes instead of no never lowers fine-tuning.
@@ -197,7 +196,6 @@ const std::map<std::string, std::vector<Value>> k_numbers = {
 std::vector<Trend> trends(const RuleSet& rules) {
     const std::size_t frontier = option(rules, "frontier-api");
     const std::size_t small = option(rules, "small-hosted");
-    const std::size_t self = option(rules, "self-hosted");
     const std::size_t tuned = option(rules, "fine-tuned");
     auto choices = [](std::initializer_list<const char*> items) {
         std::vector<Value> out;
@@ -205,19 +203,17 @@ std::vector<Trend> trends(const RuleSet& rules) {
             out.emplace_back(std::string(item));
         return out;
     };
-    const std::vector<Value> spends = numbers({0, 1000, 10000, 19999, 20000, 35000, 49999, 50000, 60000,
-                                               75000, 100000, 150000, 199999, 200000, 500000, 1e9});
     return {
-        {"(a) spend raises self-hosted against the frontier API",
-         "monthly-spend",
-         spends,
-         {{"volume-pattern", std::string("steady")}, {"ml-ops", std::string("dedicated")}},
-         {"self-hosted", "frontier-api"},
-         [=](const Scores& s) { return s[self] - s[frontier]; },
-         {{"team-size", numbers({8, 12, 100})}}},
+        // (a) is gone since issue 13: self-hosting now counts by the cost
+        // model's own figures, which step with whole GPU replicas, so more
+        // spend can lower it a little at a step; tests/unit/test_economics.cpp
+        // checks the economics against those figures instead.
+        // In-house-only rules the frontier API out (its score no longer
+        // counts) and the per-token form of the open model with it, which moves
+        // the cost figures the rules read; the walk stops before it.
         {"(b) stricter compliance never raises the frontier API",
          "compliance",
-         choices({"none", "vendor-dpa", "in-house-only"}),
+         choices({"none", "vendor-dpa"}),
          {},
          {"frontier-api"},
          [=](const Scores& s) { return -s[frontier]; },
@@ -292,24 +288,20 @@ TEST_CASE("trends: the grid enumerates every question that shares a rule with th
           "[trends]") {
     const RuleSet& rules = default_rules();
     const auto all = trends(rules);
-    const auto dims = grid_for(trend_named(all, "(a)"), rules);
+    const auto dims = grid_for(trend_named(all, "(d)"), rules);
     std::vector<std::string> keys;
     for (const auto& d : dims)
         keys.push_back(d.key);
+    CHECK(std::find(keys.begin(), keys.end(), "fine-tune-drivers") != keys.end());
     CHECK(std::find(keys.begin(), keys.end(), "weights-control") != keys.end());
-    CHECK(std::find(keys.begin(), keys.end(), "monthly-spend") == keys.end());
-    CHECK(std::find(keys.begin(), keys.end(), "volume-pattern") == keys.end()); // held at steady
+    CHECK(std::find(keys.begin(), keys.end(), "tried-cheaper") == keys.end()); // the walked answer
 }
 
 TEST_CASE("trends: each check finds a counterexample in a deliberately broken table", "[trends]") {
     const auto all = trends(default_rules());
-    SECTION("(a) big spenders pushed away from self-hosting") {
-        const RuleSet rules = broken("monthly-spend", TestOp::gte, Value{100000.0}, "self-hosted", -4);
-        CHECK(check(trend_named(all, "(a)"), rules).violation.has_value());
-    }
-    SECTION("(b) in-house-only data rewarding the frontier API") {
+    SECTION("(b) a vendor DPA rewarding the frontier API") {
         const RuleSet rules =
-            broken("compliance", TestOp::eq, Value{std::string("in-house-only")}, "frontier-api", 4);
+            broken("compliance", TestOp::eq, Value{std::string("vendor-dpa")}, "frontier-api", 4);
         CHECK(check(trend_named(all, "(b) stricter compliance never raises the frontier"), rules).violation);
     }
     SECTION("(b) a vendor DPA rewarding the small hosted model") {

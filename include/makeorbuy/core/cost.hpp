@@ -78,6 +78,8 @@ struct CostProfile {
     std::string reference_option; ///< the option monthly spend is counted in
     std::vector<OptionPlan> plans;
 
+    [[nodiscard]] const OptionPlan* find_plan(const std::string& option) const;
+
     bool operator==(const CostProfile&) const = default;
 };
 
@@ -139,6 +141,10 @@ struct OptionCost {
     double utilization = 0;                ///< achieved: average load / capacity
     std::optional<double> alternative_usd; ///< the same open model bought per token
     std::string alternative_model;
+    /// The form the ranking costs the option in: "own-gpus" (dedicated GPUs),
+    /// "per-token" (the alternative model, cheaper and allowed), or "api".
+    std::string form = "api";
+    std::optional<double> ranked_usd; ///< what the ranking counts: alternative_usd when per-token
 };
 
 /// Where two options cost the same: above `requests_per_month`, `cheaper_above` costs less.

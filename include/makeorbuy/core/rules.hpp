@@ -58,10 +58,13 @@ struct Option {
     bool operator==(const Option&) const = default;
 };
 
+struct PriceTable;
+
 enum class Curve { linear, log };
 
 struct Scale {
-    std::string question;
+    std::string question;            ///< empty when the scale reads a figure
+    std::optional<FigureRef> figure; ///< a cost figure instead of a question
     double from = 0;
     double to = 1;
     Curve curve = Curve::linear;
@@ -82,6 +85,7 @@ struct Rule {
     std::vector<Effect> effects;
     double weight = 1;
     std::optional<Scale> scale;
+    std::vector<Scale> more_scales; ///< "scale" given as a list: the rest; factors multiply
     std::string rationale;
     std::string guide;
     std::string pointer;
@@ -93,6 +97,9 @@ struct Constraint {
     std::string id;
     Condition when;
     std::vector<std::size_t> exclude; ///< option indices
+    /// Also rules out buying any open model per token from a provider, so
+    /// that option costs count only their own-infrastructure form.
+    bool exclude_per_token = false;
     std::string rationale;
     std::string guide;
     std::string pointer;
@@ -121,6 +128,10 @@ struct RuleSet {
     std::vector<Advice> advice;
     std::string fingerprint; ///< hash of the table's content, whitespace aside
     std::string origin;      ///< "embedded" or the file it was read from
+    /// The price table the cost figures of conditions, scales and texts are
+    /// worked out from (not owned). None: every cost figure is unknown.
+    /// default_rules() comes with default_prices(); the CLI binds --prices.
+    const PriceTable* prices = nullptr;
 
     [[nodiscard]] const Question* find_question(const std::string& key) const;
     [[nodiscard]] std::optional<std::size_t> find_option(const std::string& id) const;

@@ -3,6 +3,7 @@
 // which every point can be traced to the rule that gave it.
 
 #include "makeorbuy/core/answers.hpp"
+#include "makeorbuy/core/figures.hpp"
 #include "makeorbuy/core/rules.hpp"
 
 #include <span>
@@ -31,8 +32,14 @@ enum class Evaluate { everything, scoring };
 [[nodiscard]] Evaluation evaluate(const Answers& answers, const RuleSet& rules,
                                   Evaluate parts = Evaluate::everything);
 
-/// Scale factor of a rule for the answers, in [0, 1].
-[[nodiscard]] double scale_factor(const Scale& scale, const Answers& answers);
+/// Scale factor of a rule for the answers (and cost figures, for a scale on
+/// a figure; 0 when the figure is not known), in [0, 1].
+[[nodiscard]] double scale_factor(const Scale& scale, const Answers& answers,
+                                  const CostFigures* figures = nullptr);
+
+/// The cost figures of a run: the rules' price table, the answers, and
+/// whether a constraint rules out buying per token. None without prices.
+[[nodiscard]] CostFigures figures_for(const Answers& answers, const RuleSet& rules);
 
 struct Contribution {
     std::size_t rule = 0;

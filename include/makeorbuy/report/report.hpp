@@ -7,13 +7,17 @@
 #include "makeorbuy/core/rules.hpp"
 #include "makeorbuy/core/score.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace makeorbuy {
 
 struct Report {
+    /// The rules scored with; where their texts quote cost figures
+    /// ({cost:...}), a copy with this run's figures filled in (`filled`).
     const RuleSet* rules = nullptr;
+    std::shared_ptr<const RuleSet> filled;
     Answers answers; ///< every question, defaults filled in
     Ranking ranking;
     std::optional<Analysis> analysis; ///< tipping points and robustness, unless turned off
