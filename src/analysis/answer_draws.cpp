@@ -17,7 +17,7 @@ namespace {
 /// Drawn sets of answers per run: the answers move only a few questions, so a
 /// few hundred sets cover them, and each evaluate() is paid once per set, not
 /// once per sample.
-constexpr std::uint64_t k_answer_sets = 250;
+constexpr std::uint64_t k_answer_sets = 125;
 /// The answers' generator is apart from the weights', so that the weights'
 /// stream is the same whether or not answers are drawn.
 constexpr std::uint64_t k_answer_stream = 0x616e7377657273ULL; // "answers"
