@@ -20,7 +20,7 @@ std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules, st
     const Robustness& r = analysis.robustness;
     std::string out = "\n### How sure is this\n\n";
     const std::vector<std::string> sentences = robustness_sentences(analysis, rules, recommendation);
-    if (r.verdict == Verdict::contested) out += "> [!WARNING]\n> **Contested.** ";
+    if (r.verdict == Verdict::contested) out += "> [!WARNING]\n> "; // the sentence starts "Contested:"
     out += sentences.front() + "\n\n";
     for (std::size_t i = 1; i < sentences.size(); ++i)
         out += "- " + sentences[i] + "\n";
