@@ -128,7 +128,7 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
                               {"reference_monthly_usd", cents(b.reference_usd)}};
         if (b.requests_to > 0) {
             point["requests_per_month_to"] = std::llround(b.requests_to);
-            point["within"] = rounded(b.within, 1e-4);
+            point["within"] = std::round(b.within * 1e4) / 1e4;
         }
         points.push_back(std::move(point));
     }
