@@ -99,6 +99,7 @@ void listed(std::string& out, const std::vector<Line>& lines, std::size_t limit,
 
 template <typename T> std::vector<Line> lines_of(const std::vector<T>& items) {
     std::vector<Line> out;
+    out.reserve(items.size());
     for (const T& item : items)
         out.push_back({item.rule, item.shown});
     return out;
