@@ -39,17 +39,18 @@ std::string grouped(std::uint64_t n) {
 
 } // namespace
 
-std::string break_even_text(const BreakEven& b, const RuleSet& rules, std::size_t reference) {
-    const std::string& above = rules.options[b.cheaper_above].name;
-    const std::string& below = rules.options[b.cheaper_below].name;
-    if (b.requests_to <= 0)
+std::string break_even_text(const BreakEven& point, const RuleSet& rules, std::size_t reference) {
+    const std::string& above = rules.options[point.cheaper_above].name;
+    const std::string& below = rules.options[point.cheaper_below].name;
+    if (point.requests_to <= 0)
         return fmt::format("above {} requests a month ({} of {} spend), {} costs less than {}",
-                           format_count(b.requests_per_month), format_money(b.reference_usd),
+                           format_count(point.requests_per_month), format_money(point.reference_usd),
                            rules.options[reference].name, above, below);
-    const double percent_within = std::max(1.0, std::ceil(b.within * 100 - 1e-9));
-    std::string text = fmt::format(
-        "between {} and {} requests a month, {} and {} cost within {:.0f}% of each other",
-        format_count(b.requests_per_month), format_count(b.requests_to), below, above, percent_within);
+    const double percent_within = std::max(1.0, std::ceil(point.within * 100 - 1e-9));
+    std::string text =
+        fmt::format("between {} and {} requests a month, {} and {} cost within {:.0f}% of each other",
+                    format_count(point.requests_per_month), format_count(point.requests_to), below, above,
+                    percent_within);
     text += fmt::format("; below it {} costs less, above it {}", below, above);
     return text;
 }
