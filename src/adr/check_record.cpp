@@ -132,25 +132,28 @@ public:
                                     .band = k_weight_band,
                                     .decide_half_for = chosen, // only "under half?" matters here
                                     .draws = nullptr};
-        // Most records win, or lose, under every weighting: exact, no sampling.
-        if (wins_whole_band(evaluation, m_rules, chosen, settings.band)) return;
-        if (wins_at_least_half(evaluation, m_rules, chosen, settings.band)) return;
-        if (loses_whole_band(evaluation, m_rules, chosen, settings.band)) {
+        if (m_options.draws != nullptr) settings.draws = &m_options.draws->get(m_rules.rules.size());
+        // Most records win, or lose, under every weighting: robustness() proves it without sampling.
+        const Robustness r = robustness(evaluation, m_rules, settings);
+        switch (r.established) {
+        case Established::every_draw:
+        case Established::half_bound:
+            return;
+        case Established::no_draw:
             add(FindingKind::chosen_not_robust, Severity::warning, field.where,
                 fmt::format("chosen option '{}' comes first under no weighting of today's rules {} (each "
                             "weight within +-{:.0f}%); no reading of the weights supports it: revisit it",
                             m_rules.options[chosen].id, m_rules.label(), settings.band * 100));
             return;
+        case Established::sampled:
+            break;
         }
-        if (m_options.draws != nullptr) settings.draws = &m_options.draws->get(m_rules.rules.size());
-        const ChoiceShare r = choice_share(evaluation, m_rules, chosen, settings);
-        const double share = r.share;
-        if (share >= k_contested_share) return;
+        if (r.share >= k_contested_share) return;
         add(FindingKind::chosen_not_robust, Severity::warning, field.where,
             fmt::format(
                 "chosen option '{}' comes first under only {:.0f}% of {} weightings of today's rules {} "
                 "(each weight within +-{:.0f}%, seed {}); the choice rests on the weights: revisit it",
-                m_rules.options[chosen].id, share * 100, r.samples, m_rules.label(), settings.band * 100,
+                m_rules.options[chosen].id, r.share * 100, r.samples, m_rules.label(), settings.band * 100,
                 settings.seed));
     }
 

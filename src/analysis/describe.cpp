@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace makeorbuy {
@@ -64,6 +65,48 @@ std::string describe(const TippingPoint& point, const RuleSet& rules, std::size_
         break;
     }
     return fmt::format("{}: {} overtakes {}", change, to, from);
+}
+
+std::string uncertainty_text(const Uncertainty& uncertainty) {
+    if (uncertainty.factor > 1)
+        return fmt::format("within a factor of {}", format_number(uncertainty.factor, 2));
+    return fmt::format("within ±{}", format_number(uncertainty.plus_minus, 2));
+}
+
+std::vector<std::string> robustness_sentences(const Analysis& analysis, const RuleSet& rules,
+                                              std::size_t recommendation) {
+    const Robustness& r = analysis.robustness;
+    const auto percent = [](double share) { return fmt::format("{:.0f}%", share * 100); };
+    const char* verdict = r.verdict == Verdict::clear     ? "Clear"
+                          : r.verdict == Verdict::leaning ? "Leaning"
+                                                          : "Contested";
+    std::vector<std::string> drawn;
+    for (std::size_t q : r.answers_drawn)
+        drawn.push_back(
+            fmt::format("{} {}", rules.questions[q].key, uncertainty_text(*rules.questions[q].uncertainty)));
+    std::string what = fmt::format("every rule weight drawn within ±{:.0f}%", r.band * 100);
+    if (!drawn.empty()) what += fmt::format(" and the answers {} of what was given", join(drawn, " and "));
+    const double share = r.first_place_share.empty() ? r.share : r.first_place_share[recommendation];
+    std::string first = fmt::format("{}: {} comes first in {} of {} samples, with {} (seed {})", verdict,
+                                    rules.options[recommendation].name, percent(share),
+                                    format_count(static_cast<double>(r.samples)), what, r.seed);
+    if (r.weights_only_share)
+        first += fmt::format("; with the answers exactly as given, in {}", percent(*r.weights_only_share));
+    std::vector<std::string> out{first + "."};
+    for (const TippingPoint& hinge : analysis.hinges) {
+        const Question* question = rules.find_question(hinge.question);
+        if (question == nullptr || !question->uncertainty) continue;
+        const char* side = hinge.direction == TipDirection::below
+                               ? (hinge.inclusive ? "at or below" : "below")
+                               : (hinge.inclusive ? "at or above" : "above");
+        out.push_back(
+            fmt::format("It hinges on {} (plausibly off by {}): {} {}, {} overtakes {}, so it is not "
+                        "called clear.",
+                        hinge.question, uncertainty_text(*question->uncertainty).substr(7), side,
+                        threshold_text(hinge, rules), rules.options[hinge.recommendation].name,
+                        rules.options[recommendation].name));
+    }
+    return out;
 }
 
 std::vector<std::string> revisit_triggers(const Answers& answers, const RuleSet& rules) {

@@ -2,8 +2,10 @@
 // weight is redrawn within its band (a SMAA-style first-rank acceptability).
 
 #include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/analysis/robustness_detail.hpp"
 #include "makeorbuy/core/score.hpp"
 
+#include "linear.hpp"
 #include "random.hpp"
 
 #include <algorithm>
@@ -24,6 +26,20 @@ const char* to_string(Verdict verdict) {
         return "contested";
     }
     return "clear";
+}
+
+const char* to_string(Established established) {
+    switch (established) {
+    case Established::every_draw:
+        return "proof-every-draw";
+    case Established::no_draw:
+        return "proof-no-draw";
+    case Established::half_bound:
+        return "proof-at-least-half";
+    case Established::sampled:
+        return "sampled";
+    }
+    return "sampled";
 }
 
 struct WeightDraws::Block {
@@ -68,125 +84,11 @@ const std::array<std::uint64_t, 4>& WeightDraws::state_after() const {
 
 namespace {
 
-/// Scores are compared rounded to two decimals: a lead larger than this
-/// survives the rounding.
-constexpr double k_rounding_margin = 0.011;
-
-/// The sampler's view of one evaluation: a draw u (one number in [0, 1) per
-/// rule) gives option o the score base[o] + sum over k of u[rule[k]] *
-/// slope[k][o], where rule k's weight is w (1 - band + 2 band u). Each fired
-/// rule appears once, its effects and factors summed.
-struct Linear {
-    std::size_t n_options = 0;
-    std::vector<std::size_t> rule;
-    std::vector<double> slope; ///< rule.size() rows of n_options
-    std::vector<double> base;  ///< n_options
-    std::vector<bool> allowed; ///< per option: not excluded
-    bool any_allowed = false;
-};
-
-Linear linearise(const Evaluation& evaluation, const RuleSet& rules, double band) {
-    Linear out;
-    const std::size_t n = rules.options.size();
-    out.n_options = n;
-    out.base.assign(n, 0.0);
-    std::vector<double> per_weight; // rows of points per unit weight, one per fired rule
-    out.rule.reserve(evaluation.fired.size());
-    per_weight.reserve(evaluation.fired.size() * n);
-    for (const FiredRule& fired : evaluation.fired) {
-        std::size_t k = 0;
-        while (k < out.rule.size() && out.rule[k] != fired.rule)
-            ++k;
-        if (k == out.rule.size()) {
-            out.rule.push_back(fired.rule);
-            per_weight.resize(per_weight.size() + n, 0.0);
-        }
-        for (const Effect& effect : rules.rules[fired.rule].effects)
-            per_weight[k * n + effect.option] += effect.points * fired.factor;
-    }
-    out.slope.resize(per_weight.size());
-    for (std::size_t k = 0; k < out.rule.size(); ++k) {
-        const double weight = rules.rules[out.rule[k]].weight;
-        for (std::size_t o = 0; o < n; ++o) {
-            out.base[o] += weight * (1.0 - band) * per_weight[k * n + o];
-            out.slope[k * n + o] = weight * 2.0 * band * per_weight[k * n + o];
-        }
-    }
-    out.allowed.resize(n);
-    for (std::size_t o = 0; o < n; ++o) {
-        out.allowed[o] = evaluation.excluded_by[o].empty();
-        out.any_allowed = out.any_allowed || out.allowed[o];
-    }
-    return out;
-}
-
-/// `option`'s lead over `rival` at the corner of the weight box that is worst
-/// for it (`worst`) or best for it. The lead is linear in the draws, so these
-/// corners bound it over the whole box.
-double lead_at_corner(const Linear& lin, std::size_t option, std::size_t rival, bool worst) {
-    const std::size_t n = lin.n_options;
-    double lead = lin.base[option] - lin.base[rival];
-    for (std::size_t k = 0; k < lin.rule.size(); ++k) {
-        const double slope = lin.slope[k * n + option] - lin.slope[k * n + rival];
-        lead += worst ? std::min(0.0, slope) : std::max(0.0, slope);
-    }
-    return lead;
-}
-
-template <std::size_t N> void scores_at(const Linear& lin, const double* u, double* scores) {
-    double sums[N];
-    std::copy(lin.base.data(), lin.base.data() + N, sums);
-    const double* row = lin.slope.data();
-    for (const std::size_t r : lin.rule) {
-        const double x = u[r];
-        for (std::size_t o = 0; o < N; ++o)
-            sums[o] += x * row[o];
-        row += N;
-    }
-    std::copy(sums, sums + N, scores);
-}
-
-void scores_at(const Linear& lin, const double* u, double* scores) {
-    const std::size_t n = lin.n_options;
-    std::copy(lin.base.begin(), lin.base.end(), scores);
-    const double* row = lin.slope.data();
-    for (const std::size_t r : lin.rule) {
-        for (std::size_t o = 0; o < n; ++o)
-            scores[o] += u[r] * row[o];
-        row += n;
-    }
-}
-
-/// The winner under draw u, as winner_with_weights picks it: the highest
-/// score rounded to cents among the options not excluded (all of them if
-/// every one is), the first on a tie. Rounding is skipped when the leader is
-/// ahead of every other candidate by more than rounding could close.
-std::size_t sampled_winner(const Linear& lin, const double* u, std::vector<double>& scores) {
-    const std::size_t n = lin.n_options;
-    if (n == 4) // the default table's four options: a loop the compiler unrolls
-        scores_at<4>(lin, u, scores.data());
-    else
-        scores_at(lin, u, scores.data());
-    const auto candidate = [&](std::size_t o) { return !lin.any_allowed || lin.allowed[o]; };
-    std::size_t best = n;
-    for (std::size_t o = 0; o < n; ++o)
-        if (candidate(o) && (best == n || scores[o] > scores[best])) best = o;
-    bool clear = true;
-    for (std::size_t o = 0; o < n && clear; ++o)
-        clear = o == best || !candidate(o) || scores[best] - scores[o] > k_rounding_margin;
-    if (clear) return best;
-    best = n;
-    double best_rounded = 0.0;
-    for (std::size_t o = 0; o < n; ++o) {
-        if (!candidate(o)) continue;
-        const double rounded = round_score(scores[o]);
-        if (best == n || rounded > best_rounded) {
-            best = o;
-            best_rounded = rounded;
-        }
-    }
-    return best;
-}
+using detail::k_rounding_margin;
+using detail::lead_at_corner;
+using detail::Linear;
+using detail::linearise;
+using detail::sampled_winner;
 
 /// The numbers of sample 0, 1, 2... in turn: from shared draws while they
 /// last (when their seed and rule count match), else from the generator.
@@ -239,8 +141,10 @@ bool decided(std::uint64_t wins, std::uint64_t drawn) {
 
 } // namespace
 
-Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
-                      const RobustnessSettings& settings) {
+namespace detail {
+
+Robustness sample_first_places(const Evaluation& evaluation, const RuleSet& rules,
+                               const RobustnessSettings& settings) {
     const std::size_t n_options = rules.options.size();
     const std::size_t n_rules = rules.rules.size();
     Robustness result;
@@ -275,23 +179,7 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
         }
     }
 
-    result.first_place_share.resize(n_options);
-    for (std::size_t o = 0; o < n_options; ++o)
-        result.first_place_share[o] = static_cast<double>(wins[o]) / static_cast<double>(result.samples);
-    std::vector<std::size_t> order(n_options);
-    for (std::size_t o = 0; o < n_options; ++o)
-        order[o] = o;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return wins[a] > wins[b]; });
-    result.leader = order.empty() ? 0 : order[0];
-    result.runner_up = order.size() > 1 ? order[1] : result.leader;
-    result.margin = order.size() > 1
-                        ? result.first_place_share[result.leader] - result.first_place_share[result.runner_up]
-                        : 1.0;
-    const double own = n_options == 0 ? 1.0 : result.first_place_share[result.recommendation];
-    result.verdict = own >= k_clear_share       ? Verdict::clear
-                     : own >= k_contested_share ? Verdict::leaning
-                                                : Verdict::contested;
+    tally(result, wins);
     return result;
 }
 
@@ -366,67 +254,82 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
     return result;
 }
 
-bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
-    const std::size_t n_options = rules.options.size();
-    if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
-    const Linear lin = linearise(evaluation, rules, std::clamp(band, 0.0, 1.0));
+void tally(Robustness& result, const std::vector<std::uint64_t>& wins) {
+    const std::size_t n_options = wins.size();
+    result.first_place_share.resize(n_options);
     for (std::size_t o = 0; o < n_options; ++o)
-        if (o != option && lin.allowed[o] && lead_at_corner(lin, option, o, true) <= k_rounding_margin)
-            return false;
-    return true;
+        result.first_place_share[o] = static_cast<double>(wins[o]) / static_cast<double>(result.samples);
+    std::vector<std::size_t> order(n_options);
+    for (std::size_t o = 0; o < n_options; ++o)
+        order[o] = o;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return wins[a] > wins[b]; });
+    result.leader = order.empty() ? 0 : order[0];
+    result.runner_up = order.size() > 1 ? order[1] : result.leader;
+    result.margin = order.size() > 1
+                        ? result.first_place_share[result.leader] - result.first_place_share[result.runner_up]
+                        : 1.0;
+    const double own = n_options == 0 ? 1.0 : result.first_place_share[result.recommendation];
+    result.verdict = own >= k_clear_share       ? Verdict::clear
+                     : own >= k_contested_share ? Verdict::leaning
+                                                : Verdict::contested;
+    result.subject = result.recommendation;
+    result.share = own;
 }
 
-bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
-    const std::size_t n_options = rules.options.size();
-    if (option >= n_options) return false;
-    if (!evaluation.excluded_by[option].empty()) {
-        // An excluded option comes first only when every option is excluded.
-        for (std::size_t o = 0; o < n_options; ++o)
-            if (evaluation.excluded_by[o].empty()) return true;
-        return false;
-    }
-    const Linear lin = linearise(evaluation, rules, std::clamp(band, 0.0, 1.0));
-    for (std::size_t o = 0; o < n_options; ++o)
-        if (o != option && lin.allowed[o] && lead_at_corner(lin, option, o, false) < -k_rounding_margin)
-            return true;
-    return false;
-}
+} // namespace detail
 
-bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
+Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
+                      const RobustnessSettings& settings) {
     const std::size_t n_options = rules.options.size();
-    if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;
-    const Linear lin = linearise(evaluation, rules, std::clamp(band, 0.0, 1.0));
-    // Chosen comes first whenever it leads every live rival by more than the
-    // rounding margin, so P(first) >= 1 - sum over rivals of P(lead <= margin).
-    double chance_of_losing = 0.0;
-    for (std::size_t o = 0; o < n_options; ++o) {
-        if (o == option || !lin.allowed[o]) continue;
-        // The lead is base + sum of u_k * slope_k with each u_k uniform on
-        // [0, 1): term k ranges over a width |slope_k|, centred on slope_k / 2.
-        double mean = lin.base[option] - lin.base[o]; // the lead at the table's own weights
-        double worst = mean;                          // the lead at the box's worst corner
-        double widths2 = 0.0;                         // sum of the squared widths
-        double widest = 0.0;
-        for (std::size_t k = 0; k < lin.rule.size(); ++k) {
-            const double slope = lin.slope[k * n_options + option] - lin.slope[k * n_options + o];
-            mean += slope / 2.0;
-            worst += std::min(0.0, slope);
-            widths2 += slope * slope;
-            widest = std::max(widest, std::fabs(slope));
+    if (!settings.decide_half_for || *settings.decide_half_for >= n_options) {
+        Robustness result = detail::sample_first_places(evaluation, rules, settings);
+        if (settings.answers != nullptr) {
+            Robustness both = detail::sample_with_answers(*settings.answers, rules, settings);
+            if (!both.answers_drawn.empty()) {
+                both.weights_only_share = result.first_place_share[result.recommendation];
+                return both;
+            }
         }
-        if (worst > k_rounding_margin) continue; // leads under every weighting
-        const double t = mean - k_rounding_margin;
-        if (t <= 0.0) return false; // loses or ties at the table's own weights: sample it
-        // The lead is a sum of independent uniform terms, symmetric about its
-        // mean, so it falls to the margin at most half the time; Hoeffding's
-        // and Bernstein's inequalities (the terms' variance is width^2 / 12)
-        // bound it tighter.
-        const double hoeffding = std::exp(-2.0 * t * t / widths2);
-        const double bernstein = std::exp(-t * t / (2.0 * (widths2 / 12.0 + widest / 2.0 * t / 3.0)));
-        chance_of_losing += std::min({0.5, hoeffding, bernstein});
-        if (chance_of_losing > 0.5) return false;
+        result.subject = result.recommendation;
+        result.share = n_options == 0 ? 1.0 : result.first_place_share[result.recommendation];
+        const bool all =
+            result.share == 1.0 && detail::wins_whole_band(evaluation, rules, result.subject, result.band);
+        result.established = all ? Established::every_draw : Established::sampled;
+        return result;
     }
-    return true;
+    // "At least half?" for one option: proofs first, most records need no draw.
+    const std::size_t option = *settings.decide_half_for;
+    Robustness result;
+    result.seed = settings.seed;
+    result.band = std::clamp(settings.band, 0.0, 1.0);
+    result.subject = option;
+    {
+        std::vector<double> weights(rules.rules.size());
+        std::vector<double> scores(n_options);
+        for (std::size_t r = 0; r < rules.rules.size(); ++r)
+            weights[r] = rules.rules[r].weight;
+        result.recommendation = winner_with_weights(evaluation, rules, weights, scores);
+    }
+    if (detail::wins_whole_band(evaluation, rules, option, result.band)) {
+        result.share = 1.0;
+        result.established = Established::every_draw;
+    } else if (detail::wins_at_least_half(evaluation, rules, option, result.band)) {
+        result.share = 0.5;
+        result.established = Established::half_bound;
+    } else if (detail::loses_whole_band(evaluation, rules, option, result.band)) {
+        result.share = 0.0;
+        result.established = Established::no_draw;
+    } else {
+        const detail::ChoiceShare sampled = detail::choice_share(evaluation, rules, option, settings);
+        result.share = sampled.share;
+        result.samples = sampled.samples;
+        result.established = Established::sampled;
+    }
+    result.verdict = result.share >= k_clear_share       ? Verdict::clear
+                     : result.share >= k_contested_share ? Verdict::leaning
+                                                         : Verdict::contested;
+    return result;
 }
 
 } // namespace makeorbuy

@@ -214,6 +214,14 @@ private:
     bool m_integer;
 };
 
+// How far an answer moves from `from` to `to`: the log of the ratio, so that
+// halving and doubling are as far; from or to zero (or across it), the move
+// over the larger of the two and one.
+double relative_move(double from, double to) {
+    if (from > 0 && to > 0) return std::fabs(std::log(to / from));
+    return std::fabs(to - from) / std::max({1.0, std::fabs(from), std::fabs(to)});
+}
+
 bool used_by_scoring(const Question& question, const RuleSet& rules) {
     std::vector<std::string> keys;
     for (const Rule& rule : rules.rules) {
@@ -237,14 +245,19 @@ std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& 
         if (const auto* number = std::get_if<double>(current)) {
             const Breaks breaks = breaks_for(question, rules);
             NumericSearch search(scorer, question, breaks, base);
-            if (auto below = search.run(*number, -1)) points.push_back(*below);
-            if (auto above = search.run(*number, +1)) points.push_back(*above);
+            for (const int sign : {-1, +1}) {
+                auto found = search.run(*number, sign);
+                if (!found) continue;
+                found->distance = relative_move(*number, found->threshold);
+                points.push_back(*found);
+            }
         } else if (const auto* choice = std::get_if<std::string>(current)) {
             for (const ChoiceValue& value : question.values) {
                 if (value.value == *choice) continue;
                 const std::size_t w = scorer.winner_with(question.key, Value{value.value});
                 if (w != base)
-                    points.push_back({question.key, TipDirection::instead, value.value, 0, false, w});
+                    points.push_back(
+                        {question.key, TipDirection::instead, value.value, 0, false, w, false, 1.0});
             }
         } else if (const auto* items = std::get_if<std::vector<std::string>>(current)) {
             for (const ChoiceValue& value : question.values) {
@@ -258,10 +271,17 @@ std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& 
                 const std::size_t w = scorer.winner_with(question.key, Value{std::move(changed)});
                 if (w != base)
                     points.push_back({question.key, present ? TipDirection::remove : TipDirection::add,
-                                      value.value, 0, false, w});
+                                      value.value, 0, false, w, false, 1.0});
             }
         }
     }
+    for (TippingPoint& point : points)
+        if (const Question* question = rules.find_question(point.question))
+            point.actionable = question->actionable;
+    std::stable_sort(points.begin(), points.end(), [](const TippingPoint& a, const TippingPoint& b) {
+        if (a.actionable != b.actionable) return a.actionable;
+        return a.distance < b.distance;
+    });
     return points;
 }
 

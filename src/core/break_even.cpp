@@ -4,6 +4,7 @@
 
 #include "makeorbuy/core/cost.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace makeorbuy {
@@ -15,6 +16,8 @@ constexpr double k_high_exponent = 10; // 10^10
 constexpr int k_points_per_decade = 40;
 constexpr int k_bisection_steps = 60;
 constexpr int k_max_crossings = 3;
+// Crossings of one pair whose costs stay this close between them are one range.
+constexpr double k_close = 0.10;
 
 double cost_at(const OptionPlan& plan, Workload workload, double requests, const PriceTable& prices) {
     workload.requests_per_month = requests;
@@ -45,6 +48,8 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
                 return cost_at(*plans[i], report.workload, r, prices) -
                        cost_at(*plans[j], report.workload, r, prices);
             };
+            std::vector<BreakEven> crossings;
+            std::vector<int> at; // sweep step of each crossing
             int found = 0;
             double left = k_low_exponent;
             double left_gap = sweep[i][0] - sweep[j][0];
@@ -72,14 +77,48 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
                     if (reference != nullptr)
                         point.reference_usd =
                             cost_at(*reference, report.workload, point.requests_per_month, prices);
-                    out.push_back(point);
+                    crossings.push_back(point);
+                    at.push_back(s);
                     ++found;
                 }
                 left = right;
                 left_gap = right_gap;
             }
+            // Merge neighbouring crossings when the two stay close between them.
+            auto gap_share = [&](int s) {
+                const double low = std::min(sweep[i][s], sweep[j][s]);
+                return low > 0 ? std::fabs(sweep[i][s] - sweep[j][s]) / low : 0.0;
+            };
+            for (std::size_t k = 0; k < crossings.size();) {
+                BreakEven merged = crossings[k];
+                std::size_t last = k;
+                double within = 0;
+                while (last + 1 < crossings.size()) {
+                    double widest = 0;
+                    for (int s = at[last]; s < at[last + 1]; ++s)
+                        widest = std::max(widest, gap_share(s));
+                    if (widest > k_close) break;
+                    within = std::max(within, widest);
+                    ++last;
+                }
+                // Only an odd number of close crossings is one range: it moves the
+                // pair from one cheaper option to the other. An even number
+                // leaves the same one cheaper on both sides; its crossings stay
+                // listed one by one, since the cheaper option inside matters.
+                if ((last - k) % 2 == 1) --last;
+                if (last > k) {
+                    merged.requests_to = crossings[last].requests_per_month;
+                    merged.within = within;
+                    merged.cheaper_above = crossings[last].cheaper_above;
+                }
+                out.push_back(merged);
+                k = last + 1;
+            }
         }
     }
+    std::stable_sort(out.begin(), out.end(), [](const BreakEven& a, const BreakEven& b) {
+        return a.requests_per_month < b.requests_per_month;
+    });
     return out;
 }
 

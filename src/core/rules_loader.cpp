@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace makeorbuy {
@@ -199,7 +200,7 @@ private:
             }
             m_read.check_fields(item, at,
                                 {"key", "prompt", "help", "type", "values", "min", "max", "unit", "default",
-                                 "ask_if", "purpose"},
+                                 "ask_if", "purpose", "uncertainty", "actionable"},
                                 "a question");
             q.key = m_read.string_field(item, at, "key", Field::required).value_or("");
             q.prompt = m_read.string_field(item, at, "prompt", Field::required).value_or("");
@@ -249,8 +250,62 @@ private:
             }
             if (auto d = item.find("default"); d != item.end())
                 q.default_value = default_for(q, *d, pointer_append(at, "default"));
+            read_uncertainty(q, item, at);
+            if (auto a = item.find("actionable"); a != item.end()) {
+                if (a->is_boolean())
+                    q.actionable = a->get<bool>();
+                else
+                    m_read.error_at(pointer_append(at, "actionable"), "'actionable' must be true or false");
+            }
             m_rules.questions.push_back(std::move(q));
         }
+    }
+
+    // "uncertainty": {"factor": 2} or {"plus_minus": 1}, on numeric questions only.
+    void read_uncertainty(Question& q, const json& item, const std::string& at) {
+        const auto u = item.find("uncertainty");
+        if (u == item.end()) return;
+        const std::string where = pointer_append(at, "uncertainty");
+        if (!q.is_numeric()) {
+            m_read.error_at(where, "uncertainty belongs to number and integer questions");
+            return;
+        }
+        if (!u->is_object()) {
+            m_read.error_at(where, "uncertainty must be an object: {\"factor\": 2} or {\"plus_minus\": 1}");
+            return;
+        }
+        m_read.check_fields(*u, where, {"factor", "plus_minus"}, "an uncertainty");
+        const bool factor = u->contains("factor");
+        const bool plus_minus = u->contains("plus_minus");
+        if (factor == plus_minus) {
+            m_read.error_at(where, "give exactly one of 'factor' (above 1) and 'plus_minus' (above 0)");
+            return;
+        }
+        Uncertainty out;
+        if (factor) {
+            const auto f = m_read.number_field(*u, where, "factor", true, 1, 1000);
+            if (!f) return;
+            if (*f <= 1) {
+                m_read.error_at(pointer_append(where, "factor"),
+                                "'factor' must be above 1 (2: half to double)");
+                return;
+            }
+            out.factor = *f;
+        } else {
+            const auto p = m_read.number_field(*u, where, "plus_minus", true, 0, 1e15);
+            if (!p) return;
+            if (*p <= 0) {
+                m_read.error_at(pointer_append(where, "plus_minus"), "'plus_minus' must be above 0");
+                return;
+            }
+            if (q.type == QuestionType::integer && *p != std::floor(*p)) {
+                m_read.error_at(pointer_append(where, "plus_minus"),
+                                "'plus_minus' of an integer question must be a whole number");
+                return;
+            }
+            out.plus_minus = *p;
+        }
+        q.uncertainty = out;
     }
 
     void read_conditions_of_questions(const json& root) {

@@ -82,15 +82,12 @@ double round_score(double score) {
 
 namespace {
 
-// Best first: options not excluded before excluded ones, then by score, then
-// by their order in the rules file. Compares rounded scores so that what the
-// user sees as a tie is resolved by the documented order.
+// Best first by the winner rule (ranks_ahead), ties to the table's order.
 std::vector<std::size_t> order(const std::vector<double>& scores, const std::vector<bool>& excluded) {
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (excluded[a] != excluded[b]) return !excluded[a];
-        return round_score(scores[a]) > round_score(scores[b]);
+        return ranks_ahead(scores[a], excluded[a], scores[b], excluded[b]);
     });
     return order;
 }
@@ -152,20 +149,7 @@ std::size_t winner_with_weights(const Evaluation& evaluation, const RuleSet& rul
         for (const Effect& effect : rule.effects)
             scores[effect.option] += w * effect.points;
     }
-    std::size_t best = 0;
-    bool found = false;
-    for (std::size_t o = 0; o < scores.size(); ++o) {
-        if (!evaluation.excluded_by[o].empty()) continue;
-        if (!found || round_score(scores[o]) > round_score(scores[best])) {
-            best = o;
-            found = true;
-        }
-    }
-    if (found) return best;
-    // Every option is excluded: rank them by score alone, as rank() does.
-    for (std::size_t o = 1; o < scores.size(); ++o)
-        if (round_score(scores[o]) > round_score(scores[best])) best = o;
-    return best;
+    return winner_of(scores, [&](std::size_t o) { return evaluation.excluded(o); });
 }
 
 } // namespace makeorbuy

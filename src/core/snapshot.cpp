@@ -29,8 +29,12 @@ template <typename A, same_type<Condition> T> void fields(A& a, T& x) {
 template <typename A, same_type<FigureRef> T> void fields(A& a, T& x) {
     a(x.kind, x.option, x.other);
 }
+template <typename A, same_type<Uncertainty> T> void fields(A& a, T& x) {
+    a(x.factor, x.plus_minus);
+}
 template <typename A, same_type<Question> T> void fields(A& a, T& x) {
-    a(x.key, x.prompt, x.help, x.type, x.values, x.min, x.max, x.unit, x.default_value, x.ask_if, x.purpose);
+    a(x.key, x.prompt, x.help, x.type, x.values, x.min, x.max, x.unit, x.default_value, x.ask_if, x.purpose,
+      x.uncertainty, x.actionable);
 }
 template <typename A, same_type<Option> T> void fields(A& a, T& x) {
     a(x.id, x.name, x.summary, x.examples);

@@ -155,25 +155,79 @@ std::string format_share(double share) {
     return fmt::format("{:.0f}%", share * 100);
 }
 
-std::string format_count(double n) {
-    if (n >= 1e9) return format_number(n / 1e9, 2) + "B";
-    if (n >= 1e6) return format_number(n / 1e6, 2) + "M";
-    if (n >= 1e4) return format_number(n / 1e3, 1) + "K";
-    return format_number(n, 0);
+namespace {
+
+// 12345 -> "12,345".
+std::string grouped_digits(long long whole) {
+    std::string digits = std::to_string(whole);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
 }
+
+// A non-negative magnitude with a unit letter (K, M, B, T) from `first` up:
+// the unit is picked after rounding, so 999,960 is "1M", not "1000K".
+// Empty when it is beyond the largest unit.
+std::string scaled(double magnitude, double first) {
+    struct Unit {
+        double size;
+        const char* letter;
+        int decimals;
+    };
+    static constexpr Unit k_units[] = {{1e3, "K", 1}, {1e6, "M", 2}, {1e9, "B", 2}, {1e12, "T", 2}};
+    for (std::size_t i = 0; i < std::size(k_units); ++i) {
+        const Unit& unit = k_units[i];
+        if (unit.size < first) continue;
+        const bool last = i + 1 == std::size(k_units);
+        const double next = last ? 0 : k_units[i + 1].size;
+        const double scale = std::pow(10.0, unit.decimals);
+        const double rounded = std::round(magnitude / unit.size * scale) / scale;
+        if (!last && rounded * unit.size >= next) continue; // shows as 1000 or more: the next unit
+        if (last && rounded >= 1000) return "";
+        return format_number(rounded, unit.decimals) + unit.letter;
+    }
+    return "";
+}
+
+} // namespace
 
 std::string format_money(double usd) {
     const double magnitude = std::fabs(usd);
     const char* sign = usd < 0 ? "-" : "";
-    if (magnitude >= 1e9) return fmt::format("{}${}B", sign, format_number(magnitude / 1e9, 2));
-    if (magnitude >= 1e6) return fmt::format("{}${}M", sign, format_number(magnitude / 1e6, 2));
-    if (magnitude >= 1e4) return fmt::format("{}${}K", sign, format_number(magnitude / 1e3, 1));
+    if (!std::isfinite(magnitude)) return usd < 0 ? "-$∞" : "$∞";
     // Below $10K, whole dollars with a thousands separator.
-    auto whole = static_cast<long long>(std::llround(magnitude));
-    std::string digits = std::to_string(whole);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), ",");
-    return fmt::format("{}${}", sign, digits);
+    if (std::llround(magnitude) < 10000)
+        return fmt::format("{}${}", sign, grouped_digits(std::llround(magnitude)));
+    const std::string text = scaled(magnitude, 1e3);
+    if (text.empty()) return usd < 0 ? "under -$999T" : "over $999T";
+    return fmt::format("{}${}", sign, text);
+}
+
+std::string format_count(double n) {
+    const double magnitude = std::fabs(n);
+    const char* sign = n < 0 ? "-" : "";
+    if (!std::isfinite(magnitude)) return "too many to count";
+    // Whole numbers up to a million ("10,000 samples"), then M, B and T.
+    if (std::llround(magnitude) < 1000000)
+        return fmt::format("{}{}", sign, grouped_digits(std::llround(magnitude)));
+    const std::string text = scaled(magnitude, 1e6);
+    if (text.empty()) return n < 0 ? "under -999T" : "over 999T";
+    return sign + text;
+}
+
+std::string format_months(double months) {
+    if (!std::isfinite(months) || months >= 1200) return "in over 100 years";
+    if (months < 1) return "within a month";
+    if (months < 24) {
+        const std::string n = format_number(months, months < 10 ? 1 : 0);
+        return fmt::format("in {} {}", n, n == "1" ? "month" : "months");
+    }
+    return fmt::format("in {} years", format_number(months / 12, 1));
+}
+
+std::string format_points(double points) {
+    const std::string n = format_number(points, 2);
+    return fmt::format("{} {}", n, n == "1" || n == "-1" ? "point" : "points");
 }
 
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {

@@ -43,6 +43,7 @@ ordered_json analysis_json(const Analysis& analysis, const RuleSet& rules, std::
             item["value"] = p.value;
         }
         item["recommendation"] = rules.options[p.recommendation].id;
+        item["actionable"] = p.actionable;
         item["text"] = describe(p, rules, recommendation);
         points.push_back(std::move(item));
     }
@@ -60,6 +61,28 @@ ordered_json analysis_json(const Analysis& analysis, const RuleSet& rules, std::
     robustness["runner_up"] = rules.options[r.runner_up].id;
     robustness["margin"] = rounded(r.margin, 1e-4);
     robustness["verdict"] = to_string(r.verdict);
+    ordered_json drawn = ordered_json::array();
+    for (std::size_t q : r.answers_drawn) {
+        const Uncertainty& u = *rules.questions[q].uncertainty;
+        ordered_json item{{"question", rules.questions[q].key}};
+        if (u.factor > 1)
+            item["factor"] = u.factor;
+        else
+            item["plus_minus"] = u.plus_minus;
+        drawn.push_back(std::move(item));
+    }
+    robustness["answers_drawn"] = drawn;
+    robustness["weights_only_share"] =
+        r.weights_only_share ? ordered_json(*r.weights_only_share) : ordered_json();
+    ordered_json hinges = ordered_json::array();
+    for (const TippingPoint& p : analysis.hinges)
+        hinges.push_back({{"question", p.question},
+                          {"direction", to_string(p.direction)},
+                          {"threshold", threshold_json(p.threshold)},
+                          {"inclusive", p.inclusive},
+                          {"recommendation", rules.options[p.recommendation].id},
+                          {"text", describe(p, rules, recommendation)}});
+    robustness["hinges_on"] = hinges;
     return {{"tipping_points", points}, {"robustness", robustness}};
 }
 
@@ -100,12 +123,18 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
     }
     out["options"] = options;
     ordered_json points = ordered_json::array();
-    for (const BreakEven& b : cost.break_even)
-        points.push_back({{"cheaper_above", rules.options[b.cheaper_above].id},
-                          {"cheaper_below", rules.options[b.cheaper_below].id},
-                          {"requests_per_month", std::llround(b.requests_per_month)},
-                          {"tokens_per_month", std::llround(b.tokens_per_month)},
-                          {"reference_monthly_usd", cents(b.reference_usd)}});
+    for (const BreakEven& b : cost.break_even) {
+        ordered_json point = {{"cheaper_above", rules.options[b.cheaper_above].id},
+                              {"cheaper_below", rules.options[b.cheaper_below].id},
+                              {"requests_per_month", std::llround(b.requests_per_month)},
+                              {"tokens_per_month", std::llround(b.tokens_per_month)},
+                              {"reference_monthly_usd", cents(b.reference_usd)}};
+        if (b.requests_to > 0) {
+            point["requests_per_month_to"] = std::llround(b.requests_to);
+            point["within"] = std::round(b.within * 1e4) / 1e4;
+        }
+        points.push_back(std::move(point));
+    }
     out["break_even"] = points;
     out["small_model_discount"] =
         cost.small_model_discount ? ordered_json(rounded(*cost.small_model_discount, 0.01)) : ordered_json();

@@ -1,5 +1,6 @@
 #include "makeorbuy/render/render.hpp"
 
+#include "makeorbuy/core/explain.hpp"
 #include "makeorbuy/render/render_analysis.hpp"
 
 #include "makeorbuy/core/text.hpp"
@@ -61,23 +62,42 @@ std::string render_markdown(const Report& report) {
     out += fmt::format("    y-axis \"Score\" {} --> {}\n", std::floor(low), std::ceil(high) + 1);
     out += fmt::format("    bar [{}]\n```\n", join(values, ", "));
 
-    out += fmt::format("\n### Why {}\n\n", rules.options[winner.option].name);
-    for (const auto& c : winner.contributions)
-        out += fmt::format("- **{:+.2f}** {} (`{}`)\n", round_score(c.delta), rules.rules[c.rule].rationale,
-                           rules.rules[c.rule].id);
-    if (winner.contributions.empty()) out += "- No rule moved its score.\n";
+    const Explanation why = explain(winner);
+    out += fmt::format("\n### Why {} (score {:.2f})\n\n", rules.options[winner.option].name, why.score_shown);
+    const auto reason = [&](std::size_t rule, double shown) {
+        return fmt::format("- **{:+.2f}** {} (`{}`)\n", shown, rules.rules[rule].rationale,
+                           rules.rules[rule].id);
+    };
+    if (!why.for_.empty()) out += "For it:\n\n";
+    for (const ShownReason& r : why.for_)
+        out += reason(r.rule, r.shown);
+    if (!why.against.empty()) out += fmt::format("{}Against it:\n\n", why.for_.empty() ? "" : "\n");
+    for (const ShownReason& r : why.against)
+        out += reason(r.rule, r.shown);
+    if (why.for_.empty() && why.against.empty()) out += "- No rule moved its score.\n";
 
     if (report.ranking.ranked.size() > 1 && !report.ranking.ranked[1].excluded) {
-        const OptionResult& second = report.ranking.ranked[1];
-        out += fmt::format("\n### Why not {} ({:.2f} points behind)\n\n", rules.options[second.option].name,
-                           round_score(winner.score - second.score));
-        const auto gaps = why_not(report, second);
-        if (!gaps.empty())
-            out += "The rules that separate the two, by how many points each puts between them:\n\n";
-        for (const auto& [rule, delta] : gaps)
-            out += fmt::format("- **{:.2f}** {} (`{}`)\n", round_score(delta), rules.rules[rule].rationale,
-                               rules.rules[rule].id);
-        if (gaps.empty()) out += "- The two are level; the order of the options breaks the tie.\n";
+        const WhyNot gaps = why_not(winner, report.ranking.ranked[1]);
+        const std::string& other = rules.options[gaps.other].name;
+        out += gaps.gap_shown == 0
+                   ? fmt::format(
+                         "\n### Why not {} (level on points; the order of the options breaks the tie)\n\n",
+                         other)
+                   : fmt::format("\n### Why not {} ({} behind)\n\n", other, format_points(gaps.gap_shown));
+        if (!gaps.for_winner.empty() || !gaps.for_other.empty())
+            out += fmt::format(
+                "Every rule that scores the two differently; the points add up to the gap of {}.\n\n",
+                format_number(gaps.gap_shown));
+        if (!gaps.for_winner.empty())
+            out += fmt::format("What puts {} ahead:\n\n", rules.options[gaps.winner].name);
+        for (const Difference& d : gaps.for_winner)
+            out += reason(d.rule, d.shown);
+        if (!gaps.for_other.empty())
+            out += fmt::format("{}What {} has for it:\n\n", gaps.for_winner.empty() ? "" : "\n", other);
+        for (const Difference& d : gaps.for_other)
+            out += reason(d.rule, d.shown);
+        if (gaps.for_winner.empty() && gaps.for_other.empty())
+            out += "- The two are level; the order of the options breaks the tie.\n";
     }
 
     std::string excluded;

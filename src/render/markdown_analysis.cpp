@@ -11,13 +11,12 @@ namespace makeorbuy {
 std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules, std::size_t recommendation) {
     const Robustness& r = analysis.robustness;
     std::string out = "\n### How sure is this\n\n";
-    if (r.verdict == Verdict::contested) out += "> [!WARNING]\n> **Contested.** ";
-    out +=
-        fmt::format("**{}**: {} comes first in {} of {} samples with every rule weight drawn within ±{:.0f}% "
-                    "(seed {}).\n\n",
-                    to_string(r.verdict), rules.options[recommendation].name,
-                    format_share(r.first_place_share[recommendation]),
-                    format_number(static_cast<double>(r.samples), 0), r.band * 100, r.seed);
+    const std::vector<std::string> sentences = robustness_sentences(analysis, rules, recommendation);
+    if (r.verdict == Verdict::contested) out += "> [!WARNING]\n> "; // the sentence starts "Contested:"
+    out += sentences.front() + "\n\n";
+    for (std::size_t i = 1; i < sentences.size(); ++i)
+        out += "- " + sentences[i] + "\n";
+    if (sentences.size() > 1) out += "\n";
     out += "| Option | First place |\n|---|---:|\n";
     for (std::size_t o = 0; o < rules.options.size(); ++o)
         out += fmt::format("| {} | {} |\n", rules.options[o].name, format_share(r.first_place_share[o]));
@@ -47,15 +46,15 @@ std::string cost_markdown(const CostReport& cost, const RuleSet& rules) {
         out += fmt::format("| {} | {} | {} | {} | {} |\n", rules.options[c.option].name,
                            format_money(c.monthly_usd), join(parts, ", "),
                            c.setup_usd > 0 ? format_money(c.setup_usd) : "",
-                           c.payback_months ? format_number(*c.payback_months, 1) + " months" : "");
+                           c.payback_months ? format_months(*c.payback_months) : "");
     }
     out += "\n**Break-even volumes**\n\n";
     if (cost.break_even.empty()) out += "- None between 1K and 10B requests a month.\n";
-    for (const BreakEven& b : cost.break_even)
-        out += fmt::format("- Above {} requests a month ({} of {} spend), {} costs less than {}.\n",
-                           format_count(b.requests_per_month), format_money(b.reference_usd),
-                           rules.options[cost.reference].name, rules.options[b.cheaper_above].name,
-                           rules.options[b.cheaper_below].name);
+    for (const BreakEven& b : cost.break_even) {
+        std::string text = break_even_text(b, rules, cost.reference);
+        text[0] = static_cast<char>(text[0] - 'a' + 'A'); // "above ..." or "between ...": a lower-case letter
+        out += "- " + text + ".\n";
+    }
     if (cost.small_model_discount)
         out += fmt::format(
             "\nThe smaller hosted model costs {}x less a request than the frontier model with these "

@@ -1,5 +1,6 @@
 #include "makeorbuy/render/render.hpp"
 
+#include "makeorbuy/core/explain.hpp"
 #include "makeorbuy/render/render_analysis.hpp"
 
 #include "makeorbuy/core/text.hpp"
@@ -14,6 +15,8 @@ namespace makeorbuy {
 namespace {
 
 constexpr std::size_t k_reasons_shown = 5;
+constexpr std::size_t k_against_shown = 3;
+constexpr std::size_t k_differences_shown = 3;
 
 std::size_t display_width(std::string_view text) {
     std::size_t n = 0;
@@ -64,47 +67,93 @@ void ranking_section(std::string& out, const Report& report, const TextStyle& st
     }
 }
 
+// Up to `limit` lines of "  +1.89 rationale", and the rest folded into one
+// line, so that what is printed still adds up.
+struct Line {
+    std::size_t rule;
+    double shown;
+};
+
+void listed(std::string& out, const std::vector<Line>& lines, std::size_t limit, const RuleSet& rules,
+            const TextStyle& style, Role role) {
+    double rest = 0;
+    std::size_t folded = 0;
+    std::size_t printed = 0;
+    for (const Line& line : lines) {
+        if (line.shown == 0) continue; // a rule too small to show moves nothing printed
+        if (printed == limit) {
+            rest += line.shown;
+            ++folded;
+            continue;
+        }
+        ++printed;
+        out += fmt::format("    {} {}\n", paint(style, role, signed_points(line.shown)),
+                           wrap(rules.rules[line.rule].rationale, style.width - 12, "          ").substr(10));
+    }
+    if (folded > 0)
+        out += paint(style, Role::dim,
+                     fmt::format("    {} from {} more {} (--format json lists each)", signed_points(rest),
+                                 folded, folded == 1 ? "rule" : "rules")) +
+               "\n";
+}
+
+template <typename T> std::vector<Line> lines_of(const std::vector<T>& items) {
+    std::vector<Line> out;
+    out.reserve(items.size());
+    for (const T& item : items)
+        out.push_back({item.rule, item.shown});
+    return out;
+}
+
 void reasons_section(std::string& out, const Report& report, const TextStyle& style) {
     const RuleSet& rules = *report.rules;
-    const OptionResult& winner = report.ranking.winner();
-    out +=
-        "\n" + paint(style, Role::heading, fmt::format("Why {}", rules.options[winner.option].name)) + "\n";
-    std::size_t shown = 0;
-    for (const auto& c : winner.contributions) {
-        if (shown++ == k_reasons_shown) break;
-        const std::string points = paint(style, c.delta > 0 ? Role::good : Role::bad, signed_points(c.delta));
-        out += fmt::format("  {} {}\n", points,
-                           wrap(rules.rules[c.rule].rationale, style.width - 10, "        ").substr(8));
-    }
-    if (winner.contributions.empty())
+    const Explanation why = explain(report.ranking.winner());
+    const std::string& name = rules.options[why.option].name;
+    out += "\n" +
+           paint(style, Role::heading,
+                 fmt::format("Why {} (score {})", name, fmt::format("{:.2f}", why.score_shown))) +
+           "\n";
+    if (why.for_.empty() && why.against.empty()) {
         out += "  No rule moved its score; it leads on the order of the options alone.\n";
-    else if (winner.contributions.size() > k_reasons_shown)
-        out += paint(style, Role::dim,
-                     fmt::format("  ({} more in --format json)",
-                                 winner.contributions.size() - k_reasons_shown)) +
-               "\n";
+        return;
+    }
+    if (!why.for_.empty()) {
+        out += "  For it:\n";
+        listed(out, lines_of(why.for_), k_reasons_shown, rules, style, Role::good);
+    }
+    if (!why.against.empty()) {
+        out += "  Against it:\n";
+        listed(out, lines_of(why.against), k_against_shown, rules, style, Role::bad);
+    }
 }
 
 void runner_up_section(std::string& out, const Report& report, const TextStyle& style) {
     const RuleSet& rules = *report.rules;
     if (report.ranking.ranked.size() < 2) return;
-    const OptionResult& winner = report.ranking.winner();
     const OptionResult& second = report.ranking.ranked[1];
     if (second.excluded) return;
-    const double gap = winner.score - second.score;
+    const WhyNot gaps = why_not(report.ranking.winner(), second);
+    const std::string& winner = rules.options[gaps.winner].name;
+    const std::string& other = rules.options[gaps.other].name;
     out += "\n" +
            paint(style, Role::heading,
-                 fmt::format("Why not {} ({} points behind)", rules.options[second.option].name,
-                             format_number(round_score(gap)))) +
+                 gaps.gap_shown == 0
+                     ? fmt::format("Why not {} (level on points; the order of the options breaks the tie)",
+                                   other)
+                     : fmt::format("Why not {} ({} behind)", other, format_points(gaps.gap_shown))) +
            "\n";
-    const auto gaps = why_not(report, second);
-    std::size_t shown = 0;
-    for (const auto& [rule, delta] : gaps) {
-        if (shown++ == 3) break;
-        out += fmt::format("  {} {}\n", paint(style, Role::good, fmt::format("{:>5.2f}", round_score(delta))),
-                           wrap(rules.rules[rule].rationale, style.width - 10, "        ").substr(8));
+    if (gaps.for_winner.empty() && gaps.for_other.empty()) {
+        out += "  The two are level; the order of the options in the rules breaks the tie.\n";
+        return;
     }
-    if (gaps.empty()) out += "  The two are level; the order of the options in the rules breaks the tie.\n";
+    if (!gaps.for_winner.empty()) {
+        out += wrap(fmt::format("What puts {} ahead:", winner), style.width - 2, "  ") + "\n";
+        listed(out, lines_of(gaps.for_winner), k_differences_shown, rules, style, Role::good);
+    }
+    if (!gaps.for_other.empty()) {
+        out += wrap(fmt::format("What {} has for it:", other), style.width - 2, "  ") + "\n";
+        listed(out, lines_of(gaps.for_other), k_differences_shown, rules, style, Role::bad);
+    }
 }
 
 void excluded_section(std::string& out, const Report& report, const TextStyle& style) {

@@ -35,13 +35,30 @@ std::string grouped(std::uint64_t n) {
 
 } // namespace
 
+std::string break_even_text(const BreakEven& point, const RuleSet& rules, std::size_t reference) {
+    const std::string& above = rules.options[point.cheaper_above].name;
+    const std::string& below = rules.options[point.cheaper_below].name;
+    if (point.requests_to <= 0)
+        return fmt::format("above {} requests a month ({} of {} spend), {} costs less than {}",
+                           format_count(point.requests_per_month), format_money(point.reference_usd),
+                           rules.options[reference].name, above, below);
+    const double percent_within = std::max(1.0, std::ceil(point.within * 100 - 1e-9));
+    std::string text =
+        fmt::format("between {} and {} requests a month, {} and {} cost within {:.0f}% of each other",
+                    format_count(point.requests_per_month), format_count(point.requests_to), below, above,
+                    percent_within);
+    text += fmt::format("; below it {} costs less, above it {}", below, above);
+    return text;
+}
+
 std::string robustness_banner(const Analysis& analysis, const RuleSet& rules, const TextStyle& style) {
     const Robustness& r = analysis.robustness;
     if (r.verdict != Verdict::contested) return "";
     const std::string& name = rules.options[r.recommendation].name;
     std::string text =
-        fmt::format("Contested: {} comes first under only {} of {} plausible weightings of the rules", name,
-                    format_share(r.first_place_share[r.recommendation]), grouped(r.samples));
+        fmt::format("Contested: {} comes first under only {} of {} plausible weightings of the rules{}", name,
+                    format_share(r.first_place_share[r.recommendation]), grouped(r.samples),
+                    r.answers_drawn.empty() ? "" : " and of the uncertain answers");
     const std::size_t other = r.leader != r.recommendation ? r.leader : r.runner_up;
     if (other != r.recommendation)
         text +=
@@ -55,17 +72,8 @@ std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::s
     const Robustness& r = analysis.robustness;
     std::string out;
     out += "\n" + paint(style, Role::heading, "How sure is this") + "\n";
-    const char* verdict = r.verdict == Verdict::clear     ? "Clear"
-                          : r.verdict == Verdict::leaning ? "Leaning"
-                                                          : "Contested";
-    out +=
-        wrap(fmt::format(
-                 "{}: {} comes first in {} of {} samples with every rule weight drawn within ±{:.0f}% "
-                 "(seed {}).",
-                 verdict, rules.options[recommendation].name,
-                 format_share(r.first_place_share[recommendation]), grouped(r.samples), r.band * 100, r.seed),
-             style.width - 2, "  ") +
-        "\n";
+    for (const std::string& sentence : robustness_sentences(analysis, rules, recommendation))
+        out += wrap(sentence, style.width - 2, "  ") + "\n";
     std::vector<std::size_t> order(rules.options.size());
     for (std::size_t o = 0; o < order.size(); ++o)
         order[o] = o;
@@ -142,7 +150,7 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         if (c.setup_usd > 0) {
             std::string setup = fmt::format("setup {}", format_money(c.setup_usd));
             if (c.payback_months)
-                setup += fmt::format(", paid back in {} months", format_number(*c.payback_months, 1));
+                setup += fmt::format(", paid back {}", format_months(*c.payback_months));
             else
                 setup += fmt::format(", never paid back at this volume");
             notes.push_back(setup);
@@ -159,14 +167,8 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
     out += "\n  Break-even volumes\n";
     if (cost.break_even.empty())
         out += "    None between 1K and 10B requests a month: the order of costs never changes.\n";
-    for (const BreakEven& b : cost.break_even) {
-        out += item(style,
-                    fmt::format("above {} requests a month ({} of {} spend), {} costs less than {}",
-                                format_count(b.requests_per_month), format_money(b.reference_usd),
-                                rules.options[cost.reference].name, rules.options[b.cheaper_above].name,
-                                rules.options[b.cheaper_below].name),
-                    4);
-    }
+    for (const BreakEven& b : cost.break_even)
+        out += item(style, break_even_text(b, rules, cost.reference), 4);
     if (cost.small_model_discount) {
         const double d = *cost.small_model_discount;
         std::string text =

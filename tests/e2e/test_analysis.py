@@ -83,7 +83,7 @@ r = run("recommend", "--no-input", *contested)
 expect(r, 0, "contested text")
 check(r.stdout.startswith("Contested:"), "the contested verdict is the first line", r.stdout[:400])
 md = run("recommend", "--no-input", "--format", "markdown", *contested)
-expect(md, 0, "contested markdown", stdout_has=["### How sure is this", "**Contested.**"])
+expect(md, 0, "contested markdown", stdout_has=["### How sure is this", "> [!WARNING]\n> Contested: "])
 
 # Issue 13: the ranking reads the cost model. The chosen --cost-profile can change it (the same answers,
 # weights needed so the open model runs on your own GPUs: cheap GPUs and half an engineer tip it).

@@ -4,6 +4,7 @@
 // first place.
 
 #include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/analysis/robustness_detail.hpp"
 #include "makeorbuy/core/json_document.hpp"
 #include "makeorbuy/core/validate.hpp"
 #include "makeorbuy/input/answer_files.hpp"
@@ -15,6 +16,12 @@
 #include <thread>
 
 using namespace makeorbuy;
+using makeorbuy::detail::choice_share;
+using makeorbuy::detail::ChoiceShare;
+using makeorbuy::detail::loses_whole_band;
+using makeorbuy::detail::sample_first_places;
+using makeorbuy::detail::wins_at_least_half;
+using makeorbuy::detail::wins_whole_band;
 
 namespace {
 
@@ -55,7 +62,7 @@ TEST_CASE("wins_whole_band and loses_whole_band agree with sampling on every gui
     std::size_t never_first = 0;
     for (const auto& [name, evaluation] : guide_profiles()) {
         const Robustness sampled =
-            robustness(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band, std::nullopt});
+            sample_first_places(evaluation, rules, RobustnessSettings{2000, 7, k_weight_band, std::nullopt});
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             if (!wins_whole_band(evaluation, rules, option, k_weight_band)) continue;
             INFO(name << ": " << rules.options[option].id);
@@ -109,11 +116,11 @@ TEST_CASE("loses_whole_band needs a rival ahead at the option's best corner", "[
     // b at 2.5: a at best 1.5, b at worst 1.25, so a can still win.
     const RuleSet near = table("2.5");
     CHECK_FALSE(loses_whole_band(evaluate(answers, near), near, 0, 0.5));
-    CHECK(robustness(evaluate(answers, near), near).first_place_share[0] > 0.0);
+    CHECK(sample_first_places(evaluate(answers, near), near, {}).first_place_share[0] > 0.0);
     // b at 3.5: a at best 1.5, b at worst 1.75, so a never wins.
     const RuleSet far = table("3.5");
     CHECK(loses_whole_band(evaluate(answers, far), far, 0, 0.5));
-    CHECK(robustness(evaluate(answers, far), far).first_place_share[0] == 0.0);
+    CHECK(sample_first_places(evaluate(answers, far), far, {}).first_place_share[0] == 0.0);
 }
 
 TEST_CASE("robustness stops early only once under-half is decided", "[analysis][robustness]") {
@@ -132,16 +139,16 @@ TEST_CASE("robustness stops early only once under-half is decided", "[analysis][
 
     // Three level options: a wins about a third of the draws, clearly under half.
     const RuleSet three = table("1");
-    const Robustness quick = robustness(evaluate(answers, three), three, settings);
+    const Robustness quick = sample_first_places(evaluate(answers, three), three, settings);
     CHECK(quick.samples < k_default_samples);
     CHECK(quick.samples % 100 == 0);
     CHECK(quick.first_place_share[0] < 0.5);
     CHECK(quick.first_place_share[0] ==
-          robustness(evaluate(answers, three), three, settings).first_place_share[0]);
+          sample_first_places(evaluate(answers, three), three, settings).first_place_share[0]);
 
     // a and b level, c far behind: a's share hovers at one half, so every draw is made.
     const RuleSet two = table("0.1");
-    const Robustness full = robustness(evaluate(answers, two), two, settings);
+    const Robustness full = sample_first_places(evaluate(answers, two), two, settings);
     CHECK(full.samples == k_default_samples);
 }
 
@@ -156,20 +163,20 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
         RobustnessSettings shared;
         shared.draws = &draws;
         INFO(name);
-        CHECK(robustness(evaluation, rules, shared).first_place_share ==
-              robustness(evaluation, rules, own).first_place_share);
+        CHECK(sample_first_places(evaluation, rules, shared).first_place_share ==
+              sample_first_places(evaluation, rules, own).first_place_share);
         own.decide_half_for = shared.decide_half_for = 0;
-        const Robustness a = robustness(evaluation, rules, own);
-        const Robustness b = robustness(evaluation, rules, shared);
+        const Robustness a = sample_first_places(evaluation, rules, own);
+        const Robustness b = sample_first_places(evaluation, rules, shared);
         CHECK(a.samples == b.samples);
         CHECK(a.first_place_share == b.first_place_share);
         RobustnessSettings in_blocks = own;
         in_blocks.draws = &blocks;
-        CHECK(robustness(evaluation, rules, in_blocks).first_place_share == a.first_place_share);
+        CHECK(sample_first_places(evaluation, rules, in_blocks).first_place_share == a.first_place_share);
         in_blocks.decide_half_for.reset();
         own.decide_half_for.reset();
-        CHECK(robustness(evaluation, rules, in_blocks).first_place_share ==
-              robustness(evaluation, rules, own).first_place_share);
+        CHECK(sample_first_places(evaluation, rules, in_blocks).first_place_share ==
+              sample_first_places(evaluation, rules, own).first_place_share);
     }
     // Draws that do not match (another seed) are not used: the figures follow the settings.
     const WeightDraws other(1, rules.rules.size(), 100);
@@ -179,8 +186,8 @@ TEST_CASE("robustness gives the same figures with shared draws as without", "[an
     const Evaluation evaluation = evaluate(Answers{}, rules);
     RobustnessSettings plain;
     plain.samples = 500;
-    CHECK(robustness(evaluation, rules, settings).first_place_share ==
-          robustness(evaluation, rules, plain).first_place_share);
+    CHECK(sample_first_places(evaluation, rules, settings).first_place_share ==
+          sample_first_places(evaluation, rules, plain).first_place_share);
 }
 
 TEST_CASE("choice_share counts the same first places as robustness", "[analysis][robustness]") {
@@ -193,14 +200,14 @@ TEST_CASE("choice_share counts the same first places as robustness", "[analysis]
             INFO("option " << rules.options[option].id);
             RobustnessSettings all;
             all.samples = 2000;
-            const Robustness full = robustness(evaluation, rules, all);
+            const Robustness full = sample_first_places(evaluation, rules, all);
             const ChoiceShare one = choice_share(evaluation, rules, option, all);
             CHECK(one.samples == full.samples);
             CHECK(one.share == full.first_place_share[option]);
             RobustnessSettings deciding;
             deciding.decide_half_for = option;
             deciding.draws = &draws;
-            const Robustness decided = robustness(evaluation, rules, deciding);
+            const Robustness decided = sample_first_places(evaluation, rules, deciding);
             const ChoiceShare quick = choice_share(evaluation, rules, option, deciding);
             CHECK(quick.samples == decided.samples);
             CHECK(quick.share == decided.first_place_share[option]);
@@ -241,7 +248,7 @@ TEST_CASE("wins_at_least_half is never wrong about a sampled share", "[analysis]
     std::size_t shown = 0;
     std::size_t not_shown = 0;
     for (const auto& [name, evaluation] : guide_profiles()) {
-        const Robustness sampled = robustness(evaluation, rules, RobustnessSettings{});
+        const Robustness sampled = sample_first_places(evaluation, rules, RobustnessSettings{});
         INFO(name);
         for (std::size_t option = 0; option < rules.options.size(); ++option) {
             INFO("option " << rules.options[option].id);
@@ -258,4 +265,51 @@ TEST_CASE("wins_at_least_half is never wrong about a sampled share", "[analysis]
     // recommendation (three per profile) is not.
     CHECK(shown > 0);
     CHECK(not_shown >= 3 * guide_profiles().size());
+}
+
+TEST_CASE("robustness answers 'at least half?' as the proofs and the sampler do", "[analysis][robustness]") {
+    const RuleSet& rules = default_rules();
+    const WeightDraws draws(k_default_seed, rules.rules.size(), k_default_samples);
+    std::size_t proved = 0;
+    std::size_t sampled = 0;
+    for (const auto& [name, evaluation] : guide_profiles()) {
+        INFO(name);
+        const Robustness all = robustness(evaluation, rules);
+        CHECK(all.subject == all.recommendation);
+        CHECK(all.share == all.first_place_share[all.recommendation]);
+        if (all.established == Established::every_draw) CHECK(all.share == 1.0);
+        for (std::size_t option = 0; option < rules.options.size(); ++option) {
+            INFO("option " << rules.options[option].id);
+            RobustnessSettings deciding;
+            deciding.decide_half_for = option;
+            deciding.draws = &draws;
+            const Robustness r = robustness(evaluation, rules, deciding);
+            CHECK(r.subject == option);
+            const Robustness full = sample_first_places(evaluation, rules, RobustnessSettings{});
+            switch (r.established) {
+            case Established::every_draw:
+                ++proved;
+                CHECK(r.samples == 0);
+                CHECK(full.first_place_share[option] == 1.0);
+                break;
+            case Established::half_bound:
+                ++proved;
+                CHECK(full.first_place_share[option] >= 0.5);
+                break;
+            case Established::no_draw:
+                ++proved;
+                CHECK(full.first_place_share[option] == 0.0);
+                break;
+            case Established::sampled: {
+                ++sampled;
+                const ChoiceShare quick = choice_share(evaluation, rules, option, deciding);
+                CHECK(r.share == quick.share);
+                CHECK(r.samples == quick.samples);
+                break;
+            }
+            }
+        }
+    }
+    CHECK(proved > 0);
+    CHECK(sampled > 0);
 }

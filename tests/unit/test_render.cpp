@@ -94,7 +94,7 @@ TEST_CASE("render_text: headline, ranking, reasons, ruled out and advice", "[ren
     const std::string winner = default_rules().options[report.ranking.winner().option].name;
     CHECK(text.rfind("Recommendation: " + winner + "\n", 0) == 0);
     CHECK(text.find("\nRanking\n") != std::string::npos);
-    CHECK(text.find("\nWhy " + winner + "\n") != std::string::npos);
+    CHECK(text.find("\nWhy " + winner + " (score ") != std::string::npos);
     CHECK(text.find("\nRuled out\n") != std::string::npos);
     CHECK(text.find("Frontier hosted API: ") != std::string::npos);
     CHECK(text.find("\nAdvice\n") != std::string::npos);

@@ -1,3 +1,4 @@
+#include "makeorbuy/core/explain.hpp"
 #include "makeorbuy/core/score.hpp"
 #include "makeorbuy/report/report.hpp"
 
@@ -185,12 +186,20 @@ TEST_CASE("round_score rounds exactly as std::round does, halves away from zero"
     CHECK(std::isnan(round_score(std::nan(""))));
 }
 
-TEST_CASE("report: why_not lists what favours the winner over another option", "[score]") {
+TEST_CASE("report: why_not lists every rule where the winner and another option differ", "[score]") {
     const RuleSet rules = test::rules_ok(test::k_small_rules);
     const Report report = make_report(rules, small("early", 100000));
     CHECK(rules.options[report.ranking.winner().option].id == "api");
-    const auto gaps = why_not(report, *report.ranking.find(1));
-    REQUIRE(gaps.size() == 1);
-    CHECK(rules.rules[gaps[0].first].id == "early-api");
-    CHECK(gaps[0].second == Approx(4.5));
+    const WhyNot gaps = why_not(report.ranking.winner(), *report.ranking.find(1));
+    REQUIRE(gaps.for_winner.size() == 1);
+    CHECK(rules.rules[gaps.for_winner[0].rule].id == "early-api");
+    CHECK(gaps.for_winner[0].difference == Approx(4.5));
+    // The other option's own advantages are listed too, with a minus sign,
+    // and everything listed adds up to the gap.
+    double sum = gaps.for_winner[0].shown;
+    for (const Difference& d : gaps.for_other) {
+        CHECK(d.difference < 0);
+        sum += d.shown;
+    }
+    CHECK(std::llround(sum * 100) == std::llround(gaps.gap_shown * 100));
 }

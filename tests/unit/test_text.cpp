@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <regex>
+
 using namespace makeorbuy;
 
 TEST_CASE("parse_amount reads amounts as people write them", "[text]") {
@@ -61,6 +66,15 @@ TEST_CASE("format_money writes dollars for prose", "[text]") {
     CHECK(format_money(2e9) == "$2B");
     CHECK(format_money(-15000) == "-$15K");
     CHECK(format_money(0) == "$0");
+    CHECK(format_money(9999.4) == "$9,999");
+    CHECK(format_money(9999.6) == "$10K");
+    CHECK(format_money(113700) == "$113.7K");
+    CHECK(format_money(999960) == "$1M"); // not "$1000K": the unit is chosen after rounding
+    CHECK(format_money(999994999) == "$999.99M");
+    CHECK(format_money(999996000) == "$1B");
+    CHECK(format_money(1.125e14) == "$112.5T"); // not "$112500B"
+    CHECK(format_money(2e15) == "over $999T");
+    CHECK(format_money(-2e15) == "under -$999T");
 }
 
 TEST_CASE("small helpers", "[text]") {
@@ -82,4 +96,48 @@ TEST_CASE("wrap breaks at spaces and indents every line", "[text]") {
     CHECK(wrap("a\nb", 80, "> ") == "> a\n> b");
     // A word longer than the width stays whole on its own line.
     CHECK(wrap("tiny enormousword", 6, "") == "tiny\nenormousword");
+}
+
+TEST_CASE("format_money, format_count and format_months read well at every scale", "[text]") {
+    // One amount per power of ten from a cent to beyond a quadrillion: never
+    // more than four significant digits before the unit, never an exponent.
+    for (int e = -2; e <= 16; ++e) {
+        for (const double m : {1.0, 2.5, 9.9996}) {
+            const double x = m * std::pow(10.0, e);
+            INFO(x);
+            const std::string money = format_money(x);
+            const std::string count = format_count(x);
+            static const std::regex exponent(R"(\de[+-]?\d)");
+            CHECK_FALSE(std::regex_search(money, exponent));
+            CHECK_FALSE(std::regex_search(count, exponent));
+            std::size_t digits = 0;
+            for (char c : money.substr(0, money.find('.')))
+                digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+            CHECK(digits <= 4);
+            CHECK(money.find("1000K") == std::string::npos);
+            CHECK(money.find("1000M") == std::string::npos);
+            CHECK(money.find("1000B") == std::string::npos);
+        }
+    }
+    CHECK(format_count(9500) == "9,500");
+    CHECK(format_count(36.89e6) == "36.89M");
+    CHECK(format_count(1.2e9) == "1.2B");
+    CHECK(format_count(3e12) == "3T");
+    CHECK(format_months(0) == "within a month");
+    CHECK(format_months(0.4) == "within a month"); // never "in 0 months"
+    CHECK(format_months(1) == "in 1 month");
+    CHECK(format_months(7.46) == "in 7.5 months");
+    CHECK(format_months(14.2) == "in 14 months");
+    CHECK(format_months(30) == "in 2.5 years");
+    CHECK(format_months(5000) == "in over 100 years");
+    CHECK(format_months(std::numeric_limits<double>::infinity()) == "in over 100 years");
+}
+
+TEST_CASE("format_points: 1 point, 2 points", "[text]") {
+    CHECK(format_points(1) == "1 point");
+    CHECK(format_points(1.001) == "1 point");
+    CHECK(format_points(2) == "2 points");
+    CHECK(format_points(0.5) == "0.5 points");
+    CHECK(format_points(0) == "0 points");
+    CHECK(format_points(1.25) == "1.25 points");
 }

@@ -37,6 +37,10 @@ struct TippingPoint {
     double threshold = 0;           ///< above/below: where the recommendation changes
     bool inclusive = false;         ///< above/below: `threshold` itself already changes it
     std::size_t recommendation = 0; ///< option index that comes first there
+    bool actionable = false;        ///< the question is one a team can act on (Question::actionable)
+    /// How far the answer moves: |ln(threshold / answer)| for numbers (the
+    /// relative move), 1 for another choice or an item added or removed.
+    double distance = 1;
 };
 
 /// For each question, holding every other answer: the other choice values
@@ -44,7 +48,9 @@ struct TippingPoint {
 /// questions the nearest threshold above and below the current answer,
 /// found by searching the rules' breakpoints (condition operands and scale
 /// bands) and bisecting inside scale bands. `answers` must hold every
-/// question (defaults filled in). Questions in rules order.
+/// question (defaults filled in). Ranked: the answers a team can act on
+/// first, then the closest to the current answer (smallest distance), then
+/// in rules order.
 [[nodiscard]] std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& rules);
 
 /// One line a person can read: "monthly-spend above $142K a month: Self-hosted
@@ -53,6 +59,9 @@ struct TippingPoint {
 
 /// The threshold in the question's unit: "$142K a month", "4 engineers".
 [[nodiscard]] std::string threshold_text(const TippingPoint& point, const RuleSet& rules);
+
+/// How far an answer may be off, in words: "within a factor of 2", "within ±1".
+[[nodiscard]] std::string uncertainty_text(const Uncertainty& uncertainty);
 
 /// Revisit triggers for a decision record: describe() of every tipping point.
 [[nodiscard]] std::vector<std::string> revisit_triggers(const Answers& answers, const RuleSet& rules);
@@ -110,81 +119,88 @@ struct RobustnessSettings {
     std::uint64_t samples = k_default_samples; ///< at least 1
     std::uint64_t seed = k_default_seed;
     double band = k_weight_band; ///< in [0, 1]
-    /// When set: stop early, after a multiple of 100 draws, once this
-    /// option's share is more than three standard errors from one half, so
-    /// that "wins under half the draws?" is answered without all `samples`.
-    /// `samples` in the result says how many were drawn. Deterministic.
+    /// When set, the question is only "does this option come first under at
+    /// least half of the weightings?": settled by proof where one exists
+    /// (it wins at every corner of the weight box, at none, or a bound shows
+    /// at least half), else by sampling that stops early, after a multiple of
+    /// 100 draws, once the share is more than three standard errors from one
+    /// half. `samples` in the result says how many were drawn. Deterministic.
     std::optional<std::size_t> decide_half_for;
     /// Draws made beforehand; used when their seed and rule count match,
     /// else the generator runs here from the start.
     const WeightDraws* draws = nullptr;
+    /// When set (and not deciding a half): the answers as given. Each numeric
+    /// question with an uncertainty in the rules is drawn within it as well
+    /// as the weights, and each drawn set of answers is scored afresh.
+    const Answers* answers = nullptr;
 };
 
 enum class Verdict { clear, leaning, contested };
 
 [[nodiscard]] const char* to_string(Verdict verdict);
 
+/// How a share of first places was established.
+enum class Established {
+    every_draw, ///< proved: the option leads every rival at every corner of the weight box (share 1)
+    no_draw,    ///< proved: a rival beats it even at its best corner, or it is ruled out (share 0)
+    half_bound, ///< proved: it comes first under at least half of the weightings (share is that bound)
+    sampled,    ///< counted over `samples` draws
+};
+
+[[nodiscard]] const char* to_string(Established established);
+
 struct Robustness {
     std::uint64_t samples = 0;
     std::uint64_t seed = 0;
     double band = 0;
     std::size_t recommendation = 0;        ///< the winner under the rules' own weights
-    std::vector<double> first_place_share; ///< per option index; sums to 1
+    std::vector<double> first_place_share; ///< per option index; sums to 1 (empty under decide_half_for)
     std::size_t leader = 0;                ///< most first places (ties: rules order)
     std::size_t runner_up = 0;             ///< second most first places
     double margin = 0;                     ///< share of leader minus share of runner_up
     Verdict verdict = Verdict::clear;      ///< from the recommendation's own share
+    std::size_t subject = 0; ///< the option the share is about: decide_half_for, else the recommendation
+    double share = 0;        ///< subject's share of first places (half_bound: at least this)
+    Established established = Established::sampled;
+    /// Question indices whose answers were drawn as well as the weights.
+    std::vector<std::size_t> answers_drawn;
+    /// With answers drawn: the recommendation's share when only the weights are.
+    std::optional<double> weights_only_share;
 };
 
-/// Monte Carlo over the rule weights: `samples` draws, each weight uniform in
-/// its band, with a xoshiro256** generator seeded by splitmix64(seed), so the
-/// same seed gives the same figures on every platform. Verdict: clear when
-/// the recommendation wins at least k_clear_share of the draws, contested
-/// below k_contested_share, leaning between.
+/// The one robustness question: how often an option comes first when every
+/// rule weight is redrawn within its band. Without decide_half_for, the
+/// share of every option: Monte Carlo over `samples` draws, each weight
+/// uniform in its band, with a xoshiro256** generator seeded by
+/// splitmix64(seed), so the same seed gives the same figures on every
+/// platform (a recommendation that leads at every corner of the box is
+/// given every draw without drawing them). Verdict: clear when the
+/// recommendation wins at least k_clear_share of the draws, contested below
+/// k_contested_share, leaning between. With decide_half_for: see there.
 [[nodiscard]] Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
                                     const RobustnessSettings& settings = {});
 
-/// Whether `option` comes first under every weighting in the band (each rule's
-/// weight anywhere in [w(1 - band), w(1 + band)]), so that its share of first
-/// places is exactly 1 without sampling. Exact: scores are linear in the
-/// weights, so the worst case against each rival is a corner of the box.
-[[nodiscard]] bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
-                                   double band);
-
-/// Whether `option` comes first under no weighting in the band: some rival
-/// beats it even at the corner of the box that is best for it (or it is
-/// excluded while another option is not), so that its share is exactly 0.
-/// Exact in the same way as wins_whole_band.
-[[nodiscard]] bool loses_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
-                                    double band);
-
-/// One option's share of first places, sampled as robustness() samples (the
-/// same draws, the same winners) but counting only whether `option` comes
-/// first, which is cheaper: most draws are settled by its lead over the few
-/// rivals that can come near it. With settings.decide_half_for set (to an
-/// option of the table) it stops as robustness() does for this option. `share` and
-/// `samples` equal robustness()'s first_place_share[option] and samples.
-struct ChoiceShare {
-    double share = 0.0;
-    std::uint64_t samples = 0;
-};
-[[nodiscard]] ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
-                                       const RobustnessSettings& settings);
-
-/// Whether `option` provably comes first under at least half of the
-/// weightings in the band, without sampling. Its lead over each rival is a sum
-/// of independent uniform terms, symmetric about the lead at the table's own
-/// weights; a union bound over the rivals, each bounded by that symmetry or
-/// by Hoeffding's or Bernstein's inequality, shows the chance of losing is at
-/// most one half. False means "not shown", not "under half".
-[[nodiscard]] bool wins_at_least_half(const Evaluation& evaluation, const RuleSet& rules, std::size_t option,
-                                      double band);
+/// Whether a tipping point lies within its question's uncertainty of the
+/// current answer `x`: a plausible nudge of that answer flips the winner.
+[[nodiscard]] bool within_uncertainty(const TippingPoint& point, const Question& question, double x);
 
 /// Everything the analyses say about one run.
 struct Analysis {
     std::vector<TippingPoint> tipping_points;
+    /// Robustness over the weights and the uncertain answers. Its verdict is
+    /// never clear when `hinges` is not empty.
     Robustness robustness;
+    /// Tipping points within their question's uncertainty: the answers the
+    /// recommendation hinges on, closest first.
+    std::vector<TippingPoint> hinges;
 };
+
+/// The sentences "How sure is this" opens with, for every format: the
+/// verdict and share with what was drawn, then one sentence per answer the
+/// recommendation hinges on ("It hinges on monthly-spend (plausibly off by a
+/// factor of 2): below $69.8K a month, Frontier hosted API overtakes ...").
+[[nodiscard]] std::vector<std::string> robustness_sentences(const Analysis& analysis, const RuleSet& rules,
+                                                            std::size_t recommendation);
 
 [[nodiscard]] Analysis analyse(const Answers& answers, const RuleSet& rules,
                                const RobustnessSettings& settings = {});

@@ -147,11 +147,18 @@ struct OptionCost {
     std::optional<double> ranked_usd; ///< what the ranking counts: alternative_usd when per-token
 };
 
-/// Where two options cost the same: above `requests_per_month`, `cheaper_above` costs less.
+/// Where two options cost the same: above `requests_per_month`, `cheaper_above`
+/// costs less. Crossings back and forth that stay close are one range: from
+/// `requests_per_month` to `requests_to` the two cost within `within` (a
+/// share of the cheaper one's cost) of each other, `cheaper_below` costs less
+/// below it and `cheaper_above` above it (the same option when the two cross
+/// an even number of times).
 struct BreakEven {
     std::size_t cheaper_above = 0;
     std::size_t cheaper_below = 0;
     double requests_per_month = 0;
+    double requests_to = 0;      ///< end of a range of crossings; 0 for a single crossing
+    double within = 0;           ///< a range: the largest gap inside it over the cheaper cost
     double tokens_per_month = 0; ///< input plus output
     double reference_usd = 0;    ///< what the reference option would cost at that volume
 };
@@ -181,6 +188,7 @@ struct CostReport {
 /// Where each pair of plans (parallel to `report.options`) costs the same,
 /// searched over 10^3 to 10^10 requests a month on a log grid (forty points a
 /// decade; narrower windows can be missed), each crossing bisected; at most three crossings a pair.
+/// Sorted by volume; a pair's crossings that stay within 10% of each other between them are merged.
 [[nodiscard]] std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& plans,
                                                        const CostReport& report, const PriceTable& prices);
 /// Every option's cost, the break-even volumes between each pair, payback.

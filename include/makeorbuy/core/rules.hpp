@@ -23,6 +23,15 @@ struct ChoiceValue {
     bool operator==(const ChoiceValue&) const = default;
 };
 
+/// How far a numeric answer may plausibly be off, for the robustness
+/// analysis: exactly one of the two is set.
+struct Uncertainty {
+    double factor = 0;     ///< above 1: off by up to this factor either way (drawn log-uniform)
+    double plus_minus = 0; ///< above 0: off by up to this much either way (integers: whole steps)
+
+    bool operator==(const Uncertainty&) const = default;
+};
+
 struct Question {
     std::string key;
     std::string prompt;
@@ -36,6 +45,12 @@ struct Question {
     std::optional<Condition> ask_if;
     /// "score" (the rules use it) or "cost" (only the cost model reads it).
     std::string purpose = "score";
+    /// Numeric questions: how far the answer may be off ("How sure is this"
+    /// draws it within that range too).
+    std::optional<Uncertainty> uncertainty;
+    /// A team can change the answer by what it does (hire, build experience,
+    /// try and document); its tipping points are listed first.
+    bool actionable = false;
 
     [[nodiscard]] bool is_numeric() const {
         return type == QuestionType::number || type == QuestionType::integer;

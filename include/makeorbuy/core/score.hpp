@@ -23,6 +23,8 @@ struct Evaluation {
     std::vector<FiredRule> fired;
     std::vector<std::vector<std::size_t>> excluded_by; ///< per option: constraint indices
     std::vector<std::size_t> advice;                   ///< advice indices that hold
+
+    [[nodiscard]] bool excluded(std::size_t option) const { return !excluded_by[option].empty(); }
 };
 
 /// What evaluate() works out: everything, or only what decides the scores
@@ -73,5 +75,25 @@ struct Ranking {
 
 /// Rounds a score the way every output shows it (two decimals).
 [[nodiscard]] double round_score(double score);
+
+/// The one winner rule, which rank(), winner_with_weights() and every
+/// sampler and analysis follow: an option not ruled out ranks ahead of one
+/// that is; otherwise the higher score, rounded as shown, ranks ahead. Equal
+/// on both counts: neither (the table's order decides).
+[[nodiscard]] inline bool ranks_ahead(double score, bool excluded, double other_score, bool other_excluded) {
+    if (excluded != other_excluded) return !excluded;
+    return round_score(score) > round_score(other_score);
+}
+
+/// The winner among `scores` (one per option) by ranks_ahead, ties to the
+/// table's order: the highest score among options not ruled out (among all of
+/// them when every one is). `is_excluded(o)` says whether option o is ruled out.
+template <class IsExcluded>
+[[nodiscard]] std::size_t winner_of(std::span<const double> scores, IsExcluded&& is_excluded) {
+    std::size_t best = 0;
+    for (std::size_t o = 1; o < scores.size(); ++o)
+        if (ranks_ahead(scores[o], is_excluded(o), scores[best], is_excluded(best))) best = o;
+    return best;
+}
 
 } // namespace makeorbuy

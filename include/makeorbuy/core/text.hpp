@@ -34,12 +34,24 @@ namespace makeorbuy {
 /// most `decimals` places, no trailing zeros.
 [[nodiscard]] std::string format_number(double value, int decimals = 2);
 
-/// "$30,000", "$1.2M" style money for prose.
+/// "$30,000", "$1.2M" style money for prose, at every scale: whole dollars
+/// below $10K, then K, M, B and T with the unit chosen after rounding (never
+/// "$1000K"), and "over $999T" beyond that.
 [[nodiscard]] std::string format_money(double usd);
 /// A share of 1 as a whole percentage: 0.934 -> "93%".
 [[nodiscard]] std::string format_share(double share);
 /// A count as people read it: 950, 12.5K, 3.40M, 1.20B.
 [[nodiscard]] std::string format_count(double n);
+
+/// A count of things for prose: "9,500", "36.9M", "1.2B", "3T".
+[[nodiscard]] std::string format_count(double n);
+
+/// A duration in months for prose, as "paid back {}" reads it: "within a
+/// month", "in 1 month", "in 7.5 months", "in 2.5 years", "in over 100 years".
+[[nodiscard]] std::string format_months(double months);
+
+/// "1 point", "0.5 points", "2 points": a score difference with its noun.
+[[nodiscard]] std::string format_points(double points);
 
 /// Wraps `text` to `width` columns, each line prefixed by `indent`.
 [[nodiscard]] std::string wrap(std::string_view text, std::size_t width, std::string_view indent);

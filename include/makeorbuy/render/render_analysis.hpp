@@ -26,6 +26,12 @@ namespace makeorbuy {
                                         std::size_t recommendation, const TextStyle& style);
 [[nodiscard]] std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style);
 
+/// One break-even point or range in words: "above 41.7M requests a month ($X
+/// of Frontier hosted API spend), A costs less than B", or "between 36.9M and
+/// 42.8M requests a month A and B cost within 3% of each other; ...".
+[[nodiscard]] std::string break_even_text(const BreakEven& point, const RuleSet& rules,
+                                          std::size_t reference);
+
 /// Markdown sections, each starting with a "###" heading.
 [[nodiscard]] std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules,
                                             std::size_t recommendation);

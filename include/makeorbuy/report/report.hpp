@@ -27,9 +27,4 @@ struct Report {
 /// Builds the report: scores the answers with the rules.
 [[nodiscard]] Report make_report(const RuleSet& rules, Answers answers);
 
-/// The rules that most separate the winner from `other`: (rule index, winner's
-/// delta minus other's), largest first, only those favouring the winner.
-[[nodiscard]] std::vector<std::pair<std::size_t, double>> why_not(const Report& report,
-                                                                  const OptionResult& other);
-
 } // namespace makeorbuy
