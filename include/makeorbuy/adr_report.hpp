@@ -12,7 +12,7 @@ namespace makeorbuy::adr {
 /// The lowest severity that makes the check fail (exit code 1).
 enum class FailOn { error, warning, never };
 
-enum class CheckFormat { text, json, junit, github, sarif };
+enum class CheckFormat { text, json, junit, github, sarif, gitlab };
 
 /// What a record came to, by its worst finding.
 enum class Outcome { passed, warning, error, skipped, other };
@@ -46,6 +46,9 @@ struct CheckReport {
 [[nodiscard]] std::string render_check_junit(const CheckReport& report);
 [[nodiscard]] std::string render_check_github(const CheckReport& report);
 [[nodiscard]] std::string render_check_sarif(const CheckReport& report);
+/// GitLab Code Quality JSON: description, check_name, fingerprint (stable
+/// across runs: file, finding id and position), severity, location.
+[[nodiscard]] std::string render_check_gitlab(const CheckReport& report);
 
 /// The Markdown table appended to $GITHUB_STEP_SUMMARY.
 [[nodiscard]] std::string render_step_summary(const CheckReport& report);

@@ -226,8 +226,10 @@ std::string render_step_summary(const CheckReport& report) {
             out += fmt::format("| `{}` | {} | {} |\n", cell(r.path), mark, cell(r.note));
             continue;
         }
+        // Each finding row carries its own severity: a warning beside an error stays a warning.
         for (const auto& f : r.findings)
-            out += fmt::format("| `{}` | {} | line {}: {} (`{}`) |\n", cell(r.path), mark, f.where.line,
+            out += fmt::format("| `{}` | {} | line {}: {} (`{}`) |\n", cell(r.path),
+                               f.severity == Severity::error ? "❌ error" : "⚠️ warning", f.where.line,
                                cell(f.message), info(f.kind).id);
     }
     return out + "\n" + summary_line(report) + "\n\n";
@@ -245,6 +247,8 @@ std::string render_check(const CheckReport& report, CheckFormat format) {
         return render_check_github(report);
     case CheckFormat::sarif:
         return render_check_sarif(report);
+    case CheckFormat::gitlab:
+        return render_check_gitlab(report);
     }
     return {};
 }

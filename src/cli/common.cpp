@@ -51,6 +51,7 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
                    "Read answers from FILE: TOML `key = value` lines, or a .json object (repeatable; later "
                    "files win)")
         ->type_name("FILE")
+        ->allow_extra_args(false) // one file per --config: a title or path after it stays one
         ->group("Answers");
     app.add_option("--rules", flags.rules_path, "Score with this rules table instead of the built-in one")
         ->type_name("FILE");
@@ -158,6 +159,14 @@ void print_diagnostic(const Diagnostic& d) {
 
 namespace {
 
+// "adr check": the command's full name below makeorbuy, for "see 'makeorbuy adr check --help'".
+std::string command_path(const CLI::App& app) {
+    std::string path;
+    for (const CLI::App* a = &app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent())
+        path = path.empty() ? a->get_name() : a->get_name() + " " + path;
+    return path;
+}
+
 // Unknown flags and stray arguments left over by CLI11, with a did-you-mean.
 void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
     const std::vector<std::string> extras = app.remaining();
@@ -167,6 +176,7 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
             names.push_back("--" + name);
     bool after_unknown_flag = false;
     for (const auto& extra : extras) {
+        if (extra == "--") continue; // CLI11 keeps the end-of-flags mark; what follows are paths
         if (extra.rfind('-', 0) != 0) {
             // The value of an unknown flag is not a second problem.
             if (!after_unknown_flag) diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
@@ -179,7 +189,7 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
         if (auto hint = did_you_mean(flag, names))
             message += fmt::format("; did you mean '{}'?", *hint);
         else
-            message += fmt::format("; see 'makeorbuy {} --help'", app.get_name());
+            message += fmt::format("; see 'makeorbuy {} --help'", command_path(app));
         diagnostics.error({}, message);
     }
 }
