@@ -248,7 +248,7 @@ std::string write_record(const Report& report, const NewRecord& record, const st
             if (counter) number = std::max(number + 1, next_number(folder, style));
             continue;
         }
-        const std::string path = (fs::path(folder) / name).string();
+        std::string path = (fs::path(folder) / name).string();
         if (fs::exists(path, ec)) {
             if (counter) ++number;
             continue;

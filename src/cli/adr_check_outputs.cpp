@@ -74,10 +74,10 @@ bool ends_with_summary(std::string_view tail) {
 bool looks_like_report(std::string_view head, std::string_view tail, adr::CheckFormat format) {
     switch (format) {
     case adr::CheckFormat::json:
-        return head.find("\"schema\": \"makeorbuy.adr-check/") != std::string_view::npos;
+        return head.find(R"("schema": "makeorbuy.adr-check/)") != std::string_view::npos;
     case adr::CheckFormat::sarif:
         return head.find("sarif-2.1.0") != std::string_view::npos &&
-               head.find("\"name\": \"makeorbuy\"") != std::string_view::npos;
+               head.find(R"("name": "makeorbuy")") != std::string_view::npos;
     case adr::CheckFormat::gitlab: // an array of issues: "[]" or "[\n  {\n    \"description\""
         return head.rfind("[]", 0) == 0 || (head.rfind("[\n  {\n    \"description\": ", 0) == 0 &&
                                             head.find("\"check_name\": ") != std::string_view::npos);
