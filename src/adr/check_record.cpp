@@ -113,16 +113,40 @@ public:
         }
         if (chosen_result != nullptr && !chosen_result->excluded)
             check_robustness(evaluation, *chosen, block.chosen);
-        if (*recommended != now) {
-            std::string written_with;
-            if (block.rules.present && block.rules.value != m_rules.label())
-                written_with = fmt::format(" (the record was scored with {})", block.rules.value);
-            add(FindingKind::rules_changed, Severity::warning, block.recommended.where,
+        if (*recommended != now) report_moved_recommendation(block, answers, now_id);
+    }
+
+    // The recommendation the record was written with is no longer today's: say
+    // why. The digest adr new writes tells edited answers from changed rules;
+    // without one, a record scored with the same rules version can only have had
+    // its answers edited. (Prices do not enter the score, so they cannot move it.)
+    void report_moved_recommendation(const RecordBlock& block, const Answers& answers,
+                                     const std::string& now_id) {
+        const bool same_rules = !block.rules.present || block.rules.value == m_rules.label();
+        const bool has_digest = block.answers_digest.present && !block.answers_digest.value.empty();
+        const bool edited =
+            has_digest ? block.answers_digest.value != answers_digest(answers, m_rules) : same_rules;
+        if (edited) {
+            add(FindingKind::answers_edited, Severity::warning, block.recommended.where,
                 fmt::format(
-                    "recommended is '{}' but today's rules {} recommend '{}'{}; the rules changed since the "
-                    "record was written: revisit the decision",
-                    block.recommended.value, m_rules.label(), now_id, written_with));
+                    "recommended is '{}' but the record's answers now lead to '{}' under the rules {}; "
+                    "the answers were edited since the record was written ({}): revisit the decision, "
+                    "then update recommended (and chosen) or restore the answers",
+                    block.recommended.value, now_id, m_rules.label(),
+                    has_digest ? "its answers-digest no longer matches them"
+                               : "it was scored with these same rules"));
+            return;
         }
+        std::string written_with;
+        if (!same_rules)
+            written_with = fmt::format(" (the record was scored with {})", block.rules.value);
+        else
+            written_with = " (the same version: the rules were changed without a new version)";
+        add(FindingKind::rules_changed, Severity::warning, block.recommended.where,
+            fmt::format(
+                "recommended is '{}' but today's rules {} recommend '{}'{}; the rules changed since the "
+                "record was written: revisit the decision",
+                block.recommended.value, m_rules.label(), now_id, written_with));
     }
 
     // A choice that wins under less than half of the weightings rests on the weights.
@@ -195,16 +219,30 @@ std::optional<RecordResult> check(const std::string& path, std::string_view text
     text = strip_bom(text);
 
     // 1. The cheap part: no front matter, or none mentioning makeorbuy, is not our record.
+    //    But a makeorbuy block anywhere else is one we cannot read: an error, never a skip.
+    RecordChecker checker(result, rules, options);
+    auto stray = [&](std::size_t from) -> std::optional<RecordResult> {
+        if (!whole) return std::nullopt; // the rest of the file may hold one
+        if (auto block = find_stray_block(text.substr(from))) {
+            result.state = RecordState::checked;
+            result.note.clear();
+            checker.add(FindingKind::malformed, Severity::error,
+                        Location{path, lines_before(text, from) + block->line, 1},
+                        fmt::format("this looks like a makeorbuy record but its front matter could not be "
+                                    "read: {}",
+                                    block->why));
+        }
+        return result;
+    };
     const auto front_matter = find_front_matter(text);
     if (!front_matter) {
         result.note = "not a makeorbuy record (no front matter)";
-        return result;
+        return stray(0);
     }
     if (!mentions_makeorbuy(front_matter->yaml)) {
         result.note = "not a makeorbuy record (no makeorbuy key in the front matter)";
-        return result;
+        return stray(front_matter->body);
     }
-    RecordChecker checker(result, rules, options);
     if (!front_matter->closed) {
         result.state = RecordState::checked;
         checker.add(FindingKind::malformed, Severity::error, Location{path, 1, 1},

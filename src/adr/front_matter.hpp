@@ -38,6 +38,17 @@ struct BodyStatus {
 };
 [[nodiscard]] std::optional<BodyStatus> find_body_status(std::string_view text);
 
+/// A `makeorbuy:` block the check cannot read: one that is not in front
+/// matter opening on the file's first line (blank lines or comments before
+/// the `---`, or no fence at all), or in a file that is not UTF-8 (UTF-16).
+/// Lines in fenced code blocks and HTML comments are not blocks. `line` is
+/// the block's line in `text`.
+struct StrayBlock {
+    int line = 0;
+    std::string why;
+};
+[[nodiscard]] std::optional<StrayBlock> find_stray_block(std::string_view text);
+
 /// What a status means for the check.
 enum class StatusKind { active, proposed, retired };
 /// "superseded by ADR-0005", "Superceded by [2. …](…)", "deprecated",

@@ -18,8 +18,8 @@ namespace makeorbuy::adr {
 
 namespace {
 
-const std::array<std::string_view, 7> k_block_keys = {"schema", "rules",           "answers",  "recommended",
-                                                      "chosen", "override-reason", "review-by"};
+const std::array<std::string_view, 8> k_block_keys = {
+    "schema", "rules", "answers", "answers-digest", "recommended", "chosen", "override-reason", "review-by"};
 
 class BlockReader {
 public:
@@ -153,6 +153,8 @@ public:
                 block.override_reason = field(key_ref, value);
             else if (key == "review-by")
                 block.review_by = field(key_ref, value);
+            else if (key == "answers-digest")
+                block.answers_digest = field(key_ref, value);
             else if (key == "answers") {
                 has_answers = true;
                 read_answers(key_ref, value, block);

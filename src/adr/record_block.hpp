@@ -6,6 +6,7 @@
 
 #include "makeorbuy/core/answers.hpp"
 #include "makeorbuy/core/diagnostics.hpp"
+#include "makeorbuy/core/rules.hpp"
 
 #include <optional>
 #include <string>
@@ -28,9 +29,14 @@ struct RecordBlock {
     Field chosen;
     Field override_reason;
     Field review_by;
+    Field answers_digest; ///< written by adr new: tells edited answers from changed rules
     Location answers_key;
     std::vector<RawAnswer> answers; ///< located at their keys
 };
+
+/// "fnv1a64:0123456789abcdef": a digest of the answers as `adr new` writes
+/// them (question order of the rules, values as written in the block).
+[[nodiscard]] std::string answers_digest(const Answers& answers, const RuleSet& rules);
 
 /// Parses the front matter. Broken YAML and a malformed makeorbuy block go to
 /// `problems` located in `path`; returns nothing when the block is unusable.

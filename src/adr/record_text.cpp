@@ -2,6 +2,7 @@
 // and a MADR 4 body filled from the answers and the ranking.
 
 #include "makeorbuy/adr/adr.hpp"
+#include "record_block.hpp"
 
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/render/render.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace makeorbuy::adr {
 
@@ -97,6 +99,23 @@ std::string driver(const Question& q, const Value& value) {
     return fmt::format("{} {}: {}.", q.prompt, text, clause(trim(said)));
 }
 
+} // namespace
+
+std::string answers_digest(const Answers& answers, const RuleSet& rules) {
+    std::uint64_t hash = 14695981039346656037ULL; // FNV-1a, 64 bits
+    for (const auto& q : rules.questions) {
+        const Value* v = answers.value(q.key);
+        if (v == nullptr) continue;
+        for (const char c : fmt::format("{}: {}\n", q.key, yaml_value(*v))) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ULL;
+        }
+    }
+    return fmt::format("fnv1a64:{:016x}", hash);
+}
+
+namespace {
+
 std::string front_matter(const Report& report, const NewRecord& record) {
     const RuleSet& rules = *report.rules;
     std::string out = "---\n";
@@ -109,6 +128,7 @@ std::string front_matter(const Report& report, const NewRecord& record) {
     for (const auto& q : rules.questions)
         if (const Value* v = report.answers.value(q.key))
             out += fmt::format("    {}: {}\n", q.key, yaml_value(*v));
+    out += fmt::format("  answers-digest: {}\n", double_quoted(answers_digest(report.answers, rules)));
     out += fmt::format("  recommended: {}\n", rules.options[report.ranking.winner().option].id);
     out += fmt::format("  chosen: {}\n", record.chosen);
     out += fmt::format("  override-reason: {}\n", double_quoted(record.override_reason));
@@ -258,7 +278,24 @@ void settle_choice(NewRecord& record, const Report& report) {
                        fmt::format("'{}' is not a date; write it as YYYY-MM-DD", record.review_by));
     if (trim(record.title).empty())
         problems.error(Location{"TITLE"}, "the title is empty; give the decision a title");
-    if (trim(record.status).empty()) problems.error(Location{"--status"}, "the status is empty");
+    // The statuses MADR and log4brains know; `superseded by ADR-NNNN` names its successor.
+    const std::vector<std::string> statuses{"proposed",   "accepted",   "rejected",
+                                            "deprecated", "superseded", "draft"};
+    const std::string status = to_lower(trim(record.status));
+    const std::string word = status.substr(0, status.find(' '));
+    if (status.empty()) {
+        problems.error(Location{"--status"}, "the status is empty");
+    } else if (std::find(statuses.begin(), statuses.end(), word) == statuses.end() ||
+               (word != "superseded" && word != status) ||
+               (word == "superseded" && status != word && status.rfind("superseded by ", 0) != 0)) {
+        std::string message = fmt::format("unknown status '{}'", record.status);
+        if (auto hint = did_you_mean(word, statuses)) message += fmt::format("; did you mean '{}'?", *hint);
+        problems.error(Location{"--status"},
+                       message +
+                           fmt::format(" (statuses: {}, or 'superseded by ADR-NNNN')", join(statuses, ", ")));
+    } else {
+        record.status = status;
+    }
     problems.throw_if_errors();
 }
 

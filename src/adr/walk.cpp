@@ -17,6 +17,7 @@
 #include <set>
 #include <sys/stat.h>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 
 namespace makeorbuy::adr {
@@ -40,6 +41,12 @@ public:
         : m_files(files)
         , m_problems(problems) {}
 
+    /// Adds a file unless the same file (device and inode) is already in: paths
+    /// that overlap, and links to a file, check it once.
+    void add_file(const std::string& path, dev_t device, ino_t inode) {
+        if (m_seen_files.insert({device, inode}).second) m_files.push_back(path);
+    }
+
     void walk(const std::string& folder, const struct stat& info) {
         const std::pair<dev_t, ino_t> id{info.st_dev, info.st_ino};
         if (std::find(m_stack.begin(), m_stack.end(), id) != m_stack.end()) {
@@ -55,19 +62,19 @@ public:
                              fmt::format("cannot read the folder: {}", std::strerror(errno)));
             return;
         }
-        std::vector<std::pair<std::string, unsigned char>> entries;
+        std::vector<std::tuple<std::string, unsigned char, ino_t>> entries;
         while (const dirent* entry = ::readdir(dir)) {
             const std::string_view name = entry->d_name;
             if (name.empty() || name.front() == '.' || name == "node_modules") continue;
-            entries.emplace_back(std::string(name), entry->d_type);
+            entries.emplace_back(std::string(name), entry->d_type, entry->d_ino);
         }
         ::closedir(dir);
         std::sort(entries.begin(), entries.end());
         m_stack.push_back(id);
-        for (const auto& [name, type] : entries) {
+        for (const auto& [name, type, inode] : entries) {
             const std::string path = join_path(folder, name);
             if (type == DT_REG) {
-                if (is_markdown(name)) m_files.push_back(path);
+                if (is_markdown(name)) add_file(path, info.st_dev, inode);
                 continue;
             }
             if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) continue;
@@ -84,7 +91,7 @@ public:
             if (S_ISDIR(target.st_mode))
                 walk(path, target);
             else if (S_ISREG(target.st_mode) && is_markdown(name))
-                m_files.push_back(path);
+                add_file(path, target.st_dev, target.st_ino);
         }
         m_stack.pop_back();
     }
@@ -94,11 +101,14 @@ private:
     Diagnostics& m_problems;
     std::vector<std::pair<dev_t, ino_t>> m_stack;
     std::set<std::pair<dev_t, ino_t>> m_seen;
+    std::set<std::pair<dev_t, ino_t>> m_seen_files;
 };
 
 // A decision record is a few kB; past this a file is refused unread, so a
 // huge or endless file cannot take the memory.
 constexpr std::size_t k_max_record_bytes = std::size_t{16} << 20;
+constexpr const char* k_note_unreadable = "unreadable";
+constexpr const char* k_note_too_large = "too large";
 
 /// A read buffer each thread keeps from file to file: no allocation, and no
 /// zero-filling of bytes about to be read over, per file.
@@ -123,15 +133,16 @@ private:
 /// Whether `head`, the start of a file, holds its whole front matter: the
 /// closing fence and the end of its line are in it.
 bool holds_front_matter(std::string_view head) {
+    // Only a makeorbuy record's head will do: any other file is read whole, as a
+    // makeorbuy block further down is an error to report (fail closed).
     const auto front_matter = find_front_matter(strip_bom(head));
     return front_matter && front_matter->closed && front_matter->body > 0 &&
-           strip_bom(head)[front_matter->body - 1] == '\n';
+           strip_bom(head)[front_matter->body - 1] == '\n' && mentions_makeorbuy(front_matter->yaml);
 }
 
-// Reads the whole file into `buffer`, unless its first bytes already show it
-// has no front matter (no_front_matter) or hold the whole of it (head); `size`
-// is how many bytes were read.
-enum class ReadResult { whole, head, no_front_matter, too_large, failed };
+// Reads the whole file into `buffer`, unless its first bytes hold the whole of
+// a makeorbuy record's front matter (head); `size` is how many bytes were read.
+enum class ReadResult { whole, head, too_large, failed };
 ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t& size, int& error,
                        bool head_will_do) {
     // O_NONBLOCK: a FIFO named on the command line must not hang the check.
@@ -146,7 +157,7 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
     bool sized = false;
     for (;;) {
         if (size == buffer.capacity()) buffer.reserve(buffer.capacity() * 2, size);
-        // The first 4 KB alone first: most files in a docs tree are not records.
+        // The first 4 KB alone first: it usually holds a record's whole front matter.
         const std::size_t room = size == 0 ? std::size_t{4096} : buffer.capacity() - size;
         const ssize_t n = ::read(fd, buffer.data() + size, room);
         if (n < 0) {
@@ -156,19 +167,15 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
             break;
         }
         if (n == 0) break;
-        const bool first = size == 0;
         size += static_cast<std::size_t>(n);
         if (size > k_max_record_bytes) {
             result = ReadResult::too_large;
             break;
         }
-        if (first && size >= 8 && !opens_front_matter(std::string_view(buffer.data(), size))) {
-            result = ReadResult::no_front_matter;
-            break;
-        }
-        // Front matter: a record, perhaps. Refuse it unread past the limit; when
-        // the first read holds the whole front matter, the rest is read only if
-        // the check needs it; else make room for the rest at once.
+        // Refuse a file unread past the limit; when the first read holds a
+        // record's whole front matter, the rest is read only if the check needs
+        // it; else make room for the rest at once (every file is read whole: a
+        // makeorbuy block anywhere in it must be reported, not skipped).
         if (!sized) {
             sized = true;
             struct stat info {};
@@ -184,6 +191,8 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
                     break;
                 }
                 buffer.reserve(file_size + 1, size);
+            } else if (!opens_front_matter(std::string_view(buffer.data(), size))) {
+                break; // a device or FIFO without front matter: its first bytes are all we read
             }
         }
     }
@@ -205,7 +214,7 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths, Di
         if (S_ISDIR(info.st_mode))
             walker.walk(path, info);
         else
-            files.push_back(path); // a file named on the command line is read whatever its extension
+            walker.add_file(path, info.st_dev, info.st_ino); // read whatever its extension
     }
     return files;
 }
@@ -222,20 +231,14 @@ RecordResult read_and_check(const std::string& path, const RuleSet& rules, const
         problems.error(Location{path}, fmt::format("cannot read the file: {}", std::strerror(error)));
         RecordResult result;
         result.path = path;
-        result.note = "unreadable";
+        result.note = k_note_unreadable;
         return result;
     }
     case ReadResult::too_large: {
         problems.error(Location{path}, fmt::format("the file is over {} bytes; refused", k_max_record_bytes));
         RecordResult result;
         result.path = path;
-        result.note = "too large";
-        return result;
-    }
-    case ReadResult::no_front_matter: {
-        RecordResult result;
-        result.path = path;
-        result.note = "not a makeorbuy record (no front matter)";
+        result.note = k_note_too_large;
         return result;
     }
     case ReadResult::head:
@@ -291,6 +294,12 @@ std::vector<RecordResult> check_files(const std::vector<std::string>& files, con
         thread.join();
     for (const auto& p : file_problems)
         problems.append(p);
+    // A file that could not be read is reported once, as a problem, not also as a skipped file.
+    results.erase(std::remove_if(results.begin(), results.end(),
+                                 [](const RecordResult& r) {
+                                     return r.note == k_note_unreadable || r.note == k_note_too_large;
+                                 }),
+                  results.end());
     return results;
 }
 

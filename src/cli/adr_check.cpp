@@ -1,6 +1,7 @@
 // makeorbuy adr check [PATH]...: re-score every decision record under the
 // paths with today's rules and report where a decision no longer follows.
 
+#include "adr_check_outputs.hpp"
 #include "common.hpp"
 
 #include "makeorbuy/adr/adr.hpp"
@@ -26,47 +27,23 @@ namespace {
 struct AdrCheckOptions {
     std::vector<std::string> paths;
     std::vector<std::string> formats;
-    adr::FailOn fail_on = adr::FailOn::error;
+    std::string fail_on = "error";
     bool no_proposed = false;
+    bool require_records = false;
+    bool force = false;
     bool verbose = false;
     std::string rules_path; ///< read by run(); kept for --help
 };
 
-struct Output {
-    adr::CheckRenderer render;
-    std::string path; ///< empty: stdout
-};
-
-// "--format github --format sarif=results.sarif": at most one goes to stdout.
-std::vector<Output> parse_outputs(const std::vector<std::string>& specs) {
-    std::vector<Output> outputs;
-    Diagnostics problems;
-    const auto formats = adr::check_formats();
-    const std::vector<std::string> names = format_names(formats);
-    for (const auto& spec : specs) {
-        const auto equals = spec.find('=');
-        const std::string name = to_lower(spec.substr(0, equals));
-        const auto found = std::find_if(formats.begin(), formats.end(),
-                                        [&name](const auto& format) { return format.name == name; });
-        if (found == formats.end()) {
-            problems.error(Location{"--format"},
-                           with_hint(fmt::format("unknown format '{}'", name), name, names) +
-                               fmt::format(" (formats: {})", join(names, ", ")));
-            continue;
-        }
-        Output output{found->render, equals == std::string::npos ? "" : spec.substr(equals + 1)};
-        if (equals != std::string::npos && output.path.empty())
-            problems.error(Location{"--format"},
-                           fmt::format("'{}' names no file; write {}=PATH", spec, name));
-        outputs.push_back(output);
-    }
-    if (std::count_if(outputs.begin(), outputs.end(), [](const Output& o) { return o.path.empty(); }) > 1)
-        problems.error(Location{"--format"},
-                       "more than one format goes to stdout; send the others to files with "
-                       "--format FMT=PATH");
-    problems.throw_if_errors();
-    if (outputs.empty()) outputs.push_back(Output{formats.front().render, ""});
-    return outputs;
+// --fail-on takes exactly its three words (no numbers, no CLI11 map).
+adr::FailOn parse_fail_on(const std::string& text) {
+    const std::map<std::string, adr::FailOn> words{
+        {"error", adr::FailOn::error}, {"warning", adr::FailOn::warning}, {"never", adr::FailOn::never}};
+    if (const auto found = words.find(to_lower(text)); found != words.end()) return found->second;
+    throw Error(Location{"--fail-on"},
+                with_hint(fmt::format("--fail-on takes error, warning or never, not '{}'", text),
+                          to_lower(text), {"error", "warning", "never"}) +
+                    "; see 'makeorbuy adr check --help'");
 }
 
 // A progress line on a terminal while a large tree is checked.
@@ -116,20 +93,26 @@ void append_step_summary(const adr::CheckReport& report) {
         print_diagnostic({Location{path}, "cannot append to GITHUB_STEP_SUMMARY", Severity::warning});
 }
 
-ExitCode run_adr_check(const AdrCheckOptions& options) {
-    const std::vector<Output> outputs = parse_outputs(options.formats);
+int run_adr_check(const AdrCheckOptions& options) {
+    const std::vector<CheckOutput> outputs = parse_check_outputs(options.formats);
+    const adr::FailOn fail_on = parse_fail_on(options.fail_on);
 
-    // 1. What to read: the paths given, or the repository's record folders.
+    // 1. What to read: the paths given, or the repository's record folders. A
+    //    repository with none yet passes (CI on the first commit) unless told not to.
     std::vector<std::string> paths = options.paths;
-    if (paths.empty()) {
-        paths = adr::existing_record_folders(".");
-        if (paths.empty())
-            throw Error(Location{},
-                        "no decision-record folder here (looked for .adr-dir, docs/decisions, docs/adr "
-                        "and doc/adr at the repository root); name one: makeorbuy adr check PATH");
-    }
+    const bool found_by_search = paths.empty();
+    if (found_by_search) paths = adr::existing_record_folders(".");
+    if (paths.empty() && options.require_records)
+        throw Error(Location{},
+                    "no decision-record folder here and --require-records is set (looked for "
+                    ".adr-dir, the log4brains config and the usual folders such as docs/decisions, "
+                    "docs/adr, doc/adr); name one: makeorbuy adr check PATH");
     Diagnostics problems;
     const std::vector<std::string> files = adr::collect_files(paths, problems);
+    std::vector<std::string> inputs = paths;
+    inputs.insert(inputs.end(), files.begin(), files.end());
+    refuse_unsafe_outputs(outputs, inputs,
+                          options.force ? ReplacePolicy::force : ReplacePolicy::earlier_report);
 
     // 2. Check every file; nothing is ever written to them.
     adr::CheckReport report;
@@ -139,12 +122,25 @@ ExitCode run_adr_check(const AdrCheckOptions& options) {
     report.records = check_with_progress(files, check, problems);
     report.problems = problems.items();
     report.rules_label = active_rules().label();
-    report.fail_on = options.fail_on;
+    report.fail_on = fail_on;
     report.list_other = options.verbose || std::none_of(paths.begin(), paths.end(), [](const std::string& p) {
                             struct stat info {};
                             return ::stat(p.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
                         });
     stamp(report);
+    const bool no_records = std::none_of(report.records.begin(), report.records.end(),
+                                         [](const auto& r) { return r.state != adr::RecordState::other; });
+    if (no_records && report.problems.empty()) {
+        const std::string where = paths.empty() ? "no decision-record folder here"
+                                                : fmt::format("none under {}", join(paths, ", "));
+        if (options.require_records)
+            throw Error(Location{}, fmt::format("no makeorbuy decision records found ({}) and "
+                                                "--require-records is set; write one with makeorbuy adr new",
+                                                where));
+        print_diagnostic({Location{},
+                          fmt::format("no makeorbuy decision records yet ({}); nothing to check", where),
+                          Severity::note});
+    }
 
     // 3. Render each format where it was asked to go, and the step summary on GitHub.
     for (const auto& output : outputs) {
@@ -152,7 +148,7 @@ ExitCode run_adr_check(const AdrCheckOptions& options) {
         if (output.path.empty())
             write_stdout(text);
         else
-            write_file_atomic(output.path, text, Overwrite::allowed);
+            write_file_atomic(output.path, text, Overwrite::allowed); // checked above: an earlier report
     }
     append_step_summary(report);
     return report.exit_code();
@@ -166,22 +162,27 @@ void setup_adr_check(CLI::App& adr, ExitCode& result) {
         adr.add_subcommand("check", "Re-score every decision record under PATH with today's rules and "
                                     "report where a decision no longer follows; never modifies a file");
     sub->add_option("PATH", options->paths,
-                    "Files or folders to check (default: the repository's .adr-dir, docs/decisions, "
-                    "docs/adr, doc/adr)")
+                    "Files or folders to check (default: the repository's record folders; see "
+                    "'makeorbuy adr new --help')")
         ->type_name("PATH");
     const std::vector<std::string> names = format_names(adr::check_formats());
-    sub->add_option("--format", options->formats,
-                    fmt::format("Output format {} or {}; FMT=PATH writes it to a file (repeatable)",
-                                join({names.begin(), names.end() - 1}, ", "), names.back()))
-        ->type_name("FMT[=PATH]");
-    const std::map<std::string, adr::FailOn> fail_on{
-        {"error", adr::FailOn::error}, {"warning", adr::FailOn::warning}, {"never", adr::FailOn::never}};
+    sub->add_option(
+           "--format", options->formats,
+           fmt::format("Output format {} or {} (Code Quality); FMT=PATH writes it to a file (repeatable)",
+                       join({names.begin(), names.end() - 1}, ", "), names.back()))
+        ->type_name("FMT[=PATH]")
+        ->allow_extra_args(false); // one value per --format: the paths after it stay paths
     sub->add_option("--fail-on", options->fail_on,
                     "Exit 1 on findings of this severity or worse [default: error]")
-        ->transform(CLI::CheckedTransformer(fail_on, CLI::ignore_case))
         ->type_name("error|warning|never");
     sub->add_flag("--no-proposed", options->no_proposed,
                   "A record still proposed is an error (for a main-branch gate)");
+    sub->add_flag(
+        "--force", options->force,
+        "Let --format FMT=PATH replace an existing file that is not an earlier report (never a file "
+        "being checked)");
+    sub->add_flag("--require-records", options->require_records,
+                  "Exit 2 when there is no record folder or no makeorbuy record (default: a note, exit 0)");
     sub->add_flag("-v,--verbose", options->verbose, "Also list the files that are not makeorbuy records");
     sub->add_option("--rules", options->rules_path, "Check with this rules table instead of the built-in one")
         ->type_name("FILE");
@@ -192,9 +193,16 @@ void setup_adr_check(CLI::App& adr, ExitCode& result) {
   makeorbuy adr check --format junit=makeorbuy-junit.xml --fail-on warning
 
 Findings: malformed-block, invalid-answer, chosen-excluded, chosen-not-recommended
-(errors); chosen-overridden, rules-changed, review-overdue (warnings); proposed (an
+(errors); chosen-overridden, rules-changed, answers-edited, review-overdue, chosen-not-robust
+(warnings); proposed (an
 error under --no-proposed). Records whose status is superseded, deprecated or rejected
 are skipped, and so are files without a makeorbuy block in their front matter.
+A file with a makeorbuy block the check cannot read (not in front matter on line 1,
+UTF-16) is a malformed-block error, never skipped. With no record folder or no
+makeorbuy record the check passes with a note (--require-records: exit 2), and the
+report files are still written. FMT=PATH never writes over a file being checked, and
+replaces an existing file only when it is an earlier report of that format (--force
+for any other regular file).
 When GITHUB_STEP_SUMMARY is set, a table of the results is appended to it.
 MAKEORBUY_TODAY=YYYY-MM-DD sets today's date (for reproducible output).
 

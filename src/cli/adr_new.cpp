@@ -18,6 +18,8 @@ struct AdrNewOptions {
     AnswerFlags answers;
     std::string title;
     std::string dir;
+    std::string name_style; ///< empty: the folder's own
+    bool no_input = false;  ///< accepted for scripts shared with recommend: adr new never asks
     adr::NewRecord record;
 };
 
@@ -38,8 +40,20 @@ void run_adr_new(AdrNewOptions options, Diagnostics& diagnostics) {
     adr::settle_choice(options.record, report);
 
     // 3. Write the next numbered record where the repository keeps them; never replace a file.
-    const std::string folder = options.dir.empty() ? adr::find_record_folder(".") : options.dir;
-    write_stdout(adr::write_record(report, options.record, folder) + "\n");
+    //    Say what was detected, so a surprise is seen at once; --dir and --name-style override.
+    const adr::RecordFolder folder =
+        options.dir.empty() ? adr::locate_record_folder(".") : adr::RecordFolder{options.dir, "--dir"};
+    std::string detected;
+    adr::NameStyle style = adr::detect_name_style(folder.path, detected);
+    if (!options.name_style.empty()) {
+        style = adr::parse_name_style(options.name_style);
+        detected = "--name-style";
+    }
+    print_diagnostic(
+        {Location{},
+         fmt::format("writing to {} ({}) as {} ({})", folder.path, folder.how, style.example(), detected),
+         Severity::note});
+    write_stdout(adr::write_record(report, options.record, folder.path, style) + "\n");
 }
 
 } // namespace
@@ -56,9 +70,16 @@ void setup_adr_new(CLI::App& adr) {
     add_answer_flags(*sub, options->answers);
     sub->add_option(
            "--dir", options->dir,
-           "Write into DIR (default: .adr-dir, else docs/adr or doc/adr if one exists, else docs/decisions, "
-           "at the repository root)")
+           "Write into DIR (default: the folder named by .adr-dir or .log4brains.yml, else the usual folder "
+           "holding records such as docs/decisions, docs/adr, doc/adr, docs/adrs, adr, decision-records, "
+           "else the folder holding most numbered records, else docs/decisions)")
         ->type_name("DIR");
+    sub->add_option("--name-style", options->name_style,
+                    "Name the record like this sample instead of the folder's own style: 0001, 001, 1, "
+                    "ADR-001, YYYYMMDD or YYYY-MM-DD")
+        ->type_name("SAMPLE");
+    sub->add_flag("--no-input", options->no_input,
+                  "Never ask (adr new never does; accepted so scripts can pass it as to recommend)");
     sub->add_option("--status", options->record.status, "The record's status [default: proposed]")
         ->type_name("STATUS");
     sub->add_option("--chosen", options->record.chosen,
@@ -76,8 +97,10 @@ void setup_adr_new(CLI::App& adr) {
   makeorbuy adr new "Keep the frontier API" --config answers.toml \
       --chosen frontier-api --override-reason "Contract runs until 2027"
 
-The record is docs/decisions/NNNN-title-with-dashes.md (or the folder the repository
-already uses), numbered after the highest existing one. It never replaces a file.
+The record goes where the repository keeps its records and is named like them
+(ADR-064-…, 027-…, 9-…, 20260601-… or 2026-06-01-…), numbered after the highest
+existing one; a note on stderr says what was detected. A number is claimed with an
+exclusive lock file, so concurrent runs never share one. It never replaces a file.
 `makeorbuy adr check` then re-scores it in CI. MAKEORBUY_TODAY=YYYY-MM-DD sets the date
 written (for reproducible output).)");
     on_run(*sub, [options](Diagnostics& diagnostics) { run_adr_new(*options, diagnostics); });

@@ -34,6 +34,7 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
                    "Read answers from FILE: TOML `key = value` lines, or a .json object (repeatable; later "
                    "files win)")
         ->type_name("FILE")
+        ->allow_extra_args(false) // one file per --config: a title or path after it stays one
         ->group("Answers");
     app.add_option("--rules", flags.rules_path, "Score with this rules table instead of the built-in one")
         ->type_name("FILE");
@@ -144,6 +145,14 @@ void print_diagnostic(const Diagnostic& d) {
 
 namespace {
 
+// "adr check": the command's full name below makeorbuy, for "see 'makeorbuy adr check --help'".
+std::string command_path(const CLI::App& app) {
+    std::string path;
+    for (const CLI::App* a = &app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent())
+        path = path.empty() ? a->get_name() : a->get_name() + " " + path;
+    return path;
+}
+
 // Unknown flags and stray arguments left over by CLI11, with a did-you-mean.
 void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
     const std::vector<std::string> extras = app.remaining();
@@ -153,6 +162,7 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
             names.push_back("--" + name);
     bool after_unknown_flag = false;
     for (const auto& extra : extras) {
+        if (extra == "--") continue; // CLI11 keeps the end-of-flags mark; what follows are paths
         if (extra.rfind('-', 0) != 0) {
             // The value of an unknown flag is not a second problem.
             if (!after_unknown_flag) diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
@@ -162,7 +172,7 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
         const std::string flag = extra.substr(0, extra.find('='));
         after_unknown_flag = extra.find('=') == std::string::npos;
         diagnostics.error({}, with_hint(fmt::format("unknown flag '{}'", flag), flag, names,
-                                        fmt::format("; see 'makeorbuy {} --help'", app.get_name())));
+                                        fmt::format("; see 'makeorbuy {} --help'", command_path(app))));
     }
 }
 

@@ -97,7 +97,9 @@ Severity default_severity(FindingKind kind) {
     switch (kind) {
     case FindingKind::chosen_overridden:
     case FindingKind::rules_changed:
+    case FindingKind::answers_edited:
     case FindingKind::review_overdue:
+    case FindingKind::chosen_not_robust:
         return Severity::warning;
     default:
         return Severity::error;

@@ -174,8 +174,10 @@ std::string render_step_summary(const CheckReport& report) {
             out += fmt::format("| `{}` | {} | {} |\n", cell(r.path), mark, cell(r.note));
             continue;
         }
+        // Each finding row carries its own severity: a warning beside an error stays a warning.
         for (const auto& f : r.findings)
-            out += fmt::format("| `{}` | {} | line {}: {} (`{}`) |\n", cell(r.path), mark, f.where.line,
+            out += fmt::format("| `{}` | {} | line {}: {} (`{}`) |\n", cell(r.path),
+                               f.severity == Severity::error ? "❌ error" : "⚠️ warning", f.where.line,
                                cell(f.message), info(f.kind).id);
     }
     return out + "\n" + summary_line(report) + "\n\n";
@@ -183,16 +185,19 @@ std::string render_step_summary(const CheckReport& report) {
 
 namespace {
 
-constexpr OutputFormat<CheckRenderer> k_check_formats[] = {{"text", render_check_text},
-                                                           {"json", render_check_json},
-                                                           {"junit", render_check_junit},
-                                                           {"github", render_check_github},
-                                                           {"sarif", render_check_sarif}};
+// In the order of CheckFormat.
+constexpr OutputFormat<CheckRenderer> k_check_formats[] = {
+    {"text", render_check_text},     {"json", render_check_json},   {"junit", render_check_junit},
+    {"github", render_check_github}, {"sarif", render_check_sarif}, {"gitlab", render_check_gitlab}};
 
 } // namespace
 
 std::span<const OutputFormat<CheckRenderer>> check_formats() {
     return k_check_formats;
+}
+
+std::string render_check(const CheckReport& report, CheckFormat format) {
+    return k_check_formats[static_cast<std::size_t>(format)].render(report);
 }
 
 } // namespace makeorbuy::adr

@@ -48,6 +48,13 @@ const std::vector<FindingInfo>& finding_infos() {
          "record chose comes first in fewer than half of them: the decision rests on how the rules are "
          "weighted. Check the record's reasons, or revisit it with `makeorbuy recommend` and its robustness "
          "section."},
+        {FindingKind::answers_edited, "answers-edited",
+         "The answers were edited since the record was written",
+         "The record's answers no longer match the ones it was written with (its answers-digest differs, or "
+         "the rules are the same version as when it was written), and they now lead to another option than "
+         "recommended. Revisit the decision with the new answers: update recommended (and chosen), or "
+         "restore "
+         "the answers."},
     };
     return infos;
 }

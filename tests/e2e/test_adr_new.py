@@ -96,6 +96,9 @@ expect(run("adr", "check", cwd=other, environment=E), 0, "check finds .adr-dir",
 expect(run("adr", "new", "Elsewhere", *ANSWERS, "--dir", "records", cwd=other, environment=E), 0, "--dir",
        stdout_has="records/0001-elsewhere.md")
 empty = repo()
-expect(run("adr", "check", cwd=empty, environment=E), 2, "no record folder", stderr_has="no decision-record folder")
+expect(run("adr", "check", cwd=empty, environment=E), 0, "no record folder: a note, exit 0 (issue 14)",
+       stderr_has="no makeorbuy decision records yet (no decision-record folder here)")
+expect(run("adr", "check", "--require-records", cwd=empty, environment=E), 2, "no record folder under --require-records",
+       stderr_has="no decision-record folder")
 
 finish()

@@ -79,3 +79,48 @@ TEST_CASE("statuses are classified case-insensitively", "[adr]") {
     CHECK(classify_status("accepted") == StatusKind::active);
     CHECK(classify_status("") == StatusKind::active);
 }
+
+TEST_CASE("body statuses as teams write them: headings with a colon, bold, tables", "[adr]") {
+    auto value = [](std::string_view text) {
+        auto status = find_body_status(text);
+        return status ? status->value : std::string("(none)");
+    };
+    CHECK(value("# T\n\n## Status: Deprecated\n") == "Deprecated");
+    CHECK(value("# T\n\n### Status\n\n**Accepted**\n") == "Accepted");
+    CHECK(value("**Status:** Superseded\n") == "Superseded");
+    CHECK(value("**Status**: accepted\n") == "accepted");
+    CHECK(value("* **Status**: proposed\n") == "proposed");
+    CHECK(value("| Field | Value |\n|---|---|\n| Status | Rejected |\n") == "Rejected");
+    CHECK(value("| Status | Date |\n|:--|--|\n| Accepted | 2024-01-01 |\n") == "Accepted");
+    CHECK(value("## Statuses of the services\n\nAll green.\n") == "(none)");
+    CHECK(value("Status:\n") == "(none)");
+    const auto located = find_body_status("# T\n\n**Status:** Proposed\n");
+    REQUIRE(located);
+    CHECK(located->line == 3);
+    CHECK(located->column == 13);
+}
+
+TEST_CASE("a retired word anywhere in a status retires the record", "[adr]") {
+    CHECK(classify_status("~~Accepted~~ Superseded") == StatusKind::retired);
+    CHECK(classify_status("**Deprecated**") == StatusKind::retired);
+    CHECK(classify_status("Accepted, later rejected") == StatusKind::retired);
+    CHECK(classify_status("supersedes ADR-3") == StatusKind::active);
+}
+
+TEST_CASE("a makeorbuy block outside line-1 front matter is found; examples are not", "[adr]") {
+    auto late = find_stray_block("\n\n---\nstatus: x\nmakeorbuy:\n  schema: 1\n---\n");
+    REQUIRE(late);
+    CHECK(late->line == 5);
+    CHECK(late->why.find("opens on line 3") != std::string::npos);
+    auto bare = find_stray_block("# T\n\nmakeorbuy:\n  schema: 1\n");
+    REQUIRE(bare);
+    CHECK(bare->line == 3);
+    CHECK_FALSE(find_stray_block("# T\n\n```yaml\nmakeorbuy:\n```\n"));
+    CHECK_FALSE(find_stray_block("# T\n\n<!--\nmakeorbuy: off\n-->\n"));
+    CHECK_FALSE(find_stray_block("# T\n\nWe use makeorbuy: it helps.\n"));
+    const std::string utf16("\xFF\xFE-\0-\0-\0\n\0m\0a\0k\0e\0o\0r\0b\0u\0y\0:\0\n\0", 32);
+    auto wide = find_stray_block(utf16);
+    REQUIRE(wide);
+    CHECK(wide->line == 2);
+    CHECK(wide->why.find("UTF-16") != std::string::npos);
+}

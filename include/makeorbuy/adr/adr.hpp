@@ -40,22 +40,59 @@ void settle_choice(NewRecord& record, const Report& report);
 /// "Use a frontier API for support triage" -> "use-a-frontier-api-for-support-triage".
 [[nodiscard]] std::string slugify(std::string_view title);
 
-/// The folder decision records live in, as interface.md says: `.adr-dir`,
-/// else an existing `docs/adr` or `doc/adr`, else `docs/decisions`, each
-/// relative to the repository root found from `start` (the nearest folder
-/// holding `.git`; `start` itself when there is none).
+/// Where a repository keeps its decision records, and how that was found.
+struct RecordFolder {
+    std::string path; ///< relative to the working directory when inside it
+    std::string how;  ///< "named by .adr-dir", "holds 12 numbered records", …
+};
+
+/// The folder decision records live in, found the way the common tools do,
+/// from the repository root (the nearest folder up from `start` holding
+/// `.git`; `start` itself when there is none): adr-tools' `.adr-dir`, then
+/// log4brains' `.log4brains.yml` `adrFolder`, then the usual folders
+/// (docs/decisions, docs/adr, doc/adr, docs/adrs, adr, …) that hold numbered
+/// records (the one holding most), then any folder holding most numbered
+/// records, then an existing usual folder, else docs/decisions. A `.adr-dir`
+/// or log4brains folder must be a small regular file naming a folder inside
+/// the repository: anything else throws Error located in it.
+[[nodiscard]] RecordFolder locate_record_folder(const std::string& start);
 [[nodiscard]] std::string find_record_folder(const std::string& start);
 
 /// Every existing folder that may hold records under the repository of `start`
-/// (for `adr check` with no PATH); empty when there is none.
+/// (for `adr check` with no PATH); empty when there is none. Throws as above.
 [[nodiscard]] std::vector<std::string> existing_record_folders(const std::string& start);
 
-/// One more than the highest `NNNN-` prefix of a file in `folder` (1 if none).
-[[nodiscard]] int next_number(const std::string& folder);
+/// How a folder names its records: `0001-slug.md`, `ADR-063-slug.md`,
+/// `8-slug.md` (counters, with a prefix and a zero padding), or by date:
+/// `20210113-slug.md` (log4brains), `2024-09-24-slug.md`.
+struct NameStyle {
+    enum class Kind { counter, date, iso_date } kind = Kind::counter;
+    std::string prefix;                        ///< before the number: "ADR-", ""
+    int width = 4;                             ///< zero padding of the number (1: none)
+    char separator = '-';                      ///< between the number and the slug
+    [[nodiscard]] std::string example() const; ///< "ADR-NNN-title.md"
+};
 
-/// Writes the record to `folder` (created if missing) as NNNN-slug.md with
-/// the next free number; never replaces a file, retrying the next number if
-/// another writer took it first. Returns the path written.
+/// The style most of the folder's records use (MADR's NNNN- when it holds
+/// none); `detected` says what was seen ("12 records named like 0001-…").
+[[nodiscard]] NameStyle detect_name_style(const std::string& folder, std::string& detected);
+
+/// --name-style: a sample name of the style: "0001", "ADR-001", "1",
+/// "YYYYMMDD", "YYYY-MM-DD". Throws Error on anything else.
+[[nodiscard]] NameStyle parse_name_style(std::string_view text);
+
+/// One more than the highest record number in `folder` in `style` (1 if
+/// none). Throws Error when that number is past 999999999.
+[[nodiscard]] long long next_number(const std::string& folder, const NameStyle& style);
+
+/// Writes the record to `folder` (created if missing) under the next free
+/// name in `style`; never replaces a file. A number is claimed with an
+/// exclusive lock file (`.makeorbuy-NNNN.lock`, removed after) so that
+/// concurrent writers never share one: a writer that finds it taken moves to
+/// the next. Returns the path written.
+std::string write_record(const Report& report, const NewRecord& record, const std::string& folder,
+                         const NameStyle& style);
+/// The same in the folder's detected style.
 std::string write_record(const Report& report, const NewRecord& record, const std::string& folder);
 
 /// Today as YYYY-MM-DD: MAKEORBUY_TODAY if set (for reproducible output),

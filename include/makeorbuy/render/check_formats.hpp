@@ -1,7 +1,8 @@
 #pragma once
 // The formats of `adr check`: text and JSON for people and tools
 // (check_report.cpp), JUnit, GitHub workflow commands and SARIF for CI
-// systems (check_ci_formats.cpp), and the GitHub step summary.
+// systems (check_ci_formats.cpp), GitLab Code Quality (check_gitlab.cpp),
+// and the GitHub step summary.
 
 #include "makeorbuy/render/formats.hpp"
 #include "makeorbuy/report/check_report.hpp"
@@ -13,14 +14,22 @@ namespace makeorbuy::adr {
 
 using CheckRenderer = std::string (*)(const CheckReport& report);
 
-/// text, json, junit, github, sarif; the first is the default.
+/// The rows of check_formats(), in its order.
+enum class CheckFormat { text, json, junit, github, sarif, gitlab };
+
+/// text, json, junit, github, sarif, gitlab; the first is the default.
 [[nodiscard]] std::span<const OutputFormat<CheckRenderer>> check_formats();
+/// The report in one of check_formats().
+[[nodiscard]] std::string render_check(const CheckReport& report, CheckFormat format);
 
 [[nodiscard]] std::string render_check_text(const CheckReport& report);
 [[nodiscard]] std::string render_check_json(const CheckReport& report);
 [[nodiscard]] std::string render_check_junit(const CheckReport& report);
 [[nodiscard]] std::string render_check_github(const CheckReport& report);
 [[nodiscard]] std::string render_check_sarif(const CheckReport& report);
+/// GitLab Code Quality JSON: description, check_name, fingerprint (stable
+/// across runs: file, finding id and position), severity, location.
+[[nodiscard]] std::string render_check_gitlab(const CheckReport& report);
 
 /// The Markdown table appended to $GITHUB_STEP_SUMMARY.
 [[nodiscard]] std::string render_step_summary(const CheckReport& report);

@@ -21,6 +21,7 @@ enum class FindingKind {
     review_overdue,         ///< review-by has passed
     proposed,               ///< status is proposed, under --no-proposed
     chosen_not_robust,      ///< chosen wins under less than half of the robustness samples
+    answers_edited,         ///< recommended differs because the record's answers were edited
 };
 
 struct FindingInfo {
