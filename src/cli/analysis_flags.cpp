@@ -1,5 +1,8 @@
 #include "analysis_flags.hpp"
+#include "common.hpp"
 #include "makeorbuy/core/prices_loader.hpp"
+
+#include <limits>
 
 namespace makeorbuy::cli {
 
@@ -11,10 +14,11 @@ void add_prices_flag(CLI::App& app, std::string& path) {
 
 void add_analysis_flags(CLI::App& app, AnalysisFlags& flags) {
     app.add_option("--samples", flags.samples, "Weightings drawn for the robustness analysis (default 10000)")
-        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{10'000'000}))
+        ->check(whole_number(1, 10'000'000))
         ->type_name("N");
     app.add_option("--seed", flags.seed,
                    "Seed of the robustness analysis; the same seed gives the same figures")
+        ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))
         ->type_name("N");
     app.add_flag("--no-analysis", flags.no_analysis,
                  "Leave out the robustness, tipping-point and cost sections (faster, for scripts)");

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 
 namespace makeorbuy::cli {
 
@@ -78,24 +80,48 @@ void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& d
         diagnostics.error({}, missing_answer_message(*q));
 }
 
+CLI::Validator one_of(std::vector<std::string> words, std::string what) {
+    return CLI::Validator(
+        [words = std::move(words), what = std::move(what)](std::string& value) -> std::string {
+            for (std::size_t i = 0; i < words.size(); ++i)
+                if (equals_ignoring_case(value, words[i])) {
+                    value = std::to_string(i);
+                    return {};
+                }
+            return with_hint(fmt::format("unknown {} '{}'", what, value), to_lower(value), words) +
+                   fmt::format(" ({}s: {})", what, join(words, ", "));
+        },
+        "", what);
+}
+
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
+    return CLI::Validator(
+        [low, high](const std::string& value) -> std::string {
+            const std::string_view text = trim_view(value);
+            std::uint64_t number = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+            if (text.empty() || error != std::errc() || end != text.data() + text.size() || number < low ||
+                number > high)
+                return fmt::format("'{}' is not a whole number from {} to {}", value, low, high);
+            return {};
+        },
+        "", "whole number");
+}
+
 void add_format_flag(CLI::App& app, const std::vector<std::string>& formats, std::size_t& index) {
-    std::map<std::string, std::size_t> rows;
-    for (std::size_t i = 0; i < formats.size(); ++i)
-        rows.emplace(formats[i], i);
     std::string names = formats.empty() ? "" : formats.front();
     for (std::size_t i = 1; i < formats.size(); ++i)
         names += (i + 1 == formats.size() ? " or " : ", ") + formats[i];
     app.add_option("--format", index, "Output format: " + names)
-        ->transform(CLI::CheckedTransformer(rows, CLI::ignore_case))
+        ->transform(one_of(formats, "format"))
         ->type_name("FORMAT");
 }
 
 void add_color_flag(CLI::App& app, ColorMode& mode) {
-    const std::map<std::string, ColorMode> modes{
-        {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+    // In ColorMode's order.
     app.add_option("--color", mode,
                    "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
-        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+        ->transform(one_of({"auto", "always", "never"}, "colour mode"))
         ->type_name("WHEN");
 }
 

@@ -47,6 +47,14 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags);
 /// the flag that supplies it.
 void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& diagnostics);
 
+/// A flag's value must be one of `words` (ignoring case); it becomes the
+/// word's index. Anything else is refused in makeorbuy's words, with a
+/// did-you-mean and the words allowed ("unknown format 'yaml' (formats: …)").
+[[nodiscard]] CLI::Validator one_of(std::vector<std::string> words, std::string what);
+/// A flag's value must be a whole number from `low` to `high`, written in
+/// digits ("--seed -1" and "--seed abc" are refused in makeorbuy's words).
+[[nodiscard]] CLI::Validator whole_number(std::uint64_t low, std::uint64_t high);
+
 /// Adds --format with the names of `formats` (ignoring case); `index`
 /// receives the row chosen, 0 (the first) by default.
 void add_format_flag(CLI::App& app, const std::vector<std::string>& formats, std::size_t& index);

@@ -101,7 +101,33 @@ std::string with_hint(std::string message, std::string_view word, const std::vec
     return message;
 }
 
+bool commas_group_thousands(std::string_view amount) {
+    std::string_view text = trim_view(amount);
+    if (!text.empty() && (text.front() == '$' || text.front() == '-')) text.remove_prefix(1);
+    const std::size_t point = text.find('.');
+    if (text.find(',', point == std::string_view::npos ? text.size() : point) != std::string_view::npos)
+        return false; // a comma after the decimal point ("1.234,56")
+    const std::string_view whole = text.substr(0, std::min(point, text.size()));
+    const std::size_t first = whole.find(',');
+    if (first == std::string_view::npos) return true;
+    // One to three digits, then groups of exactly three: 1,234 and 12,345,678.
+    if (first == 0 || first > 3) return false;
+    std::size_t digits = 0;
+    for (std::size_t i = first + 1; i <= whole.size(); ++i) {
+        if (i == whole.size() || whole[i] == ',' || !(whole[i] >= '0' && whole[i] <= '9')) {
+            if (digits != 3) return false;
+            if (i < whole.size() && whole[i] != ',')
+                return point == std::string_view::npos && i + 1 == whole.size();
+            digits = 0;
+            continue;
+        }
+        ++digits;
+    }
+    return true;
+}
+
 std::optional<double> parse_amount(std::string_view text) {
+    if (!commas_group_thousands(text)) return std::nullopt;
     std::string cleaned;
     std::string_view rest = trim_view(text);
     if (!rest.empty() && rest.front() == '$') rest.remove_prefix(1);

@@ -35,6 +35,11 @@ std::string unknown_value_message(const Question& q, const std::string& text) {
 
 ParsedAnswer parse_number(const Question& q, const std::string& text) {
     auto number = parse_amount(text);
+    if (!number && !commas_group_thousands(text))
+        return {std::nullopt,
+                fmt::format("'{}' is not a number for {}: a comma may only separate thousands (30,000 or "
+                            "1,234,567); write decimals with a point, as in 35.5k",
+                            shown(text), q.key)};
     if (!number) {
         const char* example = q.type == QuestionType::integer ? "write a whole number such as 3"
                                                               : "write it like 30000, 50k, 1.2M or $30,000";

@@ -61,6 +61,14 @@ expect(r, 2, "bad flags", stderr_has=[
     f"{PREFIX}--team-size: 0 is out of range for team-size",
     f"{bad_json}:7:",
 ])
+# A comma is a thousands separator or nothing: 35,5k is refused, not read as 355,000.
+for amount in ["35,5k", "1,,2", "1.234,56"]:
+    r = run("recommend", *REQUIRED[:2], "--monthly-spend", amount, *REQUIRED[4:])
+    expect(r, 2, f"--monthly-spend {amount} is refused", stderr_has=[
+        f"{PREFIX}--monthly-spend: '{amount}' is not a number for monthly-spend: a comma may only separate "
+        "thousands (30,000 or 1,234,567); write decimals with a point, as in 35.5k"])
+r = run("recommend", *REQUIRED[:2], "--monthly-spend", "$35,500", *REQUIRED[4:], "--format", "json")
+check(r.returncode == 0 and '"monthly-spend": 35500' in r.stdout, "$35,500 is 35500", r.stderr)
 for amount in ["inf", "nan", "1e999", "--5", "-5"]:
     r = run("recommend", *REQUIRED[:2], "--monthly-spend=" + amount, *REQUIRED[4:])
     expect(r, 2, f"--monthly-spend={amount} is refused", stderr_has="--monthly-spend: ")
@@ -95,7 +103,23 @@ expect(r, 2, "stdin that is not a terminal is not an interview", stderr_has="mis
 r = run("recommend", *REQUIRED, "--stge", "growth")
 expect(r, 2, "unknown flag", stderr_has=[PREFIX, "unknown flag '--stge'; did you mean '--stage'?"])
 r = run("recommend", *REQUIRED, "--format", "yaml")
-expect(r, 2, "unknown format", stderr_has=PREFIX)
+expect(r, 2, "unknown format", stderr_has=f"{PREFIX}--format: unknown format 'yaml' (formats: text, json, markdown)")
+r = run("recommend", *REQUIRED, "--format", "jsn")
+expect(r, 2, "a misspelt format", stderr_has="unknown format 'jsn'; did you mean 'json'? (formats: text, json, markdown)")
+r = run("cost", "--monthly-spend", "8000", "--format", "1")
+expect(r, 2, "a format is a word, not its position", stderr_has="unknown format '1'")
+r = run("recommend", *REQUIRED, "--color", "sometimes")
+expect(r, 2, "unknown colour mode", stderr_has="unknown colour mode 'sometimes' (colour modes: auto, always, never)")
+for seed in ["-1", "abc", "1.5", "18446744073709551616"]:
+    r = run("recommend", *REQUIRED, "--seed", seed)
+    expect(r, 2, f"--seed {seed} is refused",
+           stderr_has=f"--seed: '{seed}' is not a whole number from 0 to 18446744073709551615")
+r = run("recommend", *REQUIRED, "--samples", "0")
+expect(r, 2, "--samples 0 is refused", stderr_has="--samples: '0' is not a whole number from 1 to 10000000")
+for args in [["recommend", "--help"], ["cost", "--help"], ["questions", "--help"]]:
+    r = run(*args)
+    check(r.returncode == 0 and "->" not in r.stdout and "{" not in r.stdout.split("Examples")[0],
+          f"{' '.join(args)} shows no library maps", r.stdout[:2000])
 r = run("recomend", *REQUIRED)
 expect(r, 2, "unknown command", stderr_has=f"{PREFIX}unknown command 'recomend'; did you mean 'recommend'?")
 r = run("frobnicate")

@@ -30,6 +30,19 @@ TEST_CASE("parse_amount rejects what is not an amount", "[text]") {
     }
 }
 
+TEST_CASE("parse_amount takes commas only as thousands separators", "[text]") {
+    CHECK(parse_amount("12,500k") == 12500000.0);
+    CHECK(parse_amount("$1,234,567.5") == 1234567.5);
+    CHECK(parse_amount("-1,000") == -1000.0);
+    CHECK(parse_amount("1_000") == 1000.0);
+    for (const char* text :
+         {"35,5k", "1,,2", "1.234,56", ",500", "1234,567", "1,2345", "12,34", "1,000,00", "1,000.5,5"}) {
+        INFO("text: '" << text << "'");
+        CHECK_FALSE(commas_group_thousands(text));
+        CHECK_FALSE(parse_amount(text).has_value());
+    }
+}
+
 TEST_CASE("parse_amount keeps a sign for the range check to refuse", "[text]") {
     // Negative amounts parse; validate() refuses them against the question's range.
     CHECK(parse_amount("-5") == -5.0);

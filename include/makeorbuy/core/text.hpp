@@ -29,6 +29,10 @@ namespace makeorbuy {
 /// Parses an amount as people write it: "30000", "50k", "1.2M", "$30,000",
 /// "2.5e6". Returns nothing for anything else, including inf and nan.
 [[nodiscard]] std::optional<double> parse_amount(std::string_view text);
+/// Whether every comma in an amount separates thousands ("30,000",
+/// "$1,234,567.5", "12,500k"); "35,5k", "1,,2" and "1.234,56" are not, and
+/// parse_amount refuses them rather than guess which was meant.
+[[nodiscard]] bool commas_group_thousands(std::string_view amount);
 
 /// A number as it should read in output: "30000", "0.25", "1e+09" never; at
 /// most `decimals` places, no trailing zeros.
