@@ -72,13 +72,6 @@ template <typename F> std::optional<double> first_crossing(double start, int ste
     return std::nullopt;
 }
 
-std::string format_count(double value) {
-    if (value >= 1e9) return format_number(value / 1e9, 2) + "B";
-    if (value >= 1e6) return format_number(value / 1e6, 1) + "M";
-    if (value >= 1e4) return format_number(value / 1e3, 0) + "K";
-    return format_number(value, 0);
-}
-
 } // namespace
 
 const char* to_string(FigureKind kind) {

@@ -283,7 +283,7 @@ private:
         }
         Uncertainty out;
         if (factor) {
-            const auto f = m_read.number_field(*u, where, "factor", true, 1, 1000);
+            const auto f = m_read.number_field(*u, where, "factor", Field::required, 1, 1000);
             if (!f) return;
             if (*f <= 1) {
                 m_read.error_at(pointer_append(where, "factor"),
@@ -292,7 +292,7 @@ private:
             }
             out.factor = *f;
         } else {
-            const auto p = m_read.number_field(*u, where, "plus_minus", true, 0, 1e15);
+            const auto p = m_read.number_field(*u, where, "plus_minus", Field::required, 0, 1e15);
             if (!p) return;
             if (*p <= 0) {
                 m_read.error_at(pointer_append(where, "plus_minus"), "'plus_minus' must be above 0");

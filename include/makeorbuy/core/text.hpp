@@ -44,9 +44,6 @@ namespace makeorbuy {
 [[nodiscard]] std::string format_money(double usd);
 /// A share of 1 as a whole percentage: 0.934 -> "93%".
 [[nodiscard]] std::string format_share(double share);
-/// A count as people read it: 950, 12.5K, 3.40M, 1.20B.
-[[nodiscard]] std::string format_count(double n);
-
 /// A count of things for prose: "9,500", "36.9M", "1.2B", "3T".
 [[nodiscard]] std::string format_count(double n);
 
