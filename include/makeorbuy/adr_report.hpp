@@ -5,6 +5,7 @@
 #include "makeorbuy/adr_check.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace makeorbuy::adr {
@@ -39,6 +40,17 @@ struct CheckReport {
 
 /// "4 records checked: 1 with errors, 1 with warnings, 2 passed; 1 skipped (status); 9 other files"
 [[nodiscard]] std::string summary_line(const CheckReport& report);
+
+/// "... and 199,980 more errors in this record (...)" when findings of the
+/// record were not kept (RecordResult::omitted_*); "" when none.
+[[nodiscard]] std::string omitted_findings_text(const RecordResult& record);
+
+/// Text as a Markdown code span that nothing in it can end ("`a`b`" -> "`` a`b ``"),
+/// with pipes escaped for a table cell; neutralised (echo.hpp).
+[[nodiscard]] std::string markdown_code(std::string_view text);
+/// Text as Markdown prose that renders as itself: no HTML, links, emphasis or
+/// cell breaks; neutralised.
+[[nodiscard]] std::string markdown_text(std::string_view text);
 
 [[nodiscard]] std::string render_check(const CheckReport& report, CheckFormat format);
 [[nodiscard]] std::string render_check_text(const CheckReport& report);

@@ -24,10 +24,17 @@ namespace makeorbuy {
 /// Parses an amount as people write it: "30000", "50k", "1.2M", "$30,000",
 /// "2.5e6". Returns nothing for anything else, including inf and nan.
 [[nodiscard]] std::optional<double> parse_amount(std::string_view text);
+/// The same; `too_large`, when given, says whether a failure was a number too
+/// large for a double ("1e309", "1e306k") rather than no number at all.
+[[nodiscard]] std::optional<double> parse_amount(std::string_view text, bool* too_large);
 
 /// A number as it should read in output: "30000", "0.25", "1e+09" never; at
-/// most `decimals` places, no trailing zeros.
+/// most `decimals` places, no trailing zeros. From 10^15 up, the shortest
+/// text that reads back to the same double: "1.5e300", "1.234567890123456e18".
 [[nodiscard]] std::string format_number(double value, int decimals = 2);
+
+/// "199,980": a count with thousands separated by commas.
+[[nodiscard]] std::string group_thousands(std::size_t n);
 
 /// "$30,000", "$1.2M" style money for prose.
 [[nodiscard]] std::string format_money(double usd);

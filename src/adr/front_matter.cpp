@@ -127,7 +127,17 @@ StatusKind classify_status(std::string_view status) {
     for (std::string_view retired : {"superseded", "superceded", "deprecated", "rejected"})
         if (lower.rfind(retired, 0) == 0) return StatusKind::retired;
     if (lower.rfind("proposed", 0) == 0 || lower.rfind("draft", 0) == 0) return StatusKind::proposed;
-    return StatusKind::active;
+    // "accepted" as a word of its own: "accepted", "Accepted 2026-01-05",
+    // "accepted (by the board)"; not "acceptedx" nor "accepted" with a
+    // combining mark after it.
+    constexpr std::string_view accepted = "accepted";
+    if (lower.rfind(accepted, 0) == 0) {
+        const std::string_view rest = std::string_view(lower).substr(accepted.size());
+        if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' || rest.front() == '(' ||
+            rest.front() == ',' || rest.front() == ';' || rest.front() == ':' || rest.front() == '-')
+            return StatusKind::accepted;
+    }
+    return StatusKind::other;
 }
 
 } // namespace makeorbuy::adr

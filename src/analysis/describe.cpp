@@ -76,9 +76,23 @@ std::vector<std::string> revisit_triggers(const Answers& answers, const RuleSet&
 
 Analysis analyse(const Answers& answers, const RuleSet& rules, const RobustnessSettings& settings) {
     Analysis analysis;
-    analysis.tipping_points = tipping_points(answers, rules);
+    TippingSearch search = search_tipping_points(answers, rules);
+    analysis.tipping_points = std::move(search.points);
+    analysis.tipping_complete = search.complete;
+    analysis.tipping_questions = search.questions;
+    analysis.tipping_questions_searched = search.questions_searched;
     analysis.robustness = robustness(evaluate(answers, rules), rules, settings);
     return analysis;
+}
+
+std::string tipping_stopped_text(const Analysis& analysis) {
+    if (analysis.tipping_complete) return {};
+    return fmt::format(
+        "The search for what would change this stopped at its budget ({} rule tests) after {} of "
+        "{} questions; the {} not searched may change the recommendation too.",
+        group_thousands(k_tipping_budget), group_thousands(analysis.tipping_questions_searched),
+        group_thousands(analysis.tipping_questions),
+        group_thousands(analysis.tipping_questions - analysis.tipping_questions_searched));
 }
 
 } // namespace makeorbuy

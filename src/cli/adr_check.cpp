@@ -5,15 +5,19 @@
 
 #include "makeorbuy/adr.hpp"
 #include "makeorbuy/adr_report.hpp"
+#include "makeorbuy/echo.hpp"
 #include "makeorbuy/file_io.hpp"
 #include "makeorbuy/text.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -55,7 +59,7 @@ std::vector<Output> parse_outputs(const std::vector<std::string>& specs) {
         const std::string name = to_lower(spec.substr(0, equals));
         const auto found = k_formats.find(name);
         if (found == k_formats.end()) {
-            std::string message = fmt::format("unknown format '{}'", name);
+            std::string message = fmt::format("unknown format '{}'", shown(name));
             if (auto hint = did_you_mean(name, names)) message += fmt::format("; did you mean '{}'?", *hint);
             problems.error(Location{"--format"}, message + fmt::format(" (formats: {})", join(names, ", ")));
             continue;
@@ -63,7 +67,8 @@ std::vector<Output> parse_outputs(const std::vector<std::string>& specs) {
         Output output{found->second, equals == std::string::npos ? "" : spec.substr(equals + 1)};
         if (equals != std::string::npos && output.path.empty())
             problems.error(Location{"--format"},
-                           fmt::format("'{}' names no file; write {}=PATH", spec, name));
+                           fmt::format("'{}' names no file; write {}=PATH", shown(spec), name));
+        if (output.path == "-") output.path.clear(); // FMT=- is stdout, as FMT alone
         outputs.push_back(output);
     }
     if (std::count_if(outputs.begin(), outputs.end(), [](const Output& o) { return o.path.empty(); }) > 1)
@@ -112,14 +117,41 @@ void stamp(adr::CheckReport& report) {
     report.hostname = ::gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' ? host : "localhost";
 }
 
+// GitHub's step summary is a regular file; anything else (a FIFO, a device)
+// is not waited on or written. Failing to append is a warning: the check's
+// own result stands.
 void append_step_summary(const adr::CheckReport& report) {
     const char* path = std::getenv("GITHUB_STEP_SUMMARY");
     if (path == nullptr || *path == '\0') return;
-    std::FILE* file = std::fopen(path, "a");
+    const auto warn = [path](const std::string& why) {
+        print_diagnostic({Location{path}, "cannot append to GITHUB_STEP_SUMMARY: " + why, Severity::warning});
+    };
+    const int fd = ::open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0644);
+    if (fd < 0) {
+        warn(errno == ENXIO ? "it is a FIFO that nobody is reading (a step summary is a regular file)"
+                            : std::strerror(errno));
+        return;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        warn("it is not a regular file");
+        return;
+    }
     const std::string text = adr::render_step_summary(report);
-    if (file == nullptr || std::fwrite(text.data(), 1, text.size(), file) != text.size() ||
-        std::fclose(file) != 0)
-        print_diagnostic({Location{path}, "cannot append to GITHUB_STEP_SUMMARY", Severity::warning});
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const ssize_t n = ::write(fd, rest.data(), rest.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = n < 0 ? errno : ENOSPC;
+            ::close(fd);
+            warn(std::strerror(error));
+            return;
+        }
+        rest.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::close(fd) != 0) warn(std::strerror(errno));
 }
 
 int run_adr_check(const AdrCheckOptions& options) {
@@ -143,6 +175,7 @@ int run_adr_check(const AdrCheckOptions& options) {
     adr::CheckOptions check{report.today,
                             options.no_proposed ? adr::ProposedPolicy::error : adr::ProposedPolicy::allowed};
     report.records = check_with_progress(files, check, problems);
+    adr::cap_findings(report.records);
     report.problems = problems.items();
     report.rules_label = active_rules().label();
     report.fail_on = options.fail_on;
@@ -177,7 +210,8 @@ void setup_adr_check(CLI::App& adr) {
         ->type_name("PATH");
     sub->add_option(
            "--format", options->formats,
-           "Output format text, json, junit, github or sarif; FMT=PATH writes it to a file (repeatable)")
+           "Output format text, json, junit, github or sarif; FMT=PATH writes it to a file, FMT=- to "
+           "stdout (repeatable)")
         ->type_name("FMT[=PATH]");
     const std::map<std::string, adr::FailOn> fail_on{
         {"error", adr::FailOn::error}, {"warning", adr::FailOn::warning}, {"never", adr::FailOn::never}};

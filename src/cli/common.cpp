@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include "makeorbuy/answer_files.hpp"
+#include "makeorbuy/echo.hpp"
 #include "makeorbuy/text.hpp"
 #include "makeorbuy/validate.hpp"
 
@@ -141,21 +142,6 @@ TextStyle text_style(ColorMode mode, int fd) {
     return style;
 }
 
-void write_stdout(const std::string& text) {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
-        throw Error(Location{"<stdout>"}, fmt::format("cannot write the output: {}", std::strerror(errno)));
-}
-
-} // namespace makeorbuy::cli
-
-namespace makeorbuy::cli {
-
-void print_diagnostic(const Diagnostic& d) {
-    const std::string where = d.where.to_string();
-    fmt::print(stderr, "makeorbuy: {}: {}{}\n", to_string(d.severity), where.empty() ? "" : where + ": ",
-               d.message);
-}
-
 namespace {
 
 // Unknown flags and stray arguments left over by CLI11, with a did-you-mean.
@@ -169,13 +155,14 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
     for (const auto& extra : extras) {
         if (extra.rfind('-', 0) != 0) {
             // The value of an unknown flag is not a second problem.
-            if (!after_unknown_flag) diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
+            if (!after_unknown_flag)
+                diagnostics.error({}, fmt::format("unexpected argument '{}'", shown(extra)));
             after_unknown_flag = false;
             continue;
         }
         const std::string flag = extra.substr(0, extra.find('='));
         after_unknown_flag = extra.find('=') == std::string::npos;
-        std::string message = fmt::format("unknown flag '{}'", flag);
+        std::string message = fmt::format("unknown flag '{}'", shown(flag));
         if (auto hint = did_you_mean(flag, names))
             message += fmt::format("; did you mean '{}'?", *hint);
         else

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <sstream>
 
 namespace makeorbuy::cli {
 
@@ -54,6 +55,17 @@ Examples:
 
 Exit codes: 0 success; 1 `adr check` found a failing record; 2 bad input
 (flags, answers, rules or files); 130 interrupted.)";
+
+// Help and version go through write_stdout like any result, so that a full
+// or closed stdout is an error rather than a silent success.
+int print_help(CLI::App& app, const CLI::ParseError& e) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = app.exit(e, out, err);
+    write_stdout(out.str());
+    write_stderr(err.str());
+    return code;
+}
 
 int report_error(const std::vector<Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics)
@@ -131,15 +143,15 @@ int run_parsed(std::vector<std::string> args) {
     try {
         app.parse(args);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr,
-                   "makeorbuy: error: {}\nRun 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n",
-                   e.what());
+        // CLI11's message may quote an argument: neutralised like any echo.
+        print_diagnostic({Location{}, e.what(), Severity::error});
+        write_stderr("Run 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n");
         return static_cast<int>(ExitCode::usage);
     }
     return static_cast<int>(exit_code());
@@ -147,19 +159,36 @@ int run_parsed(std::vector<std::string> args) {
 
 } // namespace
 
-int run(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+namespace {
+
+int run_guarded(int argc, char** argv) noexcept {
     try {
+        std::vector<std::string> args(argv + 1, argv + argc);
         return run_parsed(std::move(args));
     } catch (const Interrupted&) {
-        std::fputs("\nmakeorbuy: interrupted; nothing was written.\n", stderr);
+        write_stderr("\nmakeorbuy: interrupted; nothing was written.\n");
         return static_cast<int>(ExitCode::interrupted);
     } catch (const Error& e) {
         return report_error(e.diagnostics());
     } catch (const std::exception& e) {
-        fmt::print(stderr, "makeorbuy: error: {}\n", e.what());
+        print_diagnostic({Location{}, e.what(), Severity::error});
+        return static_cast<int>(ExitCode::usage);
+    } catch (...) {
+        write_stderr("makeorbuy: error: an unexpected failure\n");
         return static_cast<int>(ExitCode::usage);
     }
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    const int code = run_guarded(argc, argv);
+    // A message that could not be written is a failure like a file that could
+    // not be: never a silent success.
+    if (stderr_failed() &&
+        (code == static_cast<int>(ExitCode::ok) || code == static_cast<int>(ExitCode::findings)))
+        return static_cast<int>(ExitCode::usage);
+    return code;
 }
 
 } // namespace makeorbuy::cli

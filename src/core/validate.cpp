@@ -1,5 +1,6 @@
 #include "makeorbuy/validate.hpp"
 
+#include "makeorbuy/echo.hpp"
 #include "makeorbuy/text.hpp"
 
 #include <fmt/format.h>
@@ -18,16 +19,6 @@ std::vector<std::string> value_names(const Question& q) {
     return names;
 }
 
-// User text as quoted in a message: a 10 MB value is shown by its start and size.
-std::string shown(const std::string& text) {
-    constexpr std::size_t k_max = 64;
-    if (text.size() <= k_max) return text;
-    std::size_t cut = k_max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U)
-        --cut; // a whole UTF-8 character
-    return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
-}
-
 std::string unknown_value_message(const Question& q, const std::string& text) {
     std::string message = fmt::format("unknown value '{}' for {}", shown(text), q.key);
     if (auto hint = did_you_mean(text, value_names(q))) message += fmt::format("; did you mean '{}'?", *hint);
@@ -36,7 +27,11 @@ std::string unknown_value_message(const Question& q, const std::string& text) {
 }
 
 ParsedAnswer parse_number(const Question& q, const std::string& text) {
-    auto number = parse_amount(text);
+    bool too_large = false;
+    auto number = parse_amount(text, &too_large);
+    if (!number && too_large)
+        return {std::nullopt,
+                fmt::format("{} is too large for {}: {}", shown(text), q.key, q.allowed_text())};
     if (!number) {
         const char* example = q.type == QuestionType::integer ? "write a whole number such as 3"
                                                               : "write it like 30000, 50k, 1.2M or $30,000";

@@ -60,7 +60,16 @@ ordered_json analysis_json(const Analysis& analysis, const RuleSet& rules, std::
     robustness["runner_up"] = rules.options[r.runner_up].id;
     robustness["margin"] = rounded(r.margin, 1e-4);
     robustness["verdict"] = to_string(r.verdict);
-    return {{"tipping_points", points}, {"robustness", robustness}};
+    ordered_json out{{"tipping_points", points}};
+    // Only when the search stopped at its budget, so that every other output stays as it was.
+    if (!analysis.tipping_complete)
+        out["tipping_search"] = {{"complete", false},
+                                 {"budget", k_tipping_budget},
+                                 {"questions", analysis.tipping_questions},
+                                 {"questions_searched", analysis.tipping_questions_searched},
+                                 {"text", tipping_stopped_text(analysis)}};
+    out["robustness"] = robustness;
+    return out;
 }
 
 ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
