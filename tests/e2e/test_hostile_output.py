@@ -193,7 +193,8 @@ r = subprocess.run(["xmllint", "--noout", junit], capture_output=True, text=True
 check(r.returncode == 0, "JUnit with U+FFFE/U+FFFF and an invalid UTF-8 file name: xmllint accepts it", r.stderr)
 with open(summary, encoding="utf-8") as f:
     md = f.read()
-check("<img src=https" not in md and "\\<img src=https" in md, "step summary: the message's <img> escaped", md)
+check("<img src=https" not in md.replace("\\<img", "") and "\\<img src=https" in md,
+      "step summary: the message's <img> escaped", md)
 rows = [line for line in md.splitlines() if "0002-" in line]
 check(rows and all(line.startswith("| ``/") and "`` |" in line for line in rows),
       "step summary: a file name with backticks in a longer code span", "\n".join(rows))
