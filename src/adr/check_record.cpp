@@ -7,6 +7,7 @@
 #include "makeorbuy/adr/adr.hpp"
 #include "makeorbuy/adr/adr_check.hpp"
 #include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/score.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/core/validate.hpp"
@@ -18,6 +19,9 @@
 namespace makeorbuy::adr {
 
 namespace {
+
+// An override reason is prose: it is quoted at more length than a value.
+constexpr std::size_t k_max_reason_bytes = 200;
 
 std::string trim_period(std::string text) {
     while (!text.empty() && (text.back() == '.' || text.back() == ' '))
@@ -33,12 +37,26 @@ public:
         , m_options(options) {}
 
     void add(FindingKind kind, Severity severity, Location where, std::string message) {
+        // Bounded whatever the record holds: the first findings of a record,
+        // and none once the whole check keeps ten times what it will show.
+        const bool room =
+            m_result.findings.size() < k_max_findings_per_record &&
+            (m_options.kept == nullptr || m_options.kept->fetch_add(1) < 10 * k_max_findings_per_check);
+        if (!room) {
+            omit(severity, 1);
+            return;
+        }
         m_result.findings.push_back(Finding{kind, severity, std::move(where), std::move(message)});
     }
 
+    void omit(Severity severity, std::size_t n) {
+        (severity == Severity::error ? m_result.omitted_errors : m_result.omitted_warnings) += n;
+    }
+
     void add_all(FindingKind kind, const Diagnostics& problems) {
-        for (const auto& d : problems.items())
+        for (const auto& d : problems.kept())
             add(kind, Severity::error, d.where, d.message);
+        omit(Severity::error, problems.omitted_errors() + problems.omitted_warnings());
     }
 
     // An option id from the block, or a finding saying what the ids are.
@@ -48,20 +66,28 @@ public:
         for (const auto& o : m_rules.options)
             ids.push_back(o.id);
         const std::string message = with_hint(
-            fmt::format("{} '{}' is not an option of the rules {}", key, field.value, m_rules.label()),
+            fmt::format("{} '{}' is not an option of the rules {}", key, shown(field.value), m_rules.label()),
             field.value, ids, fmt::format(" (options: {})", join(ids, ", ")));
         add(FindingKind::malformed, Severity::error, field.where, message);
         return std::nullopt;
     }
 
     void check(const RecordBlock& block, const Field& status) {
-        if (classify_status(status.value) == StatusKind::proposed &&
-            m_options.proposed == ProposedPolicy::error)
-            add(FindingKind::proposed, Severity::error, status.where,
-                fmt::format(
-                    "status is '{}' and --no-proposed is set; accept or reject the decision before it is "
-                    "merged",
-                    status.value));
+        // Under --no-proposed only an accepted decision passes: proposed,
+        // draft, pending, "in review", none at all... each is listed.
+        if (m_options.proposed == ProposedPolicy::error &&
+            classify_status(status.value) != StatusKind::accepted) {
+            if (trim(status.value).empty())
+                add(FindingKind::proposed, Severity::error, status.present ? status.where : block.block,
+                    "the record has no status and --no-proposed is set; write `status: accepted` once the "
+                    "decision is accepted (or reject it)");
+            else
+                add(FindingKind::proposed, Severity::error, status.where,
+                    fmt::format(
+                        "status is '{}', not accepted, and --no-proposed is set; accept or reject the "
+                        "decision before it is merged (an accepted status reads `accepted`)",
+                        shown(status.value)));
+        }
 
         // Today's rules must accept every answer before the record can be scored.
         Diagnostics problems;
@@ -109,7 +135,7 @@ public:
                 add(FindingKind::chosen_overridden, Severity::warning, block.chosen.where,
                     fmt::format(
                         "chosen option '{}' differs from today's recommendation '{}' (override-reason: {})",
-                        block.chosen.value, now_id, block.override_reason.value));
+                        block.chosen.value, now_id, shown(block.override_reason.value, k_max_reason_bytes)));
         }
         if (chosen_result != nullptr && !chosen_result->excluded)
             check_robustness(evaluation, *chosen, block.chosen);
@@ -132,21 +158,21 @@ public:
                     "recommended is '{}' but the record's answers now lead to '{}' under the rules {}; "
                     "the answers were edited since the record was written ({}): revisit the decision, "
                     "then update recommended (and chosen) or restore the answers",
-                    block.recommended.value, now_id, m_rules.label(),
+                    shown(block.recommended.value), now_id, m_rules.label(),
                     has_digest ? "its answers-digest no longer matches them"
                                : "it was scored with these same rules"));
             return;
         }
         std::string written_with;
         if (!same_rules)
-            written_with = fmt::format(" (the record was scored with {})", block.rules.value);
+            written_with = fmt::format(" (the record was scored with {})", shown(block.rules.value));
         else
             written_with = " (the same version: the rules were changed without a new version)";
         add(FindingKind::rules_changed, Severity::warning, block.recommended.where,
             fmt::format(
                 "recommended is '{}' but today's rules {} recommend '{}'{}; the rules changed since the "
                 "record was written: revisit the decision",
-                block.recommended.value, m_rules.label(), now_id, written_with));
+                shown(block.recommended.value), m_rules.label(), now_id, written_with));
     }
 
     // A choice that wins under less than half of the weightings rests on the weights.
@@ -185,7 +211,7 @@ public:
         if (!review_by.present || review_by.value.empty()) return;
         if (!is_iso_date(review_by.value)) {
             add(FindingKind::malformed, Severity::error, review_by.where,
-                fmt::format("review-by '{}' is not a date; write it as YYYY-MM-DD", review_by.value));
+                fmt::format("review-by '{}' is not a date; write it as YYYY-MM-DD", shown(review_by.value)));
             return;
         }
         if (review_by.value < m_options.today)
@@ -276,7 +302,7 @@ std::optional<RecordResult> check(const std::string& path, std::string_view text
     result.status = to_lower(status.value);
     if (classify_status(status.value) == StatusKind::retired) {
         result.state = RecordState::skipped;
-        result.note = fmt::format("status is '{}'", status.value);
+        result.note = fmt::format("status is '{}'", shown(status.value));
         return result;
     }
 

@@ -226,16 +226,26 @@ std::optional<BodyStatus> find_body_status(std::string_view text) {
 
 StatusKind classify_status(std::string_view status) {
     // "Superseded by ADR-0005", "~~Accepted~~ Superseded", "Accepted, then deprecated": any retired word.
-    std::string lower = to_lower(plain_status(status));
-    for (char& c : lower)
+    std::string words = to_lower(plain_status(status));
+    for (char& c : words)
         if (std::isalpha(static_cast<unsigned char>(c)) == 0) c = ' ';
-    const std::string padded = " " + lower + " ";
+    const std::string padded = " " + words + " ";
     for (std::string_view retired :
          {"superseded", "superceded", "deprecated", "rejected", "retired", "obsolete"})
         if (padded.find(fmt::format(" {} ", retired)) != std::string::npos) return StatusKind::retired;
-    const std::string first = trim(lower).substr(0, trim(lower).find(' '));
-    if (first == "proposed" || first == "draft") return StatusKind::proposed;
-    return StatusKind::active;
+    const std::string lower = to_lower(trim(plain_status(status)));
+    if (lower.rfind("proposed", 0) == 0 || lower.rfind("draft", 0) == 0) return StatusKind::proposed;
+    // "accepted" as a word of its own: "accepted", "Accepted 2026-01-05",
+    // "accepted (by the board)"; not "acceptedx" nor "accepted" with a
+    // combining mark after it.
+    constexpr std::string_view accepted = "accepted";
+    if (lower.rfind(accepted, 0) == 0) {
+        const std::string_view rest = std::string_view(lower).substr(accepted.size());
+        if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' || rest.front() == '(' ||
+            rest.front() == ',' || rest.front() == ';' || rest.front() == ':' || rest.front() == '-')
+            return StatusKind::accepted;
+    }
+    return StatusKind::other;
 }
 
 namespace {

@@ -50,9 +50,17 @@ struct StrayBlock {
 [[nodiscard]] std::optional<StrayBlock> find_stray_block(std::string_view text);
 
 /// What a status means for the check.
-enum class StatusKind { active, proposed, retired };
+enum class StatusKind {
+    accepted, ///< the decision is in force
+    proposed, ///< proposed or draft
+    retired,  ///< superseded, deprecated or rejected: not checked
+    other,    ///< anything else ("pending", "in review", none): checked, not accepted
+};
 /// "superseded by ADR-0005", "Superceded by [2. …](…)", "deprecated",
-/// "rejected" are retired; "proposed" and "draft" are proposed; the rest active.
+/// "rejected" are retired; "proposed" and "draft" are proposed; "accepted"
+/// (alone or followed by a date or note: "Accepted 2026-01-05") is accepted;
+/// the rest, an empty status included, is other. Case is ignored; nothing
+/// else is (a combining accent makes another word).
 [[nodiscard]] StatusKind classify_status(std::string_view status);
 
 } // namespace makeorbuy::adr

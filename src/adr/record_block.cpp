@@ -1,6 +1,7 @@
 #include "record_block.hpp"
 #include "yaml_document.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
@@ -48,7 +49,7 @@ public:
         const Node& v = m_doc[value];
         if (v.kind == Kind::null) return std::string{};
         if (v.kind == Kind::scalar) return v.text;
-        error(key.mark, fmt::format("'{}' must be a single value, not a {}", text(key),
+        error(key.mark, fmt::format("'{}' must be a single value, not a {}", shown(text(key)),
                                     v.kind == Kind::sequence ? "list" : "mapping"));
         return std::nullopt;
     }
@@ -89,7 +90,8 @@ public:
                         answer.values.push_back(m_doc[item].text);
                 }
                 if (!ok) {
-                    error(answer_key.mark, fmt::format("answer '{}' must be a list of values", answer.key));
+                    error(answer_key.mark,
+                          fmt::format("answer '{}' must be a list of values", shown(answer.key)));
                     continue;
                 }
             } else if (v.kind == Kind::null) {
@@ -98,7 +100,7 @@ public:
                 answer.values.push_back(v.text);
             } else {
                 error(answer_key.mark,
-                      fmt::format("answer '{}' must be a value or a list, not a mapping", answer.key));
+                      fmt::format("answer '{}' must be a value or a list, not a mapping", shown(answer.key)));
                 continue;
             }
             block.answers.push_back(std::move(answer));
@@ -159,15 +161,16 @@ public:
                 has_answers = true;
                 read_answers(key_ref, value, block);
             } else {
-                error(key_ref.mark, with_hint(fmt::format("unknown key '{}' in the makeorbuy block", key),
-                                              key, known, fmt::format(" (known: {})", join(known, ", "))));
+                error(key_ref.mark,
+                      with_hint(fmt::format("unknown key '{}' in the makeorbuy block", shown(key)), key,
+                                known, fmt::format(" (known: {})", join(known, ", "))));
             }
         }
         if (block.schema.present && block.schema.value != "1")
             m_problems.error(block.schema.where,
                              fmt::format("schema {} is not one this makeorbuy reads (it reads schema 1); "
                                          "upgrade makeorbuy",
-                                         block.schema.value));
+                                         shown(block.schema.value)));
         for (const auto& [f, name] :
              {std::pair{&block.schema, "schema"}, std::pair{&block.recommended, "recommended"},
               std::pair{&block.chosen, "chosen"}})

@@ -269,14 +269,26 @@ std::vector<RecordResult> check_files(const std::vector<std::string>& files, con
                                       const CheckOptions& options, Diagnostics& problems,
                                       std::atomic<std::size_t>& done) {
     SharedDraws draws;
+    std::atomic<std::size_t> kept{0};
     CheckOptions shared = options;
     if (shared.draws == nullptr) shared.draws = &draws;
+    if (shared.kept == nullptr) shared.kept = &kept;
     std::vector<RecordResult> results(files.size());
     std::vector<Diagnostics> file_problems(files.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
-            results[i] = check_file(files[i], rules, shared, file_problems[i]);
+            // Nothing may escape a thread (that would end the program): a
+            // record that cannot be checked (out of memory) is a problem.
+            try {
+                results[i] = check_file(files[i], rules, shared, file_problems[i]);
+            } catch (const std::exception& e) {
+                results[i] = RecordResult{};
+                results[i].path = files[i];
+                results[i].note = "not checked";
+                file_problems[i].error(Location{files[i]},
+                                       fmt::format("cannot check the file: {}", e.what()));
+            }
             ++done;
         }
     };

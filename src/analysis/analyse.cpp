@@ -7,8 +7,6 @@
 
 namespace makeorbuy {
 
-namespace {
-
 bool within_uncertainty(const TippingPoint& point, const Question& question, double x) {
     if (!question.uncertainty) return false;
     if (point.direction != TipDirection::above && point.direction != TipDirection::below) return false;
@@ -20,11 +18,13 @@ bool within_uncertainty(const TippingPoint& point, const Question& question, dou
     return point.inclusive ? t <= high : t < high;
 }
 
-} // namespace
-
 Analysis analyse(const Answers& answers, const RuleSet& rules, const RobustnessSettings& settings) {
     Analysis analysis;
-    analysis.tipping_points = tipping_points(answers, rules);
+    TippingSearch search = search_tipping_points(answers, rules);
+    analysis.tipping_points = std::move(search.points);
+    analysis.tipping_complete = search.complete;
+    analysis.tipping_questions = search.questions;
+    analysis.tipping_questions_searched = search.questions_searched;
     RobustnessSettings both = settings;
     both.answers = &answers;
     analysis.robustness = robustness(evaluate(answers, rules), rules, both);

@@ -117,4 +117,14 @@ std::vector<std::string> revisit_triggers(const Answers& answers, const RuleSet&
     return out;
 }
 
+std::string tipping_stopped_text(const Analysis& analysis) {
+    if (analysis.tipping_complete) return {};
+    return fmt::format(
+        "The search for what would change this stopped at its budget ({} rule tests) after {} of "
+        "{} questions; the {} not searched may change the recommendation too.",
+        group_thousands(k_tipping_budget), group_thousands(analysis.tipping_questions_searched),
+        group_thousands(analysis.tipping_questions),
+        group_thousands(analysis.tipping_questions - analysis.tipping_questions_searched));
+}
+
 } // namespace makeorbuy

@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace makeorbuy {
 
@@ -44,6 +47,7 @@ public:
     }
 
     std::size_t winner() {
+        m_work += m_rules.rules.size() + m_rules.constraints.size() + 1;
         return winner_with_weights(evaluate(m_answers, m_rules, Evaluate::scoring), m_rules, m_weights,
                                    m_scores);
     }
@@ -56,21 +60,16 @@ public:
         return w;
     }
 
+    /// Rule and constraint tests done so far.
+    [[nodiscard]] std::size_t work() const { return m_work; }
+
 private:
+    std::size_t m_work = 0;
     const RuleSet& m_rules;
     Answers m_answers;
     std::vector<double> m_weights;
     std::vector<double> m_scores;
 };
-
-void collect_operands(const Condition& condition, const std::string& key, std::vector<double>& out) {
-    if (condition.kind == ConditionKind::test) {
-        if (condition.key == key && condition.numeric) out.push_back(condition.number);
-        return;
-    }
-    for (const auto& child : condition.children)
-        collect_operands(child, key, out);
-}
 
 struct Band {
     double low = 0;
@@ -86,11 +85,22 @@ struct Breaks {
     std::vector<Band> bands;
 };
 
-Breaks breaks_for(const Question& question, const RuleSet& rules) {
-    Breaks breaks;
+// Every question's breaks in one pass over the rules (one pass per question
+// made the search quadratic in the size of the rules).
+std::unordered_map<std::string, Breaks> all_breaks(const RuleSet& rules) {
+    std::unordered_map<std::string, Breaks> all;
+    std::function<void(const Condition&)> collect = [&](const Condition& condition) {
+        if (condition.kind == ConditionKind::test) {
+            if (condition.numeric) all[condition.key].points.push_back(condition.number);
+            return;
+        }
+        for (const auto& child : condition.children)
+            collect(child);
+    };
     for (const Rule& rule : rules.rules) {
-        collect_operands(rule.when, question.key, breaks.points);
-        if (rule.scale && rule.scale->question == question.key) {
+        collect(rule.when);
+        if (rule.scale) {
+            Breaks& breaks = all[rule.scale->question];
             const double low = std::min(rule.scale->from, rule.scale->to);
             const double high = std::max(rule.scale->from, rule.scale->to);
             breaks.points.push_back(low);
@@ -99,21 +109,25 @@ Breaks breaks_for(const Question& question, const RuleSet& rules) {
         }
     }
     for (const Constraint& constraint : rules.constraints)
-        collect_operands(constraint.when, question.key, breaks.points);
-    std::sort(breaks.points.begin(), breaks.points.end());
-    breaks.points.erase(std::unique(breaks.points.begin(), breaks.points.end()), breaks.points.end());
-    return breaks;
+        collect(constraint.when);
+    for (auto& [key, breaks] : all) {
+        std::sort(breaks.points.begin(), breaks.points.end());
+        breaks.points.erase(std::unique(breaks.points.begin(), breaks.points.end()), breaks.points.end());
+    }
+    return all;
 }
 
 // Searches one direction from `start` for the first value whose winner is
 // not `base`. `sign` is +1 (upwards) or -1.
 class NumericSearch {
 public:
-    NumericSearch(Scorer& scorer, const Question& question, const Breaks& breaks, std::size_t base)
+    NumericSearch(Scorer& scorer, const Question& question, const Breaks& breaks, std::size_t base,
+                  std::size_t budget)
         : m_scorer(scorer)
         , m_question(question)
         , m_breaks(breaks)
         , m_base(base)
+        , m_budget(budget)
         , m_integer(question.type == QuestionType::integer) {}
 
     std::optional<TippingPoint> run(double start, int sign) {
@@ -126,6 +140,7 @@ public:
         stops.push_back(limit);
         double from = start;
         for (double stop : stops) {
+            if (m_scorer.work() >= m_budget) return std::nullopt; // the caller says the search stopped
             if (auto found = inside(from, stop, sign)) return found;
             const double at = m_integer ? (sign > 0 ? std::floor(stop) : std::ceil(stop)) : stop;
             if ((sign > 0 ? at > from : at < from)) {
@@ -211,6 +226,7 @@ private:
     const Question& m_question;
     const Breaks& m_breaks;
     std::size_t m_base;
+    std::size_t m_budget;
     bool m_integer;
 };
 
@@ -222,7 +238,8 @@ double relative_move(double from, double to) {
     return std::fabs(to - from) / std::max({1.0, std::fabs(from), std::fabs(to)});
 }
 
-bool used_by_scoring(const Question& question, const RuleSet& rules) {
+// The keys the rules and constraints read, once for all questions.
+std::unordered_set<std::string> keys_used_by_scoring(const RuleSet& rules) {
     std::vector<std::string> keys;
     for (const Rule& rule : rules.rules) {
         collect_keys(rule.when, keys);
@@ -230,23 +247,32 @@ bool used_by_scoring(const Question& question, const RuleSet& rules) {
     }
     for (const Constraint& constraint : rules.constraints)
         collect_keys(constraint.when, keys);
-    return std::find(keys.begin(), keys.end(), question.key) != keys.end();
+    return {keys.begin(), keys.end()};
 }
 
 } // namespace
 
-std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& rules) {
-    std::vector<TippingPoint> points;
+TippingSearch search_tipping_points(const Answers& answers, const RuleSet& rules, std::size_t budget) {
+    TippingSearch search;
+    std::vector<TippingPoint>& points = search.points;
     Scorer scorer(rules, answers);
     const std::size_t base = scorer.winner();
+    const std::unordered_set<std::string> used = keys_used_by_scoring(rules);
+    const std::unordered_map<std::string, Breaks> breaks = all_breaks(rules);
+    const Breaks no_breaks;
     for (const Question& question : rules.questions) {
         const Value* current = answers.value(question.key);
-        if (current == nullptr || !used_by_scoring(question, rules)) continue;
+        if (current == nullptr || used.count(question.key) == 0) continue;
+        ++search.questions;
+        // Past the budget, the rest is counted, not searched.
+        if (scorer.work() >= budget) continue;
         if (const auto* number = std::get_if<double>(current)) {
-            const Breaks breaks = breaks_for(question, rules);
-            NumericSearch search(scorer, question, breaks, base);
+            const auto found_breaks = breaks.find(question.key);
+            NumericSearch numeric(scorer, question,
+                                  found_breaks == breaks.end() ? no_breaks : found_breaks->second, base,
+                                  budget);
             for (const int sign : {-1, +1}) {
-                auto found = search.run(*number, sign);
+                auto found = numeric.run(*number, sign);
                 if (!found) continue;
                 found->distance = relative_move(*number, found->threshold);
                 points.push_back(*found);
@@ -254,6 +280,7 @@ std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& 
         } else if (const auto* choice = std::get_if<std::string>(current)) {
             for (const ChoiceValue& value : question.values) {
                 if (value.value == *choice) continue;
+                if (scorer.work() >= budget) break;
                 const std::size_t w = scorer.winner_with(question.key, Value{value.value});
                 if (w != base)
                     points.push_back(
@@ -261,6 +288,7 @@ std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& 
             }
         } else if (const auto* items = std::get_if<std::vector<std::string>>(current)) {
             for (const ChoiceValue& value : question.values) {
+                if (scorer.work() >= budget) break;
                 std::vector<std::string> changed = *items;
                 const auto it = std::find(changed.begin(), changed.end(), value.value);
                 const bool present = it != changed.end();
@@ -274,6 +302,8 @@ std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& 
                                       value.value, 0, false, w, false, 1.0});
             }
         }
+        // A question is searched when the budget held to its end.
+        if (scorer.work() < budget) ++search.questions_searched;
     }
     for (TippingPoint& point : points)
         if (const Question* question = rules.find_question(point.question))
@@ -282,7 +312,12 @@ std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& 
         if (a.actionable != b.actionable) return a.actionable;
         return a.distance < b.distance;
     });
-    return points;
+    search.complete = search.questions_searched == search.questions;
+    return search;
+}
+
+std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& rules) {
+    return search_tipping_points(answers, rules).points;
 }
 
 } // namespace makeorbuy

@@ -6,16 +6,20 @@
 
 #include "makeorbuy/adr/adr.hpp"
 #include "makeorbuy/adr/adr_check.hpp"
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/io/file_io.hpp"
 #include "makeorbuy/render/check_formats.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -83,14 +87,41 @@ void stamp(adr::CheckReport& report) {
     report.hostname = ::gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' ? host : "localhost";
 }
 
+// GitHub's step summary is a regular file; anything else (a FIFO, a device)
+// is not waited on or written. Failing to append is a warning: the check's
+// own result stands.
 void append_step_summary(const adr::CheckReport& report) {
     const char* path = std::getenv("GITHUB_STEP_SUMMARY");
     if (path == nullptr || *path == '\0') return;
-    std::FILE* file = std::fopen(path, "a");
+    const auto warn = [path](const std::string& why) {
+        print_diagnostic({Location{path}, "cannot append to GITHUB_STEP_SUMMARY: " + why, Severity::warning});
+    };
+    const int fd = ::open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0644);
+    if (fd < 0) {
+        warn(errno == ENXIO ? "it is a FIFO that nobody is reading (a step summary is a regular file)"
+                            : std::strerror(errno));
+        return;
+    }
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        warn("it is not a regular file");
+        return;
+    }
     const std::string text = adr::render_step_summary(report);
-    if (file == nullptr || std::fwrite(text.data(), 1, text.size(), file) != text.size() ||
-        std::fclose(file) != 0)
-        print_diagnostic({Location{path}, "cannot append to GITHUB_STEP_SUMMARY", Severity::warning});
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const ssize_t n = ::write(fd, rest.data(), rest.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = n < 0 ? errno : ENOSPC;
+            ::close(fd);
+            warn(std::strerror(error));
+            return;
+        }
+        rest.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::close(fd) != 0) warn(std::strerror(errno));
 }
 
 int run_adr_check(const AdrCheckOptions& options) {
@@ -120,6 +151,7 @@ int run_adr_check(const AdrCheckOptions& options) {
     adr::CheckOptions check{report.today,
                             options.no_proposed ? adr::ProposedPolicy::error : adr::ProposedPolicy::allowed};
     report.records = check_with_progress(files, check, problems);
+    adr::cap_findings(report.records);
     report.problems = problems.items();
     report.rules_label = active_rules().label();
     report.fail_on = fail_on;
@@ -166,10 +198,10 @@ void setup_adr_check(CLI::App& adr, ExitCode& result) {
                     "'makeorbuy adr new --help')")
         ->type_name("PATH");
     const std::vector<std::string> names = format_names(adr::check_formats());
-    sub->add_option(
-           "--format", options->formats,
-           fmt::format("Output format {} or {} (Code Quality); FMT=PATH writes it to a file (repeatable)",
-                       join({names.begin(), names.end() - 1}, ", "), names.back()))
+    sub->add_option("--format", options->formats,
+                    fmt::format("Output format {} or {} (Code Quality); FMT=PATH writes it to a file, FMT=- "
+                                "to stdout (repeatable)",
+                                join({names.begin(), names.end() - 1}, ", "), names.back()))
         ->type_name("FMT[=PATH]")
         ->allow_extra_args(false); // one value per --format: the paths after it stay paths
     sub->add_option("--fail-on", options->fail_on,

@@ -4,6 +4,8 @@
 
 #include "adr_check_outputs.hpp"
 
+#include "makeorbuy/core/echo.hpp"
+
 #include "common.hpp"
 
 #include "makeorbuy/core/text.hpp"
@@ -92,7 +94,7 @@ std::vector<CheckOutput> parse_check_outputs(const std::vector<std::string>& spe
         const auto found = std::find(names.begin(), names.end(), name);
         if (found == names.end()) {
             problems.error(Location{"--format"},
-                           with_hint(fmt::format("unknown format '{}'", name), name, names) +
+                           with_hint(fmt::format("unknown format '{}'", shown(name)), name, names) +
                                fmt::format(" (formats: {})", join(names, ", ")));
             continue;
         }
@@ -100,7 +102,8 @@ std::vector<CheckOutput> parse_check_outputs(const std::vector<std::string>& spe
                            equals == std::string::npos ? "" : spec.substr(equals + 1)};
         if (equals != std::string::npos && output.path.empty())
             problems.error(Location{"--format"},
-                           fmt::format("'{}' names no file; write {}=PATH", spec, name));
+                           fmt::format("'{}' names no file; write {}=PATH", shown(spec), name));
+        if (output.path == "-") output.path.clear(); // FMT=- is stdout, as FMT alone
         outputs.push_back(output);
     }
     if (std::count_if(outputs.begin(), outputs.end(), [](const CheckOutput& o) { return o.path.empty(); }) >

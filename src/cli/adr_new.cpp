@@ -8,7 +8,12 @@
 #include "makeorbuy/core/validate.hpp"
 #include "makeorbuy/report/report.hpp"
 
+#include "makeorbuy/core/echo.hpp"
+
 #include <fmt/format.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace makeorbuy::cli {
 
@@ -23,8 +28,28 @@ struct AdrNewOptions {
     adr::NewRecord record;
 };
 
+// --dir must name a folder or a place to make one: a symbolic link to nothing
+// would otherwise fail with "File exists".
+void check_dir(const std::string& dir, Diagnostics& diagnostics) {
+    struct stat entry {};
+    struct stat target {};
+    if (dir.empty() || ::lstat(dir.c_str(), &entry) != 0) return;
+    if (S_ISLNK(entry.st_mode) && ::stat(dir.c_str(), &target) != 0) {
+        std::string points_to(4096, '\0');
+        const ssize_t n = ::readlink(dir.c_str(), points_to.data(), points_to.size());
+        points_to.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+        diagnostics.error(Location{dir},
+                          fmt::format("is a symbolic link to '{}', which does not exist; create "
+                                      "that folder, or name another with --dir",
+                                      shown(points_to, 200)));
+    } else if (::stat(dir.c_str(), &target) == 0 && !S_ISDIR(target.st_mode)) {
+        diagnostics.error(Location{dir}, "is not a folder; name a folder (or a new one) with --dir");
+    }
+}
+
 void run_adr_new(AdrNewOptions options, Diagnostics& diagnostics) {
     const RuleSet& rules = active_rules();
+    check_dir(options.dir, diagnostics);
 
     // 1. Answers from flags and flags files; without a person to ask, every required one must be there.
     Answers answers = gather_answers(options.answers, rules, diagnostics);

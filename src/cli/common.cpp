@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/core/validate.hpp"
 #include "makeorbuy/input/answer_files.hpp"
@@ -154,21 +155,6 @@ TextStyle text_style(ColorMode mode, int fd) {
     return style;
 }
 
-void write_stdout(const std::string& text) {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
-        throw Error(Location{"<stdout>"}, fmt::format("cannot write the output: {}", std::strerror(errno)));
-}
-
-} // namespace makeorbuy::cli
-
-namespace makeorbuy::cli {
-
-void print_diagnostic(const Diagnostic& d) {
-    const std::string where = d.where.to_string();
-    fmt::print(stderr, "makeorbuy: {}: {}{}\n", to_string(d.severity), where.empty() ? "" : where + ": ",
-               d.message);
-}
-
 namespace {
 
 // "adr check": the command's full name below makeorbuy, for "see 'makeorbuy adr check --help'".
@@ -191,13 +177,14 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
         if (extra == "--") continue; // CLI11 keeps the end-of-flags mark; what follows are paths
         if (extra.rfind('-', 0) != 0) {
             // The value of an unknown flag is not a second problem.
-            if (!after_unknown_flag) diagnostics.error({}, fmt::format("unexpected argument '{}'", extra));
+            if (!after_unknown_flag)
+                diagnostics.error({}, fmt::format("unexpected argument '{}'", shown(extra)));
             after_unknown_flag = false;
             continue;
         }
         const std::string flag = extra.substr(0, extra.find('='));
         after_unknown_flag = extra.find('=') == std::string::npos;
-        diagnostics.error({}, with_hint(fmt::format("unknown flag '{}'", flag), flag, names,
+        diagnostics.error({}, with_hint(fmt::format("unknown flag '{}'", shown(flag)), flag, names,
                                         fmt::format("; see 'makeorbuy {} --help'", command_path(app))));
     }
 }

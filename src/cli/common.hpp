@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace makeorbuy::cli {
@@ -68,11 +69,18 @@ void add_color_flag(CLI::App& app, ColorMode& mode);
 /// Style for text written to `stream` (stdout or stderr).
 [[nodiscard]] TextStyle text_style(ColorMode mode, int fd);
 
-/// Writes to stdout; throws Error if stdout cannot be written (a full disk).
+/// Writes to stdout; throws Error if stdout cannot be written (a full disk,
+/// a closed descriptor). A closed pipe ends the program by SIGPIPE.
 void write_stdout(const std::string& text);
 
-/// Prints a diagnostic to stderr as "makeorbuy: error: WHERE: WHAT".
-void print_diagnostic(const Diagnostic& diagnostic);
+/// Writes to stderr; never throws. A failure is remembered (stderr_failed).
+void write_stderr(std::string_view text) noexcept;
+[[nodiscard]] bool stderr_failed() noexcept;
+
+/// "makeorbuy: error: WHERE: WHAT\n", with WHERE and WHAT neutralised (echo.hpp).
+[[nodiscard]] std::string diagnostic_line(const Diagnostic& diagnostic);
+/// Prints diagnostic_line() to stderr; never throws.
+void print_diagnostic(const Diagnostic& diagnostic) noexcept;
 
 /// Runs `action` when `sub` is chosen, after refusing unknown flags with a
 /// did-you-mean.

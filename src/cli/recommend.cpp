@@ -26,6 +26,7 @@ struct RecommendOptions {
     bool interactive = false;
     bool plain = false;
     std::string save_answers;
+    CLI::Option* save_answers_flag = nullptr;
     bool force = false;
     AnalysisFlags analysis;
 };
@@ -46,6 +47,9 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     // 1. Read the answers given as flags and in flags files; report every problem,
     //    including a --save-answers file that is already there (before any work).
     Answers answers = gather_answers(options.answers, rules, diagnostics);
+    if (options.save_answers_flag != nullptr && options.save_answers_flag->count() > 0 &&
+        options.save_answers.empty())
+        diagnostics.error(Location{"--save-answers"}, "names no file; write --save-answers FILE");
     struct stat info {};
     if (!options.save_answers.empty() && !options.force && ::lstat(options.save_answers.c_str(), &info) == 0)
         diagnostics.error(
@@ -104,9 +108,9 @@ void setup_recommend(CLI::App& app, ExitCode& /*result*/) {
     sub->add_flag("--plain", options->plain,
                   "Interview line by line with numbered choices (also with TERM=dumb or ACCESSIBLE set); "
                   "suits screen readers");
-    sub->add_option("--save-answers", options->save_answers,
-                    "Write the answers to FILE as a flags file for --config")
-        ->type_name("FILE");
+    options->save_answers_flag = sub->add_option("--save-answers", options->save_answers,
+                                                 "Write the answers to FILE as a flags file for --config")
+                                     ->type_name("FILE");
     sub->add_flag("--force", options->force, "Let --save-answers replace an existing file");
     add_analysis_flags(*sub, options->analysis);
     sub->footer(R"(Examples:

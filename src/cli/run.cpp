@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <sstream>
 
 namespace makeorbuy::cli {
 
@@ -131,6 +132,17 @@ void collect_flags(const CLI::App& app, std::vector<std::string>& flags) {
         collect_flags(*sub, flags);
 }
 
+// Help and version go through write_stdout like any result, so that a full
+// or closed stdout is an error rather than a silent success.
+int print_help(CLI::App& app, const CLI::ParseError& e) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = app.exit(e, out, err);
+    write_stdout(out.str());
+    write_stderr(err.str());
+    return code;
+}
+
 int report_error(const std::vector<Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics)
         print_diagnostic(d);
@@ -181,15 +193,15 @@ int run_parsed(std::vector<std::string> args) {
     try {
         app.parse(args);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr,
-                   "makeorbuy: error: {}\nRun 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n",
-                   e.what());
+        // CLI11's message may quote an argument: neutralised like any echo.
+        print_diagnostic({Location{}, e.what(), Severity::error});
+        write_stderr("Run 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n");
         return to_int(ExitCode::usage);
     }
     return to_int(result);
@@ -216,19 +228,36 @@ const std::vector<std::string>& command_flags() {
     return flags;
 }
 
-int run(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+namespace {
+
+int run_guarded(int argc, char** argv) noexcept {
     try {
+        std::vector<std::string> args(argv + 1, argv + argc);
         return run_parsed(std::move(args));
     } catch (const Interrupted&) {
-        std::fputs("\nmakeorbuy: interrupted; nothing was written.\n", stderr);
+        write_stderr("\nmakeorbuy: interrupted; nothing was written.\n");
         return to_int(ExitCode::interrupted);
     } catch (const Error& e) {
         return report_error(e.diagnostics());
     } catch (const std::exception& e) {
-        fmt::print(stderr, "makeorbuy: error: {}\n", e.what());
+        print_diagnostic({Location{}, e.what(), Severity::error});
+        return to_int(ExitCode::usage);
+    } catch (...) {
+        write_stderr("makeorbuy: error: an unexpected failure\n");
         return to_int(ExitCode::usage);
     }
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    const int code = run_guarded(argc, argv);
+    // A message that could not be written is a failure like a file that could
+    // not be: never a silent success.
+    if (stderr_failed() &&
+        (code == static_cast<int>(ExitCode::ok) || code == static_cast<int>(ExitCode::findings)))
+        return static_cast<int>(ExitCode::usage);
+    return code;
 }
 
 } // namespace makeorbuy::cli

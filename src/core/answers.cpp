@@ -22,6 +22,10 @@ const char* to_string(Origin origin) {
 }
 
 std::size_t Answers::index_of(std::string_view key) const {
+    if (!m_index.empty()) {
+        const auto it = m_index.find(key);
+        return it == m_index.end() ? m_values.size() : it->second;
+    }
     for (std::size_t i = 0; i < m_values.size(); ++i) {
         const std::string& k = m_values[i].first;
         if (k.size() == key.size() && std::equal(k.begin(), k.end(), key.begin())) return i;
@@ -33,13 +37,29 @@ void Answers::set(const std::string& key, Answer answer) {
     const std::size_t i = index_of(key);
     if (i < m_values.size())
         m_values[i].second = std::move(answer);
-    else
+    else {
         m_values.emplace_back(key, std::move(answer));
+        if (!m_index.empty())
+            m_index.emplace(key, m_values.size() - 1);
+        else if (m_values.size() > k_scan_limit)
+            reindex();
+    }
+}
+
+void Answers::reindex() {
+    m_index.clear();
+    if (m_values.size() <= k_scan_limit) return;
+    m_index.reserve(m_values.size());
+    for (std::size_t i = 0; i < m_values.size(); ++i)
+        m_index.emplace(m_values[i].first, i);
 }
 
 void Answers::erase(std::string_view key) {
     const std::size_t i = index_of(key);
-    if (i < m_values.size()) m_values.erase(m_values.begin() + static_cast<std::ptrdiff_t>(i));
+    if (i < m_values.size()) {
+        m_values.erase(m_values.begin() + static_cast<std::ptrdiff_t>(i));
+        if (!m_index.empty()) reindex();
+    }
 }
 
 Value Answers::exchange(std::string_view key, Value value) {

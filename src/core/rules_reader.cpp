@@ -1,5 +1,6 @@
 #include "rules_reader.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
@@ -47,7 +48,21 @@ std::optional<std::string> RulesReader::string_field(const nlohmann::json& objec
                  fmt::format("'{}' must be a string, not {}", name, type_name(*it)));
         return std::nullopt;
     }
-    return it->get<std::string>();
+    std::string text = it->get<std::string>();
+    // Texts reach terminals and CI logs: nothing in them may act there (a
+    // line break may separate paragraphs; the output layer escapes it where
+    // it must not break a line).
+    std::string flat = text;
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    if (needs_neutralising(flat)) {
+        error_at(
+            pointer_append(pointer, name),
+            fmt::format("'{}' holds a control, bidirectional or invisible character or bytes that are not "
+                        "UTF-8 ('{}'); texts are printed to terminals and CI logs, so they may hold none",
+                        name, shown(text)));
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<double> RulesReader::number_field(const nlohmann::json& object, const std::string& pointer,

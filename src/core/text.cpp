@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 namespace makeorbuy {
 
@@ -45,22 +46,31 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 namespace {
 
-// Optimal string alignment distance (Levenshtein plus adjacent swaps).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
+// Optimal string alignment distance (Levenshtein plus adjacent swaps), in
+// three rolling rows that the caller lends (no allocation per candidate: a
+// file with 160,000 unknown keys asks for 160,000 hints).
+std::size_t edit_distance(std::string_view a, std::string_view b, std::vector<std::size_t>& rows) {
+    const std::size_t width = b.size() + 1;
+    rows.assign(3 * width, 0);
+    std::size_t* before = rows.data();       // row i-2
+    std::size_t* previous = before + width;  // row i-1
+    std::size_t* current = previous + width; // row i
     for (std::size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
+        previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                current[j] = std::min(current[j], before[j - 2] + 1);
         }
+        std::size_t* oldest = before;
+        before = previous;
+        previous = current;
+        current = oldest;
     }
-    return d[a.size()][b.size()];
+    return previous[b.size()];
 }
 
 std::string normalise_separators(std::string_view text) {
@@ -77,9 +87,11 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
     const std::string wanted = normalise_separators(word);
     std::optional<std::string> best;
     std::size_t best_distance = 0;
+    std::vector<std::size_t> rows;
+    std::string normalised;
     for (const auto& candidate : candidates) {
-        const std::string normalised = normalise_separators(candidate);
-        std::size_t distance = edit_distance(wanted, normalised);
+        normalised = normalise_separators(candidate);
+        std::size_t distance = edit_distance(wanted, normalised, rows);
         // A prefix of at least three letters ("grow" for "growth") is a likely abbreviation.
         if (wanted.size() >= 3 && normalised.rfind(wanted, 0) == 0)
             distance = std::min<std::size_t>(distance, 1);
@@ -127,6 +139,11 @@ bool commas_group_thousands(std::string_view amount) {
 }
 
 std::optional<double> parse_amount(std::string_view text) {
+    return parse_amount(text, nullptr);
+}
+
+std::optional<double> parse_amount(std::string_view text, bool* too_large) {
+    if (too_large != nullptr) *too_large = false;
     if (!commas_group_thousands(text)) return std::nullopt;
     std::string cleaned;
     std::string_view rest = trim_view(text);
@@ -159,14 +176,27 @@ std::optional<double> parse_amount(std::string_view text) {
     const char* first = cleaned.data();
     const char* last = cleaned.data() + cleaned.size();
     auto [end, error] = std::from_chars(first, last, value);
+    // 1e309 is a number, only one too large for a double: say so.
+    if (error == std::errc::result_out_of_range && end == last && too_large != nullptr)
+        *too_large = std::fabs(std::strtod(cleaned.c_str(), nullptr)) > 1;
     if (error != std::errc() || end != last || !std::isfinite(value)) return std::nullopt;
     value *= multiplier;
-    if (!std::isfinite(value)) return std::nullopt;
+    if (!std::isfinite(value)) {
+        if (too_large != nullptr) *too_large = true;
+        return std::nullopt;
+    }
     return value;
 }
 
 std::string format_number(double value, int decimals) {
     if (value == 0) return "0"; // also turns -0 into 0
+    // From 10^15 up, the shortest text that reads back to the same double:
+    // "1.5e300", never 301 digits.
+    if (!std::isfinite(value) || std::fabs(value) >= 1e15) {
+        std::string out = fmt::format("{}", value);
+        if (const auto plus = out.find("e+"); plus != std::string::npos) out.erase(plus + 1, 1);
+        return out;
+    }
     std::string out = fmt::format("{:.{}f}", value, decimals);
     if (out.find('.') != std::string::npos) {
         while (out.back() == '0')
@@ -216,6 +246,10 @@ std::string scaled(double magnitude, double first) {
 }
 
 } // namespace
+
+std::string group_thousands(std::size_t n) {
+    return grouped_digits(static_cast<long long>(n));
+}
 
 std::string format_money(double usd) {
     const double magnitude = std::fabs(usd);

@@ -1,5 +1,6 @@
 #include "makeorbuy/core/validate.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
@@ -18,23 +19,17 @@ std::vector<std::string> value_names(const Question& q) {
     return names;
 }
 
-// User text as quoted in a message: a 10 MB value is shown by its start and size.
-std::string shown(const std::string& text) {
-    constexpr std::size_t k_max = 64;
-    if (text.size() <= k_max) return text;
-    std::size_t cut = k_max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U)
-        --cut; // a whole UTF-8 character
-    return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
-}
-
 std::string unknown_value_message(const Question& q, const std::string& text) {
     return with_hint(fmt::format("unknown value '{}' for {}", shown(text), q.key), text, value_names(q)) +
            fmt::format(" (allowed: {})", q.allowed_text());
 }
 
 ParsedAnswer parse_number(const Question& q, const std::string& text) {
-    auto number = parse_amount(text);
+    bool too_large = false;
+    auto number = parse_amount(text, &too_large);
+    if (!number && too_large)
+        return {std::nullopt,
+                fmt::format("{} is too large for {}: {}", shown(text), q.key, q.allowed_text())};
     if (!number && !commas_group_thousands(text))
         return {std::nullopt,
                 fmt::format("'{}' is not a number for {}: a comma may only separate thousands (30,000 or "

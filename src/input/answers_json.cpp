@@ -1,5 +1,6 @@
 #include "makeorbuy/input/answer_files.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/json_document.hpp"
 #include "makeorbuy/core/text.hpp"
 
@@ -52,8 +53,8 @@ std::vector<RawAnswer> parse_answers_json(const SourceText& source, Diagnostics&
         } else if (auto text = scalar_text(value)) {
             answer.values.push_back(*text);
         } else {
-            diagnostics.error(answer.where, fmt::format("'{}' needs a string, number or list, not {}", key,
-                                                        value.is_null() ? "null" : "an object"));
+            diagnostics.error(answer.where, fmt::format("'{}' needs a string, number or list, not {}",
+                                                        shown(key), value.is_null() ? "null" : "an object"));
             continue;
         }
         answers.push_back(std::move(answer));

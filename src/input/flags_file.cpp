@@ -4,6 +4,7 @@
 
 #include "makeorbuy/input/answer_files.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
@@ -111,7 +112,7 @@ private:
         if (name != "default" && name != "makeorbuy")
             error(at,
                   fmt::format("unknown section [{}]; answers go at the top of the file (or under [default])",
-                              name));
+                              shown(name)));
         return end_of_line();
     }
 
@@ -126,13 +127,14 @@ private:
             while (m_pos < m_text.size() && is_bare_key_char(m_text[m_pos]))
                 key += m_text[m_pos++];
             if (key.empty()) {
-                error(key_at, fmt::format("expected `key = value`, found '{}'", m_text[m_pos]));
+                error(key_at, fmt::format("expected `key = value`, found '{}'",
+                                          shown(std::string_view(m_text).substr(m_pos, 1))));
                 return false;
             }
         }
         skip_blank();
         if (m_pos >= m_text.size() || m_text[m_pos] != '=') {
-            error(m_pos, fmt::format("expected '=' after '{}'", key));
+            error(m_pos, fmt::format("expected '=' after '{}'", shown(key)));
             return false;
         }
         ++m_pos;
@@ -143,7 +145,7 @@ private:
         answer.where = m_source.location(m_pos);
         if (m_pos >= m_text.size() || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' ||
             m_text[m_pos] == '#') {
-            error(m_pos, fmt::format("'{}' has no value", key));
+            error(m_pos, fmt::format("'{}' has no value", shown(key)));
             return false;
         }
         if (m_text[m_pos] == '[') {
@@ -157,7 +159,8 @@ private:
         if (!end_of_line()) return false;
         auto [it, inserted] = m_seen.emplace(to_lower(key), answer.where.line);
         if (!inserted) {
-            error(key_at, fmt::format("'{}' is set twice in this file (first on line {})", key, it->second));
+            error(key_at,
+                  fmt::format("'{}' is set twice in this file (first on line {})", shown(key), it->second));
             return false;
         }
         m_answers.push_back(std::move(answer));
@@ -258,7 +261,7 @@ private:
                     break;
                 }
                 default:
-                    error(m_pos - 2, fmt::format("unknown escape '\\{}'", e));
+                    error(m_pos - 2, fmt::format("unknown escape '\\{}'", shown(std::string_view(&e, 1))));
                     return std::nullopt;
                 }
                 continue;

@@ -41,8 +41,16 @@ void write_all(const std::string& path, const std::string& temp, int fd, const s
 }
 
 void write_through(const std::string& path, const std::string& content) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) fail(path, {}, "opening", errno);
+    // O_NONBLOCK: a FIFO that nobody reads fails at once (ENXIO) rather than
+    // waiting for a reader that may never come; then writes block as usual.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        if (errno == ENXIO)
+            throw Error(Location{path}, "is a FIFO that nobody is reading; makeorbuy does not wait for a "
+                                        "reader (write to a regular file)");
+        fail(path, {}, "opening", errno);
+    }
+    if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) (void)::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     write_all(path, {}, fd, content);
     if (::close(fd) != 0) fail(path, {}, "closing", errno);
 }
@@ -50,6 +58,7 @@ void write_through(const std::string& path, const std::string& content) {
 } // namespace
 
 void write_file_atomic(const std::string& path, const std::string& content, Overwrite overwrite) {
+    if (path.empty()) throw Error(Location{"\"\""}, "an empty file name; name a file to write");
     struct stat info {};
     const bool exists = ::lstat(path.c_str(), &info) == 0;
     if (overwrite == Overwrite::never && exists)

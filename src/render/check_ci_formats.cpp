@@ -3,6 +3,8 @@
 
 #include "makeorbuy/render/check_formats.hpp"
 
+#include "makeorbuy/core/echo.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,7 +14,18 @@ namespace makeorbuy::adr {
 
 namespace {
 
-std::string xml_escape(std::string_view text) {
+// Well-formed XML 1.0 text for any input: neutralise() leaves valid UTF-8
+// without the characters XML refuses (C0 controls, U+FFFE, U+FFFF); each line
+// of `text` is neutralised on its own so that line breaks stay.
+std::string xml_escape(std::string_view raw) {
+    std::string text;
+    for (std::size_t start = 0; start <= raw.size();) {
+        std::size_t end = raw.find('\n', start);
+        if (end == std::string_view::npos) end = raw.size();
+        text += neutralise(raw.substr(start, end - start));
+        if (end < raw.size()) text += '\n';
+        start = end + 1;
+    }
     std::string out;
     for (char c : text) {
         const auto u = static_cast<unsigned char>(c);
@@ -107,8 +120,15 @@ Severity default_severity(FindingKind kind) {
 }
 
 std::string finding_text(const Finding& f) {
-    return fmt::format("{}: {}: {} [{}]", f.where.to_string(), to_string(f.severity), f.message,
-                       info(f.kind).id);
+    return fmt::format("{}: {}: {} [{}]", neutralise(f.where.to_string()), to_string(f.severity),
+                       neutralise(f.message), info(f.kind).id);
+}
+
+std::string omitted_lines(const RecordResult& r) {
+    const std::string more = omitted_findings_text(r);
+    return more.empty() ? more
+                        : fmt::format("{}: {}: {}\n", neutralise(r.path),
+                                      r.omitted_errors > 0 ? "error" : "warning", more);
 }
 
 } // namespace
@@ -129,23 +149,29 @@ std::string render_check_junit(const CheckReport& report) {
         }
         const auto first = std::find_if(r.findings.begin(), r.findings.end(),
                                         [&](const Finding& f) { return report.fails(f); });
-        if (first == r.findings.end()) {
+        if (first == r.findings.end() && !report.fails(r)) {
             cases += "/>\n";
             for (const auto& f : r.findings)
                 out_text += finding_text(f) + "\n";
+            out_text += omitted_lines(r);
             continue;
         }
         ++failures;
         std::string body;
         for (const auto& f : r.findings)
             body += finding_text(f) + "\n";
+        body += omitted_lines(r);
+        // Every failing finding may be past the caps: the record still fails.
+        const std::string type = first != r.findings.end() ? info(first->kind).id : "omitted";
+        const std::string message = first != r.findings.end() ? first->message : omitted_findings_text(r);
         cases += fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
-                             info(first->kind).id, xml_escape(first->message), xml_escape(body));
+                             type, xml_escape(message), xml_escape(body));
     }
     out_text += summary_line(report) + "\n";
     std::string err_text;
     for (const auto& p : report.problems)
-        err_text += fmt::format("{}: {}: {}\n", p.where.to_string(), to_string(p.severity), p.message);
+        err_text += fmt::format("{}: {}: {}\n", neutralise(p.where.to_string()), to_string(p.severity),
+                                neutralise(p.message));
 
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
     out += fmt::format(
@@ -169,14 +195,18 @@ std::string render_check_github(const CheckReport& report) {
         for (const auto& f : r.findings) {
             out += fmt::format("::{} file={},line={},col={},title={}::{}\n",
                                f.severity == Severity::error ? "error" : "warning",
-                               github_property(f.where.file.str()), f.where.line, f.where.column,
+                               github_property(neutralise(f.where.file.str())), f.where.line, f.where.column,
                                github_property(fmt::format("makeorbuy {}", info(f.kind).id)),
-                               github_data(f.message));
+                               github_data(neutralise(f.message)));
         }
+        if (const std::string more = omitted_findings_text(r); !more.empty())
+            out += fmt::format("::{} file={}::{}\n", r.omitted_errors > 0 ? "error" : "warning",
+                               github_property(neutralise(r.path)), github_data(more));
     }
     for (const auto& p : report.problems)
-        out += fmt::format("::{} file={}::{}\n", p.severity == Severity::error ? "error" : "warning",
-                           github_property(p.where.file.str()), github_data(p.message));
+        out +=
+            fmt::format("::{} file={}::{}\n", p.severity == Severity::error ? "error" : "warning",
+                        github_property(neutralise(p.where.file.str())), github_data(neutralise(p.message)));
     return out + summary_line(report) + "\n";
 }
 
@@ -202,7 +232,7 @@ std::string render_check_sarif(const CheckReport& report) {
                 Json{{"ruleId", info(f.kind).id},
                      {"ruleIndex", index},
                      {"level", sarif_level(f.severity)},
-                     {"message", {{"text", f.message}}},
+                     {"message", {{"text", neutralise(f.message)}}},
                      {"locations",
                       Json::array({Json{{"physicalLocation",
                                          {{"artifactLocation", {{"uri", artifact_uri(f.where.file.str())}}},
@@ -210,10 +240,18 @@ std::string render_check_sarif(const CheckReport& report) {
         }
     }
     Json notifications = Json::array();
+    for (const auto& r : report.records)
+        if (const std::string more = omitted_findings_text(r); !more.empty())
+            notifications.push_back(
+                Json{{"level", r.omitted_errors > 0 ? "error" : "warning"},
+                     {"message", {{"text", more}}},
+                     {"locations",
+                      Json::array({Json{
+                          {"physicalLocation", {{"artifactLocation", {{"uri", artifact_uri(r.path)}}}}}}})}});
     for (const auto& p : report.problems)
         notifications.push_back(Json{
             {"level", sarif_level(p.severity)},
-            {"message", {{"text", p.message}}},
+            {"message", {{"text", neutralise(p.message)}}},
             {"locations",
              Json::array({Json{{"physicalLocation",
                                 {{"artifactLocation", {{"uri", artifact_uri(p.where.file.str())}}}}}}})}});

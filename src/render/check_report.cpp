@@ -3,6 +3,9 @@
 
 #include "makeorbuy/render/check_formats.hpp"
 
+#include "makeorbuy/core/echo.hpp"
+#include "makeorbuy/core/text.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -57,24 +60,53 @@ const char* outcome_name(Outcome o) {
 }
 
 std::string finding_line(const Finding& f) {
-    return fmt::format("{}: {}: {} [{}]", f.where.to_string(), to_string(f.severity), f.message,
-                       info(f.kind).id);
+    return fmt::format("{}: {}: {} [{}]", neutralise(f.where.to_string()), to_string(f.severity),
+                       neutralise(f.message), info(f.kind).id);
 }
 
-std::string cell(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n' || c == '\r')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
+std::string problem_line(const Diagnostic& p) {
+    return fmt::format("{}: {}: {}", neutralise(p.where.to_string()), to_string(p.severity),
+                       neutralise(p.message));
 }
 
 } // namespace
+
+std::string omitted_findings_text(const RecordResult& record) {
+    if (record.omitted_errors == 0 && record.omitted_warnings == 0) return {};
+    return fmt::format(
+        "{} in this record (makeorbuy keeps the first {} findings of a record and shows {} in all)",
+        omitted_text(record.omitted_errors, record.omitted_warnings), k_max_findings_per_record,
+        group_thousands(k_max_findings_per_check));
+}
+
+std::string markdown_code(std::string_view text) {
+    std::string body;
+    for (char c : neutralise(text)) {
+        if (c == '|') body += '\\';
+        body += c;
+    }
+    // The fence is one backtick longer than any run inside; a space keeps a
+    // backtick at either end from joining it.
+    std::size_t longest = 0;
+    for (std::size_t i = 0, run = 0; i < body.size(); ++i) {
+        run = body[i] == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string fence(longest + 1, '`');
+    const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`' || body.front() == ' ');
+    return pad ? fence + " " + body + " " + fence : fence + body + fence;
+}
+
+std::string markdown_text(std::string_view text) {
+    std::string out;
+    for (char c : neutralise(text)) {
+        // Every mark that can start HTML, a link or image, emphasis, code,
+        // an entity, math or a new cell, wherever it stands.
+        if (std::string_view("\\`*_[]<>!|~&$").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
 
 std::string summary_line(const CheckReport& report) {
     const Counts c = count(report);
@@ -95,23 +127,27 @@ std::string render_check_text(const CheckReport& report) {
     for (const auto& r : report.records) {
         switch (outcome(r)) {
         case Outcome::passed:
-            out += fmt::format("{}: ok (chosen {})\n", r.path, r.chosen);
+            out += fmt::format("{}: ok (chosen {})\n", neutralise(r.path), neutralise(r.chosen));
             break;
         case Outcome::skipped:
-            out += fmt::format("{}: skipped: {}\n", r.path, r.note);
+            out += fmt::format("{}: skipped: {}\n", neutralise(r.path), neutralise(r.note));
             break;
         case Outcome::other:
-            if (report.list_other) out += fmt::format("{}: skipped: {}\n", r.path, r.note);
+            if (report.list_other)
+                out += fmt::format("{}: skipped: {}\n", neutralise(r.path), neutralise(r.note));
             break;
         case Outcome::warning:
         case Outcome::error:
             for (const auto& f : r.findings)
                 out += finding_line(f) + "\n";
+            if (const std::string more = omitted_findings_text(r); !more.empty())
+                out += fmt::format("{}: {}: {}\n", neutralise(r.path),
+                                   r.omitted_errors > 0 ? "error" : "warning", more);
             break;
         }
     }
     for (const auto& p : report.problems)
-        out += fmt::format("{}: {}: {}\n", p.where.to_string(), to_string(p.severity), p.message);
+        out += problem_line(p) + "\n";
     return out + summary_line(report) + "\n";
 }
 
@@ -133,15 +169,18 @@ std::string render_check_json(const CheckReport& report) {
                                         {"fails", report.fails(f)},
                                         {"line", f.where.line},
                                         {"column", f.where.column},
-                                        {"message", f.message}});
+                                        {"message", neutralise(f.message)}});
             record["findings"] = findings;
+            if (r.omitted_errors > 0 || r.omitted_warnings > 0)
+                record["omitted"] = Json{{"errors", r.omitted_errors}, {"warnings", r.omitted_warnings}};
         }
         records.push_back(record);
     }
     Json problems = Json::array();
     for (const auto& p : report.problems)
-        problems.push_back(
-            Json{{"severity", to_string(p.severity)}, {"file", p.where.file.str()}, {"message", p.message}});
+        problems.push_back(Json{{"severity", to_string(p.severity)},
+                                {"file", p.where.file.str()},
+                                {"message", neutralise(p.message)}});
     Json doc{{"schema", "makeorbuy.adr-check/1"},
              {"tool", {{"name", "makeorbuy"}, {"version", MAKEORBUY_VERSION}}},
              {"rules", report.rules_label},
@@ -170,15 +209,18 @@ std::string render_step_summary(const CheckReport& report) {
                            : o == Outcome::warning ? "⚠️ warning"
                            : o == Outcome::skipped ? "⏭️ skipped"
                                                    : "✅ passed";
+        const std::string path = markdown_code(r.path);
         if (r.findings.empty()) {
-            out += fmt::format("| `{}` | {} | {} |\n", cell(r.path), mark, cell(r.note));
+            out += fmt::format("| {} | {} | {} |\n", path, mark, markdown_text(r.note));
             continue;
         }
         // Each finding row carries its own severity: a warning beside an error stays a warning.
         for (const auto& f : r.findings)
-            out += fmt::format("| `{}` | {} | line {}: {} (`{}`) |\n", cell(r.path),
+            out += fmt::format("| {} | {} | line {}: {} (`{}`) |\n", path,
                                f.severity == Severity::error ? "❌ error" : "⚠️ warning", f.where.line,
-                               cell(f.message), info(f.kind).id);
+                               markdown_text(f.message), info(f.kind).id);
+        if (const std::string more = omitted_findings_text(r); !more.empty())
+            out += fmt::format("| {} | {} | {} |\n", path, mark, markdown_text(more));
     }
     return out + "\n" + summary_line(report) + "\n\n";
 }

@@ -83,7 +83,16 @@ ordered_json analysis_json(const Analysis& analysis, const RuleSet& rules, std::
                           {"recommendation", rules.options[p.recommendation].id},
                           {"text", describe(p, rules, recommendation)}});
     robustness["hinges_on"] = hinges;
-    return {{"tipping_points", points}, {"robustness", robustness}};
+    ordered_json out{{"tipping_points", points}};
+    // Only when the search stopped at its budget, so that every other output stays as it was.
+    if (!analysis.tipping_complete)
+        out["tipping_search"] = {{"complete", false},
+                                 {"budget", k_tipping_budget},
+                                 {"questions", analysis.tipping_questions},
+                                 {"questions_searched", analysis.tipping_questions_searched},
+                                 {"text", tipping_stopped_text(analysis)}};
+    out["robustness"] = robustness;
+    return out;
 }
 
 ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {

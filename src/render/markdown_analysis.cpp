@@ -22,7 +22,8 @@ std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules, st
         out += fmt::format("| {} | {} |\n", rules.options[o].name, format_share(r.first_place_share[o]));
 
     out += "\n### What would change this\n\n";
-    if (analysis.tipping_points.empty())
+    if (const std::string stopped = tipping_stopped_text(analysis); !stopped.empty()) out += stopped + "\n\n";
+    if (analysis.tipping_points.empty() && analysis.tipping_complete)
         out += "No single answer, changed on its own, puts another option first.\n";
     for (const TippingPoint& p : analysis.tipping_points)
         out += "- " + describe(p, rules, recommendation) + "\n";

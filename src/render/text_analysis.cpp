@@ -93,8 +93,11 @@ std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::s
     }
 
     out += "\n" + paint(style, Role::heading, "What would change this") + "\n";
+    if (const std::string stopped = tipping_stopped_text(analysis); !stopped.empty())
+        out += paint(style, Role::dim, wrap(stopped, style.width - 2, "  ")) + "\n";
     if (analysis.tipping_points.empty()) {
-        out += "  No single answer, changed on its own, puts another option first.\n";
+        if (analysis.tipping_complete)
+            out += "  No single answer, changed on its own, puts another option first.\n";
         return out;
     }
     std::size_t shown = 0;

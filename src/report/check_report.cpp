@@ -45,6 +45,9 @@ bool CheckReport::fails(const Finding& finding) const {
 }
 
 bool CheckReport::fails(const RecordResult& record) const {
+    // Findings past the caps count as much as those kept.
+    if (fail_on != FailOn::never && record.omitted_errors > 0) return true;
+    if (fail_on == FailOn::warning && record.omitted_warnings > 0) return true;
     return std::any_of(record.findings.begin(), record.findings.end(),
                        [this](const Finding& f) { return fails(f); });
 }

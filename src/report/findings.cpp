@@ -65,8 +65,21 @@ const FindingInfo& info(FindingKind kind) {
 }
 
 bool RecordResult::has(Severity severity) const {
+    if (severity == Severity::error && omitted_errors > 0) return true;
+    if (severity == Severity::warning && omitted_warnings > 0) return true;
     return std::any_of(findings.begin(), findings.end(),
                        [severity](const Finding& f) { return f.severity == severity; });
+}
+
+void cap_findings(std::vector<RecordResult>& records, std::size_t max) {
+    std::size_t shown = 0;
+    for (auto& r : records) {
+        const std::size_t keep = std::min(r.findings.size(), max - shown);
+        for (std::size_t i = keep; i < r.findings.size(); ++i)
+            ++(r.findings[i].severity == Severity::error ? r.omitted_errors : r.omitted_warnings);
+        r.findings.resize(keep);
+        shown += keep;
+    }
 }
 
 } // namespace makeorbuy::adr

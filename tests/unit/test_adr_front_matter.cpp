@@ -76,8 +76,16 @@ TEST_CASE("statuses are classified case-insensitively", "[adr]") {
     CHECK(classify_status("rejected") == StatusKind::retired);
     CHECK(classify_status("proposed") == StatusKind::proposed);
     CHECK(classify_status("Draft") == StatusKind::proposed);
-    CHECK(classify_status("accepted") == StatusKind::active);
-    CHECK(classify_status("") == StatusKind::active);
+    CHECK(classify_status("accepted") == StatusKind::accepted);
+    CHECK(classify_status("Accepted 2026-01-05") == StatusKind::accepted);
+    CHECK(classify_status("") == StatusKind::other);
+    CHECK(classify_status("pending") == StatusKind::other);
+    CHECK(classify_status("in review") == StatusKind::other);
+    CHECK(classify_status("~") == StatusKind::other);
+    CHECK(classify_status("null") == StatusKind::other);
+    CHECK(classify_status("acceptedx") == StatusKind::other);
+    CHECK(classify_status("accepted\xCC\x81") == StatusKind::other); // a combining acute accent
+    CHECK(classify_status("pro\xCC\x81posed") == StatusKind::other);
 }
 
 TEST_CASE("body statuses as teams write them: headings with a colon, bold, tables", "[adr]") {

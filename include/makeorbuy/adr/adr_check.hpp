@@ -36,6 +36,10 @@ struct CheckOptions {
     /// Robustness draws to share between records; check_files provides them
     /// when this is null.
     SharedDraws* draws = nullptr;
+    /// Findings kept so far by the whole check: past a bound (ten times what
+    /// is shown) records keep none, so that memory stays bounded. Provided by
+    /// check_files when null.
+    std::atomic<std::size_t>* kept = nullptr;
 };
 
 /// Checks one file's text. Never throws for anything in `text`.

@@ -53,6 +53,22 @@ struct TippingPoint {
 /// in rules order.
 [[nodiscard]] std::vector<TippingPoint> tipping_points(const Answers& answers, const RuleSet& rules);
 
+/// What the tipping-point search may spend: this many rule and constraint
+/// tests (about a second's work). A rules file with thousands of questions
+/// could otherwise keep `recommend` busy for minutes; past the budget the
+/// search stops and says so (TippingSearch::complete).
+constexpr std::size_t k_tipping_budget = 40'000'000;
+
+/// tipping_points(), and how far the search got within `budget`.
+struct TippingSearch {
+    std::vector<TippingPoint> points;
+    bool complete = true;               ///< every question was searched
+    std::size_t questions = 0;          ///< questions the rules read, to search
+    std::size_t questions_searched = 0; ///< of them, searched to the end within the budget
+};
+[[nodiscard]] TippingSearch search_tipping_points(const Answers& answers, const RuleSet& rules,
+                                                  std::size_t budget = k_tipping_budget);
+
 /// One line a person can read: "monthly-spend above $142K a month: Self-hosted
 /// open model overtakes Frontier hosted API". `current` is today's winner.
 [[nodiscard]] std::string describe(const TippingPoint& point, const RuleSet& rules, std::size_t current);
@@ -187,6 +203,10 @@ struct Robustness {
 /// Everything the analyses say about one run.
 struct Analysis {
     std::vector<TippingPoint> tipping_points;
+    /// False when the tipping-point search stopped at its budget (k_tipping_budget).
+    bool tipping_complete = true;
+    std::size_t tipping_questions = 0;          ///< questions to search
+    std::size_t tipping_questions_searched = 0; ///< of them, searched
     /// Robustness over the weights and the uncertain answers. Its verdict is
     /// never clear when `hinges` is not empty.
     Robustness robustness;
@@ -204,5 +224,9 @@ struct Analysis {
 
 [[nodiscard]] Analysis analyse(const Answers& answers, const RuleSet& rules,
                                const RobustnessSettings& settings = {});
+
+/// When the tipping-point search stopped at its budget, a sentence saying how
+/// far it got; "" when it searched every question.
+[[nodiscard]] std::string tipping_stopped_text(const Analysis& analysis);
 
 } // namespace makeorbuy

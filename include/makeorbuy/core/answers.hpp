@@ -4,9 +4,11 @@
 
 #include "makeorbuy/core/diagnostics.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -29,7 +31,9 @@ struct Answer {
 /// Answers keyed by question key, in one small array in the order they were
 /// set: a questionnaire has a few dozen questions, and rules look answers up
 /// far more often than they are set, so a scan that compares lengths first
-/// beats a tree of strings.
+/// beats a tree of strings. Past k_scan_limit answers (a rules file with
+/// thousands of questions) a hash index takes over, so that a lookup never
+/// costs as much as the questionnaire is long.
 class Answers {
 public:
     using Entry = std::pair<std::string, Answer>;
@@ -50,7 +54,16 @@ public:
 private:
     [[nodiscard]] std::size_t index_of(std::string_view key) const; ///< size() when absent
 
+    static constexpr std::size_t k_scan_limit = 32;
+    void reindex();
+
     std::vector<Entry> m_values;
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    /// Empty up to k_scan_limit answers; looked up by string_view, without a copy.
+    std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> m_index;
 };
 
 /// An answer as the user typed it, before it is checked against a question.

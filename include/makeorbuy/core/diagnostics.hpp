@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace makeorbuy {
@@ -56,23 +57,58 @@ struct Diagnostic {
 };
 
 /// Collects diagnostics; loaders add to it and carry on where they can.
+///
+/// What it keeps is bounded, whatever the input: the first k_max_per_file of
+/// each file and k_max_kept in all. The rest are counted, and items() ends
+/// with one summary per file ("... and 199,980 more errors in this file"),
+/// at most k_max_summaries of them and one for all other files.
 class Diagnostics {
 public:
+    static constexpr std::size_t k_max_per_file = 100;
+    static constexpr std::size_t k_max_kept = 1000;
+    static constexpr std::size_t k_max_summaries = 100;
+
     void error(Location where, std::string message);
     void warning(Location where, std::string message);
-    void add(Diagnostic d) { m_items.push_back(std::move(d)); }
+    void add(Diagnostic d);
     void append(const Diagnostics& other);
 
-    [[nodiscard]] bool has_errors() const;
-    [[nodiscard]] bool empty() const { return m_items.empty(); }
-    [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
+    [[nodiscard]] bool has_errors() const { return m_errors > 0; }
+    [[nodiscard]] bool empty() const { return m_count == 0; }
+    /// How many were added, kept or not.
+    [[nodiscard]] std::size_t count() const { return m_count; }
+    /// The diagnostics kept, then a summary of those that were not.
+    [[nodiscard]] const std::vector<Diagnostic>& items() const;
+    /// Only the diagnostics kept, without the summaries.
+    [[nodiscard]] const std::vector<Diagnostic>& kept() const { return m_items; }
+    /// How many errors and warnings (notes counting as warnings) were not kept.
+    [[nodiscard]] std::size_t omitted_errors() const { return m_omitted_errors; }
+    [[nodiscard]] std::size_t omitted_warnings() const { return m_omitted_warnings; }
 
     /// Throws Error carrying every diagnostic if any of them is an error.
     void throw_if_errors() const;
 
 private:
+    struct Omitted {
+        FileName file; ///< empty: every file without a summary of its own
+        std::size_t errors = 0;
+        std::size_t warnings = 0;
+    };
+    void omit(const FileName& file, std::size_t errors, std::size_t warnings);
+
     std::vector<Diagnostic> m_items;
+    std::vector<std::pair<std::string, std::size_t>> m_per_file; ///< kept per file name
+    std::vector<Omitted> m_omitted;
+    std::unordered_map<std::string, std::size_t> m_omitted_index; ///< file name -> m_omitted
+    mutable std::vector<Diagnostic> m_view; ///< m_items and the summaries, made by items()
+    std::size_t m_count = 0;
+    std::size_t m_errors = 0;
+    std::size_t m_omitted_errors = 0;
+    std::size_t m_omitted_warnings = 0;
 };
+
+/// "... and 199,980 more errors and 3 warnings" for diagnostics not shown.
+[[nodiscard]] std::string omitted_text(std::size_t errors, std::size_t warnings);
 
 /// The one error type for "cannot go on": caught once in cli::run, which
 /// prints every diagnostic and exits with code 2.

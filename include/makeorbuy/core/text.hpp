@@ -33,10 +33,17 @@ namespace makeorbuy {
 /// "$1,234,567.5", "12,500k"); "35,5k", "1,,2" and "1.234,56" are not, and
 /// parse_amount refuses them rather than guess which was meant.
 [[nodiscard]] bool commas_group_thousands(std::string_view amount);
+/// parse_amount, where `too_large`, when given, says whether a failure was a number too
+/// large for a double ("1e309", "1e306k") rather than no number at all.
+[[nodiscard]] std::optional<double> parse_amount(std::string_view text, bool* too_large);
 
 /// A number as it should read in output: "30000", "0.25", "1e+09" never; at
-/// most `decimals` places, no trailing zeros.
+/// most `decimals` places, no trailing zeros. From 10^15 up, the shortest
+/// text that reads back to the same double: "1.5e300", "1.234567890123456e18".
 [[nodiscard]] std::string format_number(double value, int decimals = 2);
+
+/// "199,980": a count with thousands separated by commas.
+[[nodiscard]] std::string group_thousands(std::size_t n);
 
 /// "$30,000", "$1.2M" style money for prose, at every scale: whole dollars
 /// below $10K, then K, M, B and T with the unit chosen after rounding (never

@@ -9,6 +9,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace makeorbuy::adr {
 
@@ -36,5 +37,27 @@ enum class CheckFormat { text, json, junit, github, sarif, gitlab };
 
 /// "4 records checked: 1 with errors, 1 with warnings, 2 passed; 1 skipped (status); 9 other files"
 [[nodiscard]] std::string summary_line(const CheckReport& report);
+
+/// "... and 199,980 more errors in this record (...)" when findings of the
+/// record were not kept (RecordResult::omitted_*); "" when none.
+[[nodiscard]] std::string omitted_findings_text(const RecordResult& record);
+
+/// Text as a Markdown code span that nothing in it can end ("`a`b`" -> "`` a`b ``"),
+/// with pipes escaped for a table cell; neutralised (echo.hpp).
+[[nodiscard]] std::string markdown_code(std::string_view text);
+/// Text as Markdown prose that renders as itself: no HTML, links, emphasis or
+/// cell breaks; neutralised.
+[[nodiscard]] std::string markdown_text(std::string_view text);
+
+/// "... and 199,980 more errors in this record (...)" when findings of the
+/// record were not kept (RecordResult::omitted_*); "" when none.
+[[nodiscard]] std::string omitted_findings_text(const RecordResult& record);
+
+/// Text as a Markdown code span that nothing in it can end ("`a`b`" -> "`` a`b ``"),
+/// with pipes escaped for a table cell; neutralised (echo.hpp).
+[[nodiscard]] std::string markdown_code(std::string_view text);
+/// Text as Markdown prose that renders as itself: no HTML, links, emphasis or
+/// cell breaks; neutralised.
+[[nodiscard]] std::string markdown_text(std::string_view text);
 
 } // namespace makeorbuy::adr

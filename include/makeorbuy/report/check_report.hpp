@@ -56,9 +56,22 @@ struct RecordResult {
     std::string chosen;
     std::string recommended_now; ///< today's recommendation, when scored
     std::vector<Finding> findings;
+    /// Findings past the caps (k_max_findings_per_record, cap_findings), counted, not kept.
+    std::size_t omitted_errors = 0;
+    std::size_t omitted_warnings = 0;
 
+    /// Whether a finding of `severity` was found, kept or not.
     [[nodiscard]] bool has(Severity severity) const;
 };
+
+/// At most this many findings of a record are kept; the rest are counted.
+constexpr std::size_t k_max_findings_per_record = 100;
+/// At most this many findings of a whole check are shown (cap_findings).
+constexpr std::size_t k_max_findings_per_check = 10000;
+
+/// Keeps the first `max` findings of `records`, in their order, and counts
+/// the rest as omitted: what every output format shows is bounded.
+void cap_findings(std::vector<RecordResult>& records, std::size_t max = k_max_findings_per_check);
 
 /// The lowest severity that makes the check fail (exit code 1).
 enum class FailOn { error, warning, never };
