@@ -7,8 +7,6 @@
 
 namespace makeorbuy {
 
-namespace {
-
 bool within_uncertainty(const TippingPoint& point, const Question& question, double x) {
     if (!question.uncertainty) return false;
     if (point.direction != TipDirection::above && point.direction != TipDirection::below) return false;
@@ -19,8 +17,6 @@ bool within_uncertainty(const TippingPoint& point, const Question& question, dou
     if (point.direction == TipDirection::below) return point.inclusive ? t >= low : t > low;
     return point.inclusive ? t <= high : t < high;
 }
-
-} // namespace
 
 Analysis analyse(const Answers& answers, const RuleSet& rules, const RobustnessSettings& settings) {
     Analysis analysis;
