@@ -115,7 +115,7 @@ void add_format_flag(CLI::App& app, const std::vector<std::string>& formats, std
         names += (i + 1 == formats.size() ? " or " : ", ") + formats[i];
     app.add_option("--format", index, "Output format: " + names)
         ->transform(one_of(formats, "format"))
-        ->type_name("FORMAT");
+        ->type_name(join(formats, "|")); // the words as the type: the help and the completions show them
 }
 
 void add_color_flag(CLI::App& app, ColorMode& mode) {
@@ -123,7 +123,7 @@ void add_color_flag(CLI::App& app, ColorMode& mode) {
     app.add_option("--color", mode,
                    "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
         ->transform(one_of({"auto", "always", "never"}, "colour mode"))
-        ->type_name("WHEN");
+        ->type_name("auto|always|never");
 }
 
 TextStyle text_style(ColorMode mode, int fd) {
