@@ -93,7 +93,7 @@ void append_step_summary(const adr::CheckReport& report) {
         print_diagnostic({Location{path}, "cannot append to GITHUB_STEP_SUMMARY", Severity::warning});
 }
 
-int run_adr_check(const AdrCheckOptions& options) {
+ExitCode run_adr_check(const AdrCheckOptions& options) {
     const std::vector<CheckOutput> outputs = parse_check_outputs(options.formats);
     const adr::FailOn fail_on = parse_fail_on(options.fail_on);
 
@@ -144,7 +144,7 @@ int run_adr_check(const AdrCheckOptions& options) {
 
     // 3. Render each format where it was asked to go, and the step summary on GitHub.
     for (const auto& output : outputs) {
-        const std::string text = output.render(report);
+        const std::string text = adr::render_check(report, output.format);
         if (output.path.empty())
             write_stdout(text);
         else
