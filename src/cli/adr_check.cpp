@@ -124,7 +124,7 @@ void append_step_summary(const adr::CheckReport& report) {
     if (::close(fd) != 0) warn(std::strerror(errno));
 }
 
-int run_adr_check(const AdrCheckOptions& options) {
+ExitCode run_adr_check(const AdrCheckOptions& options) {
     const std::vector<CheckOutput> outputs = parse_check_outputs(options.formats);
     const adr::FailOn fail_on = parse_fail_on(options.fail_on);
 
@@ -176,7 +176,7 @@ int run_adr_check(const AdrCheckOptions& options) {
 
     // 3. Render each format where it was asked to go, and the step summary on GitHub.
     for (const auto& output : outputs) {
-        const std::string text = output.render(report);
+        const std::string text = adr::render_check(report, output.format);
         if (output.path.empty())
             write_stdout(text);
         else

@@ -4,6 +4,7 @@
 #include "analysis_flags.hpp"
 #include "common.hpp"
 
+#include "makeorbuy/core/prices_loader.hpp"
 #include "makeorbuy/core/rules_loader.hpp"
 #include "makeorbuy/core/text.hpp"
 

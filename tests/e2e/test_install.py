@@ -89,7 +89,7 @@ check(bash_complete("--stage", "gr") == ["growth"], "bash: without a command, re
 check(bash_complete("recommend", "--fine-tune-drivers", "cost-wall,br") == ["cost-wall,brand-voice"],
       "bash: the next item of a list", bash_complete("recommend", "--fine-tune-drivers", "cost-wall,br"))
 check(set(bash_complete("adr", "")) >= {"new", "check"}, "bash: adr's commands", bash_complete("adr", ""))
-check(bash_complete("questions", "--format", "") == ["json", "text"], "bash: the values of --format",
+check(bash_complete("questions", "--format", "") == ["text", "json"], "bash: the values of --format",
       bash_complete("questions", "--format", ""))
 
 for shell in ("zsh", "fish"):
