@@ -82,6 +82,7 @@ void report_missing(const Answers& answers, const RuleSet& rules, Diagnostics& d
 }
 
 CLI::Validator one_of(std::vector<std::string> words, std::string what) {
+    std::string name = what; // the validator's name; `what` moves into the check
     return CLI::Validator(
         [words = std::move(words), what = std::move(what)](std::string& value) -> std::string {
             for (std::size_t i = 0; i < words.size(); ++i)
@@ -92,7 +93,7 @@ CLI::Validator one_of(std::vector<std::string> words, std::string what) {
             return with_hint(fmt::format("unknown {} '{}'", what, value), to_lower(value), words) +
                    fmt::format(" ({}s: {})", what, join(words, ", "));
         },
-        "", what);
+        "", std::move(name));
 }
 
 CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
@@ -159,10 +160,11 @@ namespace {
 
 // "adr check": the command's full name below makeorbuy, for "see 'makeorbuy adr check --help'".
 std::string command_path(const CLI::App& app) {
-    std::string path;
+    std::vector<std::string> names;
     for (const CLI::App* a = &app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent())
-        path = path.empty() ? a->get_name() : a->get_name() + " " + path;
-    return path;
+        names.push_back(a->get_name());
+    std::reverse(names.begin(), names.end());
+    return join(names, " ");
 }
 
 // Unknown flags and stray arguments left over by CLI11, with a did-you-mean.

@@ -271,7 +271,7 @@ private:
             return;
         }
         if (!u->is_object()) {
-            m_read.error_at(where, "uncertainty must be an object: {\"factor\": 2} or {\"plus_minus\": 1}");
+            m_read.error_at(where, R"(uncertainty must be an object: {"factor": 2} or {"plus_minus": 1})");
             return;
         }
         m_read.check_fields(*u, where, {"factor", "plus_minus"}, "an uncertainty");

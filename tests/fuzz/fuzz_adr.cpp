@@ -12,6 +12,7 @@
 #include "adr/front_matter.hpp"
 #include "adr/yaml_document.hpp"
 
+#include "makeorbuy/adr/adr_check.hpp"
 #include "makeorbuy/render/check_formats.hpp"
 
 using namespace makeorbuy;

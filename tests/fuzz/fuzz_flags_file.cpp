@@ -7,6 +7,9 @@
 #include "makeorbuy/core/validate.hpp"
 #include "makeorbuy/input/answer_files.hpp"
 
+#include <map>
+#include <string>
+
 using namespace makeorbuy;
 
 namespace {
