@@ -17,6 +17,10 @@ REQUIRED = ["--stage", "growth", "--monthly-spend", "8000", "--latency", "batch"
             "--team-size", "3"]
 ASAN = "ASAN_OPTIONS" in os.environ
 SLOW = 10 if ASAN else 1  # sanitizers slow everything down about tenfold
+# The full 100 MB adr check and the 10,000-question rules take minutes on CI's two
+# cores (libyaml reads 200k keys a record); MAKEORBUY_HEAVY=1 runs them in full,
+# otherwise the same checks run on a few records and, under the sanitizers, on one.
+HEAVY = os.environ.get("MAKEORBUY_HEAVY") == "1"
 
 
 def timed_rss(*args, stdin=None, environment=None, timeout=120):
@@ -72,7 +76,8 @@ check(len(r.stderr) < 64 * 1024, f"1M repeated keys: {len(r.stderr)} bytes of er
 check("... and 999,900 more errors" in r.stderr, "1M repeated keys: the rest counted", r.stderr[-600:])
 check(r.stderr.count("\n") <= 110, f"1M repeated keys: {r.stderr.count(chr(10))} lines of errors")
 
-# adr check on about 100 MB of hostile records (41 links to one 2.5 MB record with 200k unknown keys).
+# adr check on hostile records: links to one 2.5 MB record with 200k unknown keys (41 of them,
+# about 100 MB, with MAKEORBUY_HEAVY=1).
 hostile = os.path.join(tmp, "hostile-records")
 os.mkdir(hostile)
 head = """---
@@ -91,15 +96,16 @@ makeorbuy:
 """
 first = write(os.path.join(hostile, "0000-hostile.md"),
               head + "".join(f"  k{i:06}: 1\n" for i in range(200_000)) + "---\n\n# Hostile\n")
-for n in range(1, 41):
+copies = 41 if HEAVY else 1 if ASAN else 4
+for n in range(1, copies):
     os.link(first, os.path.join(hostile, f"{n:04}-hostile.md"))
 total = sum(os.path.getsize(os.path.join(hostile, f)) for f in os.listdir(hostile))
-check(total > 95 * (1 << 20), f"the hostile records hold {total / (1 << 20):.0f} MB")
+check(total > copies * 2.3 * (1 << 20), f"the hostile records hold {total / (1 << 20):.0f} MB")
 for fmt in ("text", "json"):  # each run takes 30-70 s on a busy 2-core machine (libyaml, 200k keys a file)
     r, t, rss = timed_rss("adr", "check", hostile, "--format", fmt, environment=env(**TODAY), timeout=300)
-    expect(r, 1, f"adr check --format {fmt} on 100 MB of hostile records")
-    check(rss < 200 or ASAN, f"adr check --format {fmt} on 100 MB of hostile records: peak {rss:.0f} MB (< 200 MB;"
-                             " was 3 GB)")
+    expect(r, 1, f"adr check --format {fmt} on {total >> 20} MB of hostile records")
+    check(rss < 200 or ASAN, f"adr check --format {fmt} on {total >> 20} MB of hostile records: peak {rss:.0f} MB "
+                             "(< 200 MB; 100 MB took 3 GB before)")
     check(len(r.stdout) < 8 << 20, f"adr check --format {fmt}: {len(r.stdout) >> 10} KB of output (was 684 MB)")
     counted = '"errors": 199900' if fmt == "json" else "199,900 more errors"
     check(counted in r.stdout, f"adr check --format {fmt}: the rest counted", r.stdout[-600:])
@@ -133,7 +139,7 @@ def hostile_rules(n):
     return path
 
 
-for n, limit in ((1_000, 1.5), (10_000, 10.0)):
+for n, limit in ((1_000, 1.5), (10_000, 10.0)) if HEAVY or not ASAN else ((1_000, 1.5),):
     path = hostile_rules(n)
     r, t, rss = timed_rss("recommend", "--rules", path, *REQUIRED, "--format", "json", timeout=300)
     expect(r, 0, f"recommend with {n:,} number questions")

@@ -46,7 +46,7 @@ makeorbuy:
   rules: "default@2026.11"
   answers:
     stage: growth
-    monthly-spend: 120000
+    monthly-spend: 15000
     volume-pattern: unknown
     latency: interactive
     compliance: vendor-dpa

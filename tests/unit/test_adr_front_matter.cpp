@@ -112,7 +112,8 @@ TEST_CASE("a retired word anywhere in a status retires the record", "[adr]") {
     CHECK(classify_status("~~Accepted~~ Superseded") == StatusKind::retired);
     CHECK(classify_status("**Deprecated**") == StatusKind::retired);
     CHECK(classify_status("Accepted, later rejected") == StatusKind::retired);
-    CHECK(classify_status("supersedes ADR-3") == StatusKind::active);
+    CHECK(classify_status("supersedes ADR-3") == StatusKind::other);
+    CHECK(classify_status("Accepted 2026-01-05") == StatusKind::accepted);
 }
 
 TEST_CASE("a makeorbuy block outside line-1 front matter is found; examples are not", "[adr]") {
