@@ -1,6 +1,7 @@
 // Where `adr check` writes each format, and what it will not write over: an
-// input, anything but a regular file, or a file that is not an earlier report
-// of the same format (unless --force).
+// input, a folder, socket or block device, or a file that is not an earlier
+// report of the same format (unless --force). Pipes and character devices are
+// written through.
 
 #include "adr_check_outputs.hpp"
 
@@ -143,10 +144,15 @@ void refuse_unsafe_outputs(const std::vector<CheckOutput>& outputs, const std::v
                                        output.format == adr::CheckFormat::junit ? "xml" : "out"));
             continue;
         }
+        // A pipe or a character device (/dev/stdout, /dev/null, a process
+        // substitution) is written through: nothing on it can be lost, and a
+        // FIFO that nobody reads fails at once rather than waiting.
+        if (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode)) continue;
         if (!S_ISREG(info.st_mode)) {
             problems.error(
                 Location{output.path},
-                fmt::format("{}: this is not a regular file; refused (write the report to a file)", flag));
+                fmt::format("{}: this is {}, not a regular file; refused (write the report to a file)", flag,
+                            S_ISDIR(info.st_mode) ? "a folder" : "a socket or block device"));
             continue;
         }
         if (policy == ReplacePolicy::force) continue;

@@ -22,6 +22,7 @@ namespace makeorbuy::cli {
 
 namespace {
 const RuleSet* g_rules = nullptr;
+std::optional<std::vector<std::string>> g_named_flags; // sorted: "--stage", …
 } // namespace
 
 const RuleSet& active_rules() {
@@ -29,6 +30,15 @@ const RuleSet& active_rules() {
 }
 void set_active_rules(const RuleSet* rules) {
     g_rules = rules;
+}
+
+void name_answer_flags(std::optional<std::vector<std::string>> named) {
+    if (named) {
+        for (auto& arg : *named)
+            arg = arg.substr(0, arg.find('=')); // --stage=growth names --stage
+        std::sort(named->begin(), named->end());
+    }
+    g_named_flags = std::move(named);
 }
 
 void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
@@ -42,6 +52,8 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
     app.add_option("--rules", flags.rules_path, "Score with this rules table instead of the built-in one")
         ->type_name("FILE");
     for (const auto& q : rules.questions) {
+        if (g_named_flags && !std::binary_search(g_named_flags->begin(), g_named_flags->end(), "--" + q.key))
+            continue;
         std::string help = q.prompt;
         if (q.default_value) help += fmt::format(" [default: {}]", display_value(*q.default_value));
         CLI::Option* option = app.add_option("--" + q.key, flags.values[q.key], help)
@@ -174,6 +186,12 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
     for (const CLI::Option* option : app.get_options())
         for (const auto& name : option->get_lnames())
             names.push_back("--" + name);
+    // Answer flags are set up only when named (name_answer_flags()); a
+    // mistyped one is still matched against every question.
+    if (g_named_flags && app.get_option_no_throw("--config") != nullptr)
+        for (const auto& q : active_rules().questions)
+            if (!std::binary_search(g_named_flags->begin(), g_named_flags->end(), "--" + q.key))
+                names.push_back("--" + q.key);
     bool after_unknown_flag = false;
     for (const auto& extra : extras) {
         if (extra == "--") continue; // CLI11 keeps the end-of-flags mark; what follows are paths

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,8 +37,16 @@ struct AnswerFlags {
 /// from the commands as they are set up; a question's key may not be one.
 [[nodiscard]] const std::vector<std::string>& command_flags();
 
-/// Adds --KEY for every question of the active rules, --config and --rules.
+/// Adds --KEY for every question of the active rules (or only those named,
+/// see name_answer_flags()), --config and --rules.
 void add_answer_flags(CLI::App& app, AnswerFlags& flags);
+
+/// Limits add_answer_flags() to the questions whose flags the command line
+/// names; std::nullopt (the default) sets up every question's flag, as help,
+/// completions and the man page need. CLI11 checks each new option against
+/// all before it, so 10,000 questions took it seconds; a run needs only the
+/// flags it was given. Unknown flags are still suggested from every question.
+void name_answer_flags(std::optional<std::vector<std::string>> named);
 
 /// Answers from flags files (in order, later files winning) and flags (which
 /// win over files). Every problem goes to `diagnostics`.

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -186,6 +187,17 @@ int run_parsed(std::vector<std::string> args) {
     ExitCode result = ExitCode::ok;
     const bool every_command = command == nullptr || command->listing == Listing::hidden ||
                                std::string_view(command->name) == "help";
+    const bool asks_help = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+        return arg == "--help" || arg == "-h" || arg == "--help-all";
+    });
+    if (every_command || asks_help) {
+        name_answer_flags(std::nullopt);
+    } else {
+        std::vector<std::string> named;
+        std::copy_if(args.begin(), args.end(), std::back_inserter(named),
+                     [](const std::string& arg) { return arg.rfind("--", 0) == 0; });
+        name_answer_flags(std::move(named));
+    }
     for (const Command& each : k_commands)
         if (every_command || &each == command || std::string_view(each.name) == "help")
             each.setup(app, result);

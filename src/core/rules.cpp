@@ -58,6 +58,19 @@ const Question* RuleSet::find_question(const std::string& key) const {
     return nullptr;
 }
 
+QuestionIndex::QuestionIndex(const std::vector<Question>& questions)
+    : m_data(questions.data())
+    , m_size(questions.size()) {
+    m_by_key.reserve(questions.size());
+    for (const auto& q : questions)
+        m_by_key.emplace(q.key, &q); // the first of duplicate keys, as find_question()
+}
+
+const Question* QuestionIndex::find(std::string_view key) const {
+    const auto found = m_by_key.find(key);
+    return found == m_by_key.end() ? nullptr : found->second;
+}
+
 std::optional<std::size_t> RuleSet::find_option(const std::string& option_id) const {
     for (std::size_t i = 0; i < options.size(); ++i)
         if (options[i].id == option_id) return i;

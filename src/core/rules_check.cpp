@@ -71,13 +71,13 @@ std::vector<Value> cases_for(const Question& q, const Condition& condition) {
 
 enum class Satisfiable { yes, no, unknown };
 
-Satisfiable satisfiable(const Condition& condition, const RuleSet& rules) {
+Satisfiable satisfiable(const Condition& condition, const QuestionIndex& questions) {
     std::vector<std::string> keys;
     collect_keys(condition, keys);
     std::vector<std::vector<Value>> domains;
     std::size_t total = 1;
     for (const auto& key : keys) {
-        const Question* q = rules.find_question(key);
+        const Question* q = questions.find(key);
         if (q == nullptr) return Satisfiable::unknown;
         domains.push_back(cases_for(*q, condition));
         if (domains.back().empty()) return Satisfiable::no;
@@ -98,10 +98,10 @@ Satisfiable satisfiable(const Condition& condition, const RuleSet& rules) {
     return Satisfiable::no;
 }
 
-void check_condition(const Condition& condition, const RuleSet& rules, const JsonDocument& document,
+void check_condition(const Condition& condition, const QuestionIndex& questions, const JsonDocument& document,
                      Diagnostics& diagnostics, const std::string& owner) {
     if (condition.kind == ConditionKind::always) return;
-    if (satisfiable(condition, rules) == Satisfiable::no)
+    if (satisfiable(condition, questions) == Satisfiable::no)
         diagnostics.error(
             document.value_location(condition.pointer),
             fmt::format("the condition of '{}' can never hold ({})", owner, describe(condition)));
@@ -110,15 +110,16 @@ void check_condition(const Condition& condition, const RuleSet& rules, const Jso
 } // namespace
 
 void check_semantics(const RuleSet& rules, const JsonDocument& document, Diagnostics& diagnostics) {
+    const QuestionIndex questions(rules.questions);
     std::vector<std::string> used;
     for (const auto& q : rules.questions) {
         if (q.ask_if) {
-            check_condition(*q.ask_if, rules, document, diagnostics, q.key);
+            check_condition(*q.ask_if, questions, document, diagnostics, q.key);
             collect_keys(*q.ask_if, used);
         }
     }
     for (const auto& r : rules.rules) {
-        check_condition(r.when, rules, document, diagnostics, r.id);
+        check_condition(r.when, questions, document, diagnostics, r.id);
         collect_keys(r.when, used);
         if (r.scale) used.push_back(r.scale->question);
         if (std::all_of(r.effects.begin(), r.effects.end(), [](const Effect& e) { return e.points == 0; }))
@@ -126,20 +127,21 @@ void check_semantics(const RuleSet& rules, const JsonDocument& document, Diagnos
                                 fmt::format("rule '{}' moves no option's score", r.id));
     }
     for (const auto& c : rules.constraints) {
-        check_condition(c.when, rules, document, diagnostics, c.id);
+        check_condition(c.when, questions, document, diagnostics, c.id);
         collect_keys(c.when, used);
         if (c.when.kind == ConditionKind::always && c.exclude.size() >= rules.options.size())
             diagnostics.error(document.value_location(c.pointer),
                               fmt::format("constraint '{}' always excludes every option", c.id));
     }
     for (const auto& a : rules.advice) {
-        check_condition(a.when, rules, document, diagnostics, a.id);
+        check_condition(a.when, questions, document, diagnostics, a.id);
         collect_keys(a.when, used);
     }
+    std::sort(used.begin(), used.end());
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const Question& q = rules.questions[i];
         // A cost question feeds the cost model, not the rules.
-        if (q.purpose != "cost" && std::find(used.begin(), used.end(), q.key) == used.end())
+        if (q.purpose != "cost" && !std::binary_search(used.begin(), used.end(), q.key))
             diagnostics.warning(document.key_location(pointer_append(pointer_append("/questions", i), "key")),
                                 fmt::format("no rule, constraint or advice uses the answer to '{}'", q.key));
     }

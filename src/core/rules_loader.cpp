@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_set>
 
 namespace makeorbuy {
 
@@ -218,7 +219,7 @@ private:
                          m_reserved_keys.end())
                     m_read.error_at(pointer_append(at, "key"),
                                     fmt::format("'{}' is a makeorbuy flag; choose another key", q.key));
-                else if (m_rules.find_question(q.key) != nullptr)
+                else if (!m_question_keys.insert(q.key).second)
                     m_read.error_at(pointer_append(at, "key"),
                                     fmt::format("duplicate question key '{}'", q.key));
             }
@@ -411,7 +412,7 @@ private:
                 s.figure = m_read.figure(name, fat, m_rules, false);
         } else {
             s.question = m_read.string_field(*it, sat, "question", Field::required).value_or("");
-            const Question* q = m_rules.find_question(s.question);
+            const Question* q = m_read.find_question(m_rules, s.question);
             if (!s.question.empty() && (q == nullptr || !q->is_numeric()))
                 m_read.error_at(pointer_append(sat, "question"),
                                 fmt::format("'{}' is not a number question; a scale needs one", s.question));
@@ -543,6 +544,7 @@ private:
 
     const JsonDocument& m_doc;
     RulesReader m_read;
+    std::unordered_set<std::string> m_question_keys; ///< read so far, for duplicates
     const std::vector<std::string>& m_reserved_keys;
     RuleSet m_rules;
     std::map<std::string, std::string> m_ids; // id -> pointer of first use

@@ -277,6 +277,11 @@ void RulesReader::value_test(Condition& test, const Question& question, const nl
     }
 }
 
+const Question* RulesReader::find_question(const RuleSet& rules, std::string_view key) const {
+    if (!m_questions || !m_questions->indexes(rules.questions)) m_questions.emplace(rules.questions);
+    return m_questions->find(key);
+}
+
 Condition RulesReader::condition(const nlohmann::json& value, const std::string& pointer,
                                  const RuleSet& rules, std::size_t visible, int depth) const {
     Condition result;
@@ -347,7 +352,7 @@ Condition RulesReader::condition(const nlohmann::json& value, const std::string&
             }
             continue;
         }
-        const Question* question = rules.find_question(key);
+        const Question* question = find_question(rules, key);
         if (question != nullptr && static_cast<std::size_t>(question - rules.questions.data()) >= visible) {
             error_at_key(
                 at,

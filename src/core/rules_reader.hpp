@@ -55,6 +55,11 @@ public:
     std::optional<FigureRef> figure(const std::string& name, const std::string& pointer, const RuleSet& rules,
                                     bool at_key) const;
 
+    /// rules.find_question() in constant time: the index is rebuilt when the
+    /// question list is another one (a rules file with thousands of
+    /// questions and rules must not take questions × rules steps).
+    [[nodiscard]] const Question* find_question(const RuleSet& rules, std::string_view key) const;
+
 private:
     void unknown_operator(const std::string& name, const std::string& pointer) const;
     void figure_test(Condition& test, const nlohmann::json& operand, const std::string& pointer,
@@ -66,6 +71,7 @@ private:
 
     const JsonDocument& m_doc;
     Diagnostics& m_diagnostics;
+    mutable std::optional<QuestionIndex> m_questions;
 };
 
 /// Checks beyond the structure: conditions that can never hold, questions no

@@ -17,10 +17,10 @@ REQUIRED = ["--stage", "growth", "--monthly-spend", "8000", "--latency", "batch"
             "--team-size", "3"]
 ASAN = "ASAN_OPTIONS" in os.environ
 SLOW = 10 if ASAN else 1  # sanitizers slow everything down about tenfold
-# The full 100 MB adr check and the 10,000-question rules take minutes on CI's two
-# cores (libyaml reads 200k keys a record); MAKEORBUY_HEAVY=1 runs them in full,
-# otherwise the same checks run on a few records and, under the sanitizers, on one.
-HEAVY = os.environ.get("MAKEORBUY_HEAVY") == "1"
+# Under the sanitizers the 100 MB adr check and the 10,000-question rules are
+# cut to one record and 1,000 questions (memory is not measured there either);
+# MAKEORBUY_HEAVY=1 runs them in full.
+HEAVY = os.environ.get("MAKEORBUY_HEAVY") == "1" or not ASAN
 
 
 def timed_rss(*args, stdin=None, environment=None, timeout=120):
@@ -33,6 +33,8 @@ def timed_rss(*args, stdin=None, environment=None, timeout=120):
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
     rss = int(found.group(1)) / 1024 if found else float("inf")
     r.stderr = r.stderr[: r.stderr.rfind("\tCommand being timed")] if "\tCommand being timed" in r.stderr else r.stderr
+    shown = " ".join(os.path.basename(a) if os.path.isabs(a) else a for a in args)
+    print(f"measured: {seconds:6.2f} s {rss:6.0f} MB peak  makeorbuy {shown[:90]}")  # figures for the notes
     return r, seconds, rss
 
 
@@ -96,12 +98,12 @@ makeorbuy:
 """
 first = write(os.path.join(hostile, "0000-hostile.md"),
               head + "".join(f"  k{i:06}: 1\n" for i in range(200_000)) + "---\n\n# Hostile\n")
-copies = 41 if HEAVY else 1 if ASAN else 4
+copies = 41 if HEAVY else 1
 for n in range(1, copies):
     os.link(first, os.path.join(hostile, f"{n:04}-hostile.md"))
 total = sum(os.path.getsize(os.path.join(hostile, f)) for f in os.listdir(hostile))
 check(total > copies * 2.3 * (1 << 20), f"the hostile records hold {total / (1 << 20):.0f} MB")
-for fmt in ("text", "json"):  # each run takes 30-70 s on a busy 2-core machine (libyaml, 200k keys a file)
+for fmt in ("text", "json"):  # about 1.5 s each for 100 MB (release build, 2 cores)
     r, t, rss = timed_rss("adr", "check", hostile, "--format", fmt, environment=env(**TODAY), timeout=300)
     expect(r, 1, f"adr check --format {fmt} on {total >> 20} MB of hostile records")
     check(rss < 200 or ASAN, f"adr check --format {fmt} on {total >> 20} MB of hostile records: peak {rss:.0f} MB "
@@ -139,7 +141,7 @@ def hostile_rules(n):
     return path
 
 
-for n, limit in ((1_000, 1.5), (10_000, 10.0)) if HEAVY or not ASAN else ((1_000, 1.5),):
+for n, limit in ((1_000, 1.5), (10_000, 10.0)) if HEAVY else ((1_000, 1.5),):
     path = hostile_rules(n)
     r, t, rss = timed_rss("recommend", "--rules", path, *REQUIRED, "--format", "json", timeout=300)
     expect(r, 0, f"recommend with {n:,} number questions")
@@ -187,12 +189,14 @@ bounded_run("GITHUB_STEP_SUMMARY=FIFO", "adr", "check", recs, code=0, has=["GITH
             environment=env(GITHUB_STEP_SUMMARY=fifo, **TODAY))
 # A FIFO with a reader is written as usual (a pipe named /dev/stdout is one).
 got = {}
-reader = threading.Thread(target=lambda: got.__setitem__("data", open(fifo).read()))
+reader = threading.Thread(target=lambda: got.__setitem__("data", open(fifo).read()), daemon=True)
 reader.start()
 time.sleep(0.2)
 bounded_run("--format sarif=FIFO with a reader", "adr", "check", recs, "--format", f"sarif={fifo}", code=0,
             environment=env(**TODAY))
 reader.join(timeout=20)
+if reader.is_alive():  # the binary never opened the FIFO: open it once so the reader returns
+    os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
 check(got.get("data", "").lstrip().startswith("{"), "--format sarif=FIFO with a reader: SARIF written")
 
 # --- 10. --no-proposed: every status that is not accepted is listed as not accepted.

@@ -7,6 +7,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace makeorbuy {
@@ -154,6 +156,24 @@ struct RuleSet {
     [[nodiscard]] std::string label() const { return id + "@" + version; }
 
     bool operator==(const RuleSet&) const = default;
+};
+
+/// Questions by key in constant time, for code that looks many of them up
+/// (the loader's checks). Valid while the question list it was built from is
+/// neither changed nor moved.
+class QuestionIndex {
+public:
+    explicit QuestionIndex(const std::vector<Question>& questions);
+    [[nodiscard]] const Question* find(std::string_view key) const;
+    /// True when built from this very list, unchanged in length.
+    [[nodiscard]] bool indexes(const std::vector<Question>& questions) const {
+        return m_data == questions.data() && m_size == questions.size();
+    }
+
+private:
+    std::unordered_map<std::string_view, const Question*> m_by_key;
+    const Question* m_data;
+    std::size_t m_size;
 };
 
 /// The rules embedded in the binary at build time.
