@@ -11,9 +11,11 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <regex>
 #include <unistd.h>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -56,17 +58,70 @@ std::string style_key(const NameStyle& s) {
     return fmt::format("{}|{}|{}|{}", static_cast<int>(s.kind), s.prefix, s.width, s.separator);
 }
 
+// Latin letters with accents, as the plain letters a file name keeps
+// ("Über naïve café" -> "uber-naive-cafe"), lower case: U+00C0 to U+017F in
+// runs of code points that fold alike. "" marks a sign (×, ÷) that separates.
+struct Fold {
+    char32_t first;
+    char32_t last;
+    const char* ascii;
+};
+constexpr Fold k_folds[] = {
+    {0xC0, 0xC5, "a"},    {0xC6, 0xC6, "ae"},   {0xC7, 0xC7, "c"},   {0xC8, 0xCB, "e"},   {0xCC, 0xCF, "i"},
+    {0xD0, 0xD0, "d"},    {0xD1, 0xD1, "n"},    {0xD2, 0xD6, "o"},   {0xD7, 0xD7, ""},    {0xD8, 0xD8, "o"},
+    {0xD9, 0xDC, "u"},    {0xDD, 0xDD, "y"},    {0xDE, 0xDE, "th"},  {0xDF, 0xDF, "ss"},  {0xE0, 0xE5, "a"},
+    {0xE6, 0xE6, "ae"},   {0xE7, 0xE7, "c"},    {0xE8, 0xEB, "e"},   {0xEC, 0xEF, "i"},   {0xF0, 0xF0, "d"},
+    {0xF1, 0xF1, "n"},    {0xF2, 0xF6, "o"},    {0xF7, 0xF7, ""},    {0xF8, 0xF8, "o"},   {0xF9, 0xFC, "u"},
+    {0xFD, 0xFD, "y"},    {0xFE, 0xFE, "th"},   {0xFF, 0xFF, "y"},   {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},
+    {0x10E, 0x111, "d"},  {0x112, 0x11B, "e"},  {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"},
+    {0x132, 0x133, "ij"}, {0x134, 0x135, "j"},  {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+    {0x14C, 0x151, "o"},  {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"},
+    {0x168, 0x173, "u"},  {0x174, 0x175, "w"},  {0x176, 0x178, "y"}, {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
+};
+
+// The code point starting at `text[i]` and its length in bytes; a stray
+// byte counts as one unknown code point.
+std::pair<char32_t, std::size_t> next_code_point(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80           ? 1
+                               : (lead >> 5) == 0x6  ? 2
+                               : (lead >> 4) == 0xE  ? 3
+                               : (lead >> 3) == 0x1E ? 4
+                                                     : 0;
+    if (length == 0 || i + length > text.size()) return {0xFFFD, 1};
+    char32_t point = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next >> 6) != 0x2) return {0xFFFD, 1};
+        point = (point << 6) | (next & 0x3F);
+    }
+    return {point, length};
+}
+
 } // namespace
 
 std::string slugify(std::string_view title) {
     std::string slug;
-    for (char c : title) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80) continue; // accents and emoji have no place in a file name here
-        if (std::isalnum(u) != 0)
-            slug += static_cast<char>(std::tolower(u));
-        else if (!slug.empty() && slug.back() != '-')
-            slug += '-';
+    const auto separate = [&slug] {
+        if (!slug.empty() && slug.back() != '-') slug += '-';
+    };
+    for (std::size_t i = 0; i < title.size();) {
+        const auto [point, length] = next_code_point(title, i);
+        i += length;
+        if (point < 0x80) {
+            if (std::isalnum(static_cast<int>(point)) != 0)
+                slug += static_cast<char>(std::tolower(static_cast<int>(point)));
+            else
+                separate();
+            continue;
+        }
+        const auto* fold = std::find_if(std::begin(k_folds), std::end(k_folds),
+                                        [p = point](const Fold& f) { return p >= f.first && p <= f.last; });
+        if (fold == std::end(k_folds)) continue; // other scripts, marks and emoji: left out
+        if (*fold->ascii == '\0')
+            separate();
+        else
+            slug += fold->ascii;
     }
     while (!slug.empty() && slug.back() == '-')
         slug.pop_back();

@@ -4,6 +4,7 @@
 #include "makeorbuy/adr/adr.hpp"
 #include "record_block.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/render/render.hpp"
 
@@ -288,7 +289,7 @@ void settle_choice(NewRecord& record, const Report& report) {
     } else if (std::find(statuses.begin(), statuses.end(), word) == statuses.end() ||
                (word != "superseded" && word != status) ||
                (word == "superseded" && status != word && status.rfind("superseded by ", 0) != 0)) {
-        std::string message = fmt::format("unknown status '{}'", record.status);
+        std::string message = fmt::format("unknown status '{}'", shown(record.status));
         if (auto hint = did_you_mean(word, statuses)) message += fmt::format("; did you mean '{}'?", *hint);
         problems.error(Location{"--status"},
                        message +

@@ -4,6 +4,7 @@
 #include "analysis_flags.hpp"
 #include "common.hpp"
 
+#include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/prices_loader.hpp"
 #include "makeorbuy/core/rules_loader.hpp"
 #include "makeorbuy/core/text.hpp"
@@ -59,23 +60,39 @@ std::vector<std::string> listed_commands() {
 
 // `makeorbuy help [COMMAND]`: the help of the whole tool or of one command.
 void setup_help(CLI::App& app, ExitCode& /*result*/) {
-    auto topic = std::make_shared<std::string>();
-    CLI::App* help = app.add_subcommand("help", "Show the help of a command: makeorbuy help COMMAND");
-    help->add_option("COMMAND", *topic, "The command")->type_name("COMMAND");
+    auto topic = std::make_shared<std::vector<std::string>>();
+    CLI::App* help =
+        app.add_subcommand("help", "Show the help of a command: makeorbuy help COMMAND [SUBCOMMAND]");
+    help->add_option("COMMAND", *topic, "The command, and its subcommand if it has them (help adr check)")
+        ->type_name("COMMAND");
     on_run(*help, [&app, topic] {
-        if (topic->empty()) {
-            write_stdout(app.help());
-            return;
+        const CLI::App* shown_app = &app;
+        std::string path = "makeorbuy";
+        for (const auto& word : *topic) {
+            std::vector<std::string> names;
+            const CLI::App* next = nullptr;
+            for (const CLI::App* sub : shown_app->get_subcommands({})) {
+                const Command* listed = shown_app == &app ? find_command(sub->get_name()) : nullptr;
+                if (sub->get_name() == "help" || (listed != nullptr && listed->listing == Listing::hidden))
+                    continue;
+                names.push_back(sub->get_name());
+                if (sub->get_name() == word) next = sub;
+            }
+            if (next == nullptr)
+                throw Error(Location{},
+                            names.empty()
+                                ? fmt::format("'{}' has no subcommand '{}'; see 'makeorbuy help{}'", path,
+                                              shown(word), path.substr(9))
+                                : with_hint(fmt::format("{} has no command '{}'", path, shown(word)), word,
+                                            names, "; commands: " + join(names, ", ")));
+            shown_app = next;
+            path += " " + word;
         }
-        CLI::App* sub = nullptr;
-        try {
-            sub = app.get_subcommand(*topic);
-        } catch (const CLI::OptionNotFound&) {
-        }
-        if (sub == nullptr || *topic == "help")
-            throw Error(Location{},
-                        fmt::format("no command '{}'; commands: {}", *topic, join(listed_commands(), ", ")));
-        write_stdout(sub->help());
+        // CLI11 names a subcommand after the path before it: "Usage: makeorbuy adr check", not "check".
+        // The root's help is asked of its formatter: app.help() shows the running command's, this one's.
+        write_stdout(topic->empty()
+                         ? app.get_formatter()->make_help(&app, "makeorbuy", CLI::AppFormatMode::Normal)
+                         : shown_app->help(path.substr(0, path.rfind(' '))));
     });
 }
 
@@ -122,7 +139,6 @@ std::unique_ptr<CLI::App> make_app() {
         "makeorbuy");
     app->set_version_flag("--version", version_text(), "Print the version and the rules version");
     app->require_subcommand(1);
-    app->footer(k_overview_footer);
     return app;
 }
 
@@ -201,6 +217,10 @@ int run_parsed(std::vector<std::string> args) {
     for (const Command& each : k_commands)
         if (every_command || &each == command || std::string_view(each.name) == "help")
             each.setup(app, result);
+    // Set after the commands: CLI11 copies a footer into every subcommand
+    // added later, and `makeorbuy adr --help` should not end with the
+    // overview's examples.
+    app.footer(k_overview_footer);
 
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {

@@ -1,8 +1,15 @@
 #include "makeorbuy/core/json_document.hpp"
 
+#include "makeorbuy/core/echo.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace makeorbuy {
 
@@ -164,6 +171,37 @@ std::size_t depth_over(const std::string& text, int max_depth, std::size_t& wher
     return 0;
 }
 
+// The last reference token of a JSON pointer, unescaped: the member's key.
+std::string last_token(const std::string& pointer) {
+    std::string token = pointer.substr(pointer.rfind('/') + 1);
+    std::string out;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size()) {
+            out += token[i + 1] == '1' ? '/' : '~';
+            ++i;
+        } else {
+            out += token[i];
+        }
+    }
+    return out;
+}
+
+// nlohmann keeps the last of two members with one key, and a file that says
+// two things must not silently mean one: the second is an error at its key.
+void refuse_duplicate_keys(const SourceText& source) {
+    std::unordered_map<std::string, std::size_t> seen; // pointer -> where its key is
+    std::optional<std::pair<std::string, std::size_t>> repeated;
+    PlaceScanner(source.text()).run([&](const std::string& at, std::size_t key, std::size_t) {
+        if (repeated) return;
+        if (auto [it, inserted] = seen.emplace(at, key); !inserted) repeated.emplace(at, key);
+    });
+    if (!repeated) return;
+    const Location first = source.location(seen.at(repeated->first));
+    throw Error(source.location(repeated->second),
+                fmt::format("'{}' is given twice in this object (first on line {}); keep one",
+                            shown(last_token(repeated->first)), first.line));
+}
+
 } // namespace
 
 JsonDocument JsonDocument::parse(SourceText source, int max_depth) {
@@ -175,7 +213,21 @@ JsonDocument JsonDocument::parse(SourceText source, int max_depth) {
         throw Error(doc.m_source.location(deep_at),
                     fmt::format("JSON nested more than {} levels deep; flatten the file", max_depth));
     try {
-        doc.m_root = nlohmann::json::parse(text);
+        using Event = nlohmann::json::parse_event_t;
+        std::vector<std::unordered_set<std::string>> open_objects; // the keys of each
+        bool duplicate = false;
+        const nlohmann::json::parser_callback_t watch = [&](int, Event event, nlohmann::json& parsed) {
+            if (event == Event::object_start)
+                open_objects.emplace_back();
+            else if (event == Event::object_end && !open_objects.empty())
+                open_objects.pop_back();
+            else if (event == Event::key && !open_objects.empty() &&
+                     !open_objects.back().insert(parsed.get<std::string>()).second)
+                duplicate = true;
+            return true;
+        };
+        doc.m_root = nlohmann::json::parse(text, watch);
+        if (duplicate) refuse_duplicate_keys(doc.m_source);
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is 1-based and points just past the offending character.
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <utility>
+
 namespace makeorbuy {
 
 namespace {
@@ -34,12 +37,27 @@ std::vector<RawAnswer> parse_answers_json(const SourceText& source, Diagnostics&
         diagnostics.error(doc.value_location(base), "an answers file holds one JSON object of answers");
         return answers;
     }
+    // Keys are matched without regard to case, as in flags files, so "Stage"
+    // and "stage" in one file say the same thing twice.
+    std::map<std::string, std::pair<std::string, Location>> seen; // lower case -> key as written, place
     for (const auto& [key, value] : object->items()) {
         const std::string at = pointer_append(base, key);
         RawAnswer answer;
         answer.key = key;
         answer.origin = Origin::file;
         answer.where = doc.value_location(at);
+        const Location key_at = doc.key_location(at);
+        if (auto [it, inserted] = seen.emplace(to_lower(key), std::pair(key, key_at)); !inserted) {
+            // Members come in key order, not the file's: report the later one.
+            const auto& [other, other_at] = it->second;
+            const bool later =
+                std::pair(key_at.line, key_at.column) > std::pair(other_at.line, other_at.column);
+            diagnostics.error(later ? key_at : other_at,
+                              fmt::format("'{}' is set twice in this file (first on line {}, as '{}')",
+                                          shown(later ? key : other), later ? other_at.line : key_at.line,
+                                          shown(later ? other : key)));
+            continue;
+        }
         if (value.is_array()) {
             answer.is_list = true;
             for (std::size_t i = 0; i < value.size(); ++i) {

@@ -148,7 +148,7 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         out += lead + paint(style, Role::dim, wrapped.substr(std::min(pad.size(), wrapped.size()))) + "\n";
         std::vector<std::string> notes;
         if (c.replicas > 0)
-            notes.push_back(fmt::format("{} replicas at {} average utilization", format_number(c.replicas, 0),
+            notes.push_back(fmt::format("{} replicas at {} average utilization", format_count(c.replicas),
                                         format_share(c.utilization)));
         if (c.setup_usd > 0) {
             std::string setup = fmt::format("setup {}", format_money(c.setup_usd));

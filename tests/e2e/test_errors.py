@@ -3,7 +3,7 @@ never blocking on stdin; --help of every command shows examples."""
 
 import os
 
-from harness import check, data, expect, finish, run, scratch
+from harness import SOURCE, check, data, expect, finish, run, scratch
 
 REQUIRED = ["--stage", "growth", "--monthly-spend", "8000", "--latency", "batch", "--compliance", "none",
             "--team-size", "3"]
@@ -137,6 +137,28 @@ expect(r, 2, "--save-answers into a missing folder", stderr_has="cannot write th
 r = run("recommend", *REQUIRED, "--rules", "no-such-rules.json")
 expect(r, 2, "missing --rules file", stderr_has=f"{PREFIX}no-such-rules.json: ")
 
+# A JSON file that gives a key twice is refused at the second, as a flags file is (JSON
+# parsers keep the last silently); answers match keys without case, so Stage and stage clash.
+folder = scratch()
+twice = os.path.join(folder, "twice.json")
+with open(twice, "w") as f:
+    f.write('{"stage": "growth",\n "stage": "scale"}\n')
+r = run("recommend", "--config", twice, *REQUIRED[2:])
+expect(r, 2, "a JSON answers file with a key twice", stderr_has=f"{PREFIX}{twice}:2:2: 'stage' is given twice")
+cased = os.path.join(folder, "cased.json")
+with open(cased, "w") as f:
+    f.write('{"stage": "growth",\n "Stage": "scale"}\n')
+r = run("recommend", "--config", cased, *REQUIRED[2:])
+expect(r, 2, "a JSON answers file with Stage and stage",
+       stderr_has=f"{PREFIX}{cased}:2:2: 'Stage' is set twice in this file (first on line 1, as 'stage')")
+rules_twice = os.path.join(folder, "rules-twice.json")
+with open(os.path.join(SOURCE, "rules", "default.json")) as f:
+    text = f.read()
+with open(rules_twice, "w") as f:
+    f.write(text.replace('"version":', '"version": "9",\n  "version":', 1))
+r = run("rules", "validate", rules_twice)
+expect(r, 2, "a rules file with a key twice", stderr_has=[rules_twice, "'version' is given twice"])
+
 # --help of every command shows examples; help COMMAND too.
 for args in [["--help"], ["recommend", "--help"], ["questions", "--help"], ["rules", "--help"],
              ["rules", "validate", "--help"], ["rules", "show", "--help"], ["rules", "schema", "--help"],
@@ -150,5 +172,18 @@ r = run("--version")
 expect(r, 0, "--version", stdout_has=["makeorbuy 0.1.0", "rules default@"])
 r = run("help", "nonsense")
 expect(r, 2, "help of an unknown command", stderr_has="no command 'nonsense'")
+r = run("help")
+expect(r, 0, "help is the overview", stdout_has=["Usage: makeorbuy [OPTIONS] SUBCOMMAND", "recommend", "adr"],
+       stdout_lacks="Positionals")
+# help follows a command path, and each help names its whole path.
+r = run("help", "adr", "check")
+expect(r, 0, "help adr check", stdout_has=["Usage: makeorbuy adr check", "--fail-on"])
+r = run("help", "adr", "chek")
+expect(r, 2, "help adr chek", stderr_has="did you mean 'check'?")
+r = run("help", "adr", "check", "more")
+expect(r, 2, "help past the last subcommand", stderr_has="has no subcommand 'more'")
+# A command's help ends with its own examples, not the overview's.
+r = run("adr", "--help")
+expect(r, 0, "adr --help", stdout_has=["new", "check"], stdout_lacks="makeorbuy recommend --config answers.toml")
 
 finish()

@@ -56,7 +56,9 @@ many_lines = write(os.path.join(tmp, "many-lines.json"),
 r1, t1, _ = timed_rss("recommend", "--config", one_line, *REQUIRED)
 r2, t2, _ = timed_rss("recommend", "--config", many_lines, *REQUIRED)
 expect(r1, 2, "160k unknown keys on one line")
-check(t1 < 5.0 * SLOW, f"160k unknown keys on one line: {t1:.2f}s (< {5 * SLOW}s on a busy machine; was 18 s)")
+# The bounds below catch a hang or a quadratic walk, not a slow machine (speed is measured
+# in tests/bench): each is several times what a loaded 2-core machine takes.
+check(t1 < 12.0 * SLOW, f"160k unknown keys on one line: {t1:.2f}s (< {12 * SLOW}s; was 18 s)")
 check(t1 < 3 * t2 + 0.5, f"one line ({t1:.2f}s) about as fast as many lines ({t2:.2f}s)")
 check(":1:" in r1.stderr and "unknown question 'k0'" in r1.stderr, "one line: the first key located",
       r1.stderr[:500])
@@ -65,9 +67,11 @@ rules_line = write(os.path.join(tmp, "rules-line.json"),
                    '{"id": "x", "version": "1", "title": "t", "questions": [], "options": [], "rules": ['
                    + ", ".join(f'{{"id": "r{i}", "effects": {{"nope-{i}": 1}}, "rationale": "r"}}'
                                for i in range(40_000)) + "]}")
+rules_lines = write(os.path.join(tmp, "rules-lines.json"), open(rules_line).read().replace("}, {", "},\n{"))
 r, t, _ = timed_rss("rules", "validate", rules_line)
+r2, t2, _ = timed_rss("rules", "validate", rules_lines)
 expect(r, 2, "rules validate with 40k errors on one line")
-check(t < 4.0 * SLOW, f"rules validate with 40k errors on one line: {t:.2f}s (< {4 * SLOW}s; was 8 s)")
+check(t < 3 * t2 + 0.5, f"rules validate, 40k errors: one line ({t:.2f}s) about as fast as many ({t2:.2f}s); was 8 s")
 
 # --- 4. Caps on what is kept and printed: "... and N more", bounded memory.
 repeated = write(os.path.join(tmp, "repeated.toml"), "stage = 1\n" * 1_000_000)
@@ -141,7 +145,7 @@ def hostile_rules(n):
     return path
 
 
-for n, limit in ((1_000, 1.5), (10_000, 10.0)) if HEAVY else ((1_000, 1.5),):
+for n, limit in ((1_000, 5.0), (10_000, 30.0)) if HEAVY else ((1_000, 5.0),):  # were 74 s and over 300 s
     path = hostile_rules(n)
     r, t, rss = timed_rss("recommend", "--rules", path, *REQUIRED, "--format", "json", timeout=300)
     expect(r, 0, f"recommend with {n:,} number questions")

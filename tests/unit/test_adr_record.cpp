@@ -52,7 +52,11 @@ const adr::CheckOptions k_today{"2026-11-29", adr::ProposedPolicy::allowed};
 TEST_CASE("slugs are lower case with dashes", "[adr]") {
     CHECK(adr::slugify("Use a Frontier API for Support Triage") == "use-a-frontier-api-for-support-triage");
     CHECK(adr::slugify("  GPUs: buy or rent?! ") == "gpus-buy-or-rent");
-    CHECK(adr::slugify("Modèle 🤖 choice") == "modle-choice");
+    CHECK(adr::slugify("Modèle 🤖 choice") == "modele-choice");
+    // Accented Latin letters keep their letter (as adr-tools' and log4brains' slugs do).
+    CHECK(adr::slugify("Über naïve café: model?") == "uber-naive-cafe-model");
+    CHECK(adr::slugify("Straße, Œuvre, Łódź, 2×3") == "strasse-oeuvre-lodz-2-3");
+    CHECK(adr::slugify("Ünï\xFF\xC3") == "uni"); // stray bytes are left out
     CHECK(adr::slugify("🤖") == "decision");
 }
 
