@@ -60,7 +60,9 @@ void add_answer_flags(CLI::App& app, AnswerFlags& flags) {
                                   ->type_name(flag_value_name(q))
                                   ->group("Answers");
         // A scalar given twice: the last one counts, as with later flags files.
-        if (q.type != QuestionType::multi) option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        // One value per flag: a word after it is not a second value that wins.
+        if (q.type != QuestionType::multi)
+            option->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)->allow_extra_args(false);
         flags.options[q.key] = option;
     }
 }
@@ -198,7 +200,13 @@ void report_extras(const CLI::App& app, Diagnostics& diagnostics) {
         if (extra.rfind('-', 0) != 0) {
             // The value of an unknown flag is not a second problem.
             if (!after_unknown_flag)
-                diagnostics.error({}, fmt::format("unexpected argument '{}'", shown(extra)));
+                diagnostics.error(
+                    {}, fmt::format("unexpected argument '{}'; 'makeorbuy {}' takes {}", shown(extra),
+                                    command_path(app),
+                                    app.get_option_no_throw("--config") != nullptr
+                                        ? "flags only (an answers file goes after --config)"
+                                        : fmt::format("no other arguments; see 'makeorbuy {} --help'",
+                                                      command_path(app))));
             after_unknown_flag = false;
             continue;
         }

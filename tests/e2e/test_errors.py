@@ -159,6 +159,13 @@ with open(rules_twice, "w") as f:
 r = run("rules", "validate", rules_twice)
 expect(r, 2, "a rules file with a key twice", stderr_has=[rules_twice, "'version' is given twice"])
 
+# A word after an answer flag is not a second value that wins: it is reported as what it is.
+r = run("recommend", *REQUIRED, "extra-arg")
+expect(r, 2, "a stray argument after a value", stderr_has="unexpected argument 'extra-arg'; 'makeorbuy recommend' "
+       "takes flags only (an answers file goes after --config)", stderr_lacks="not a number")
+r = run("questions", "extra")
+expect(r, 2, "a stray argument to questions", stderr_has="'makeorbuy questions' takes no other arguments")
+
 # --help of every command shows examples; help COMMAND too.
 for args in [["--help"], ["recommend", "--help"], ["questions", "--help"], ["rules", "--help"],
              ["rules", "validate", "--help"], ["rules", "show", "--help"], ["rules", "schema", "--help"],
