@@ -163,10 +163,19 @@ TextStyle text_style(ColorMode mode, int fd) {
     if (locale == nullptr || *locale == '\0') locale = std::getenv("LANG");
     const std::string lower = to_lower(locale ? locale : "");
     style.unicode = lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
-    // Follow the terminal's width within reason; 80 columns elsewhere.
+    // COLUMNS when set (as ls and man read it, piped or not), else the
+    // terminal's width, else 80; within 60 (the tables' least) to 100 columns.
+    std::size_t columns = 0;
+    if (const char* env = std::getenv("COLUMNS"); env != nullptr && *env != '\0') {
+        const std::string_view text(env);
+        unsigned long value = 0;
+        if (auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+            error == std::errc{} && end == text.data() + text.size())
+            columns = value;
+    }
     struct winsize size {};
-    if (::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-        style.width = std::clamp<std::size_t>(size.ws_col, 50, 100);
+    if (columns == 0 && ::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &size) == 0) columns = size.ws_col;
+    if (columns > 0) style.width = std::clamp<std::size_t>(columns, 60, 100);
     return style;
 }
 

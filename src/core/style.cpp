@@ -2,6 +2,7 @@
 
 #include <fmt/color.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace makeorbuy {
@@ -47,6 +48,32 @@ std::string bar(const TextStyle& style, double fraction, std::size_t cells) {
         out += "█";
     out += partial[eighths % 8];
     return out;
+}
+
+std::string signed_bar(const TextStyle& style, double value, double low, double high, std::size_t cells) {
+    low = std::min(low, 0.0);
+    high = std::max(high, 0.0);
+    const double span = high - low;
+    const double per_cell = span > 0 ? span / static_cast<double>(cells) : 1.0;
+    // Cells left of the zero line: room for the most negative bar.
+    const auto left = static_cast<std::size_t>(std::lround(-low / per_cell));
+    const char* axis = style.unicode ? "│" : "|";
+    if (value < 0) {
+        // Right-aligned eighths do not exist; halves do ('▐'). The longest
+        // bar fills its cells whole.
+        const auto halves = static_cast<std::size_t>(std::lround(-value / per_cell * 2.0));
+        const std::size_t used = std::min(left, (halves + 1) / 2);
+        const bool half = style.unicode && halves % 2 == 1 && (halves + 1) / 2 <= left;
+        std::string out(left - used, ' ');
+        if (!style.unicode) return out + std::string(used, '#') + axis;
+        if (half) out += "▐";
+        for (std::size_t i = half ? 1 : 0; i < used; ++i)
+            out += "█";
+        return out + axis;
+    }
+    const std::size_t right = cells > left ? cells - left : 0;
+    const double fraction = high > 0 ? value / high : 0.0;
+    return std::string(left, ' ') + axis + bar(style, fraction, right);
 }
 
 } // namespace makeorbuy

@@ -3,6 +3,7 @@
 #include "makeorbuy/core/explain.hpp"
 #include "makeorbuy/render/render_analysis.hpp"
 
+#include "makeorbuy/core/style.hpp"
 #include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
@@ -42,25 +43,45 @@ std::string render_markdown(const Report& report) {
     out += fmt::format("## AI make-or-buy: {}\n\n", rules.options[winner.option].name);
     if (!rules.options[winner.option].summary.empty()) out += rules.options[winner.option].summary + "\n\n";
 
-    out += "| Rank | Option | Score | Status |\n|---:|---|---:|---|\n";
+    // Bars from zero in the table itself (monospace code spans, no-break
+    // spaces so that renderers keep the padding), negative scores to the left.
     double low = 0;
     double high = 0;
+    for (const OptionResult& r : report.ranking.ranked) {
+        if (r.excluded) continue;
+        low = std::min(low, r.score);
+        high = std::max(high, r.score);
+    }
+    const TextStyle bars{false, true, 80};
+    const auto chart = [&](const OptionResult& r) -> std::string {
+        if (r.excluded) return ""; // the status says why
+        std::string drawn = signed_bar(bars, r.score, low, high, 20);
+        for (std::size_t at = drawn.find(' '); at != std::string::npos; at = drawn.find(' ', at))
+            drawn.replace(at, 1, "\u00A0");
+        return "`" + drawn + "`";
+    };
+    out += "| Rank | Option | Score | From zero | Status |\n|---:|---|---:|---|---|\n";
     std::vector<std::string> labels;
     std::vector<std::string> values;
     for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
         const OptionResult& r = report.ranking.ranked[i];
         std::string status = r.excluded ? "ruled out" : (i == 0 ? "**recommended**" : "");
-        out += fmt::format("| {} | {} | {:.2f} | {} |\n", i + 1, cell(rules.options[r.option].name),
-                           round_score(r.score), status);
-        low = std::min(low, r.score);
-        high = std::max(high, r.score);
+        out += fmt::format("| {} | {} | {:.2f} | {} | {} |\n", i + 1, cell(rules.options[r.option].name),
+                           round_score(r.score), chart(r), status);
+        if (r.excluded) continue; // ruled out: in the table, not drawn
         labels.push_back(mermaid_label(rules.options[r.option].name));
         values.push_back(format_number(round_score(r.score)));
     }
-    out += "\n```mermaid\nxychart-beta\n    title \"Score of each option\"\n";
-    out += fmt::format("    x-axis [{}]\n", join(labels, ", "));
-    out += fmt::format("    y-axis \"Score\" {} --> {}\n", std::floor(low), std::ceil(high) + 1);
-    out += fmt::format("    bar [{}]\n```\n", join(values, ", "));
+    // Mermaid draws bars up from the axis minimum, so a chart with a negative
+    // score would show it as a bar and a score of 0 as a tall one. The chart
+    // is drawn only when every score shown is 0 or more, from a zero axis.
+    if (low >= 0 && !values.empty()) {
+        out +=
+            "\n```mermaid\nxychart-beta\n    title \"Score of each option (ruled-out options not drawn)\"\n";
+        out += fmt::format("    x-axis [{}]\n", join(labels, ", "));
+        out += fmt::format("    y-axis \"Score\" 0 --> {}\n", std::ceil(high) + 1);
+        out += fmt::format("    bar [{}]\n```\n", join(values, ", "));
+    }
 
     const Explanation why = explain(winner);
     out += fmt::format("\n### Why {} (score {:.2f})\n\n", rules.options[winner.option].name, why.score_shown);

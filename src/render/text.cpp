@@ -43,6 +43,7 @@ void ranking_section(std::string& out, const Report& report, const TextStyle& st
     double high = 0;
     for (const auto& r : report.ranking.ranked) {
         name_width = std::max(name_width, display_width(rules.options[r.option].name));
+        if (r.excluded) continue; // not drawn
         low = std::min(low, r.score);
         high = std::max(high, r.score);
     }
@@ -59,7 +60,7 @@ void ranking_section(std::string& out, const Report& report, const TextStyle& st
             line += paint(style, Role::bad, "ruled out");
         else
             line += paint(style, i == 0 ? Role::good : Role::dim,
-                          bar(style, high > low ? (r.score - low) / (high - low) : 1.0, bar_cells));
+                          signed_bar(style, r.score, low, high, bar_cells));
         // Trailing spaces from padding are noise in a terminal.
         while (!line.empty() && line.back() == ' ')
             line.pop_back();

@@ -17,10 +17,11 @@ _failed = []
 
 
 def env(**extra):
-    """A clean environment: no colour surprises, a UTF-8 locale, no CI variables."""
+    """A clean environment: no colour surprises, a UTF-8 locale, no CI variables, no COLUMNS."""
     e = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     e.update({"LANG": "C.UTF-8", "TERM": "dumb"})
     e.pop("NO_COLOR", None)
+    e.pop("COLUMNS", None)  # expected output is 80 columns wide
     e.update(extra)
     return e
 

@@ -113,10 +113,18 @@ expect(forced, 0, "--save-answers --force replaces the file")
 check(open(saved, "rb").read() != before and b"pre-pmf" in open(saved, "rb").read(), "--force wrote the new answers")
 check(not [n for n in os.listdir(folder) if n.startswith(".makeorbuy-")], "no temporary files are left")
 
-# Markdown: a table and a Mermaid chart.
-r = run("recommend", "--config", data("answers", "growth.toml"), "--format", "markdown")
-expect(r, 0, "markdown output", stdout_has=["## AI make-or-buy: ", "| Rank | Option | Score | Status |",
-                                              "```mermaid\n", "xychart-beta", "bar ["])
+# Markdown: a table with bars from zero, and a Mermaid chart (from a zero axis) only when no
+# drawn score is negative: Mermaid draws bars up from the axis minimum.
+for answers in ("growth.toml", "base.toml", "regulated.toml"):
+    r = run("recommend", "--config", data("answers", answers), "--format", "markdown")
+    expect(r, 0, f"markdown output ({answers})", stdout_has=["## AI make-or-buy: ",
+                                                             "| Rank | Option | Score | From zero | Status |", "│"])
+    scores = json.loads(run("recommend", "--config", data("answers", answers), "--format", "json").stdout)
+    drawn = [o["score"] for o in scores["ranking"] if not o.get("excluded")]
+    check(("```mermaid\n" in r.stdout) == (min(drawn) >= 0), f"{answers}: a Mermaid chart only without negatives",
+          r.stdout)
+    if min(drawn) >= 0:
+        check('y-axis "Score" 0 --> ' in r.stdout, f"{answers}: the Mermaid chart starts at zero")
 
 # Colour: never with NO_COLOR or --color never, always with --color always.
 ESC = "\x1b"
@@ -148,5 +156,14 @@ r = run("recommend", "--config", data("answers", "regulated.toml"), environment=
 check("█" in r.stdout, "bars are block characters in a UTF-8 locale")
 r = run("recommend", "--config", data("answers", "regulated.toml"), environment=env(LANG="C", LC_ALL="C"))
 check("█" not in r.stdout and "#" in r.stdout, "bars are ASCII in the C locale")
+
+# Width: COLUMNS is honoured, piped or not (60 to 100 columns; 80 without it).
+for columns in ("60", "72", "100"):
+    r = run("recommend", "--config", data("answers", "growth.toml"), environment=env(COLUMNS=columns))
+    wide = [line for line in r.stdout.splitlines() if len(line) > int(columns)]
+    check(r.returncode == 0 and not wide, f"COLUMNS={columns}: no line is wider", wide[:3])
+r72 = run("recommend", "--config", data("answers", "growth.toml"), environment=env(COLUMNS="72"))
+r100 = run("recommend", "--config", data("answers", "growth.toml"), environment=env(COLUMNS="100"))
+check(r72.stdout != r100.stdout, "COLUMNS changes where the text wraps")
 
 finish()

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace makeorbuy;
 using nlohmann::json;
 
@@ -124,13 +126,40 @@ TEST_CASE("bar: eighths of a cell in Unicode, whole cells in ASCII", "[render]")
     CHECK(bar(ascii, 0.5, 4) == "##");
 }
 
+TEST_CASE("signed bars start at zero: negative to the left, positive to the right", "[render]") {
+    const TextStyle unicode{false, true, 80};
+    const TextStyle ascii{false, false, 80};
+    // Scale -10..10 over 20 cells: 10 cells each side of the zero line.
+    CHECK(signed_bar(unicode, 10, -10, 10, 20) == std::string(10, ' ') + "│" + "██████████");
+    CHECK(signed_bar(unicode, -10, -10, 10, 20) == "██████████│");
+    CHECK(signed_bar(unicode, -2.5, -10, 10, 20) == std::string(7, ' ') + "▐██│"); // 2.5 cells
+    CHECK(signed_bar(unicode, 0, -10, 10, 20) == std::string(10, ' ') + "│");
+    // A score of 0 draws no bar, whatever the lowest score: no more "0 looks tall".
+    CHECK(signed_bar(ascii, 0, -18, 9.5, 20).find('#') == std::string::npos);
+    CHECK(signed_bar(ascii, 5, 0, 10, 10) == "|#####");
+    CHECK(signed_bar(ascii, -4, -4, 0, 8) == "########|");
+}
+
 TEST_CASE("render_markdown: a table and a Mermaid chart", "[render]") {
     const Report report = regulated_report();
     const std::string md = render_markdown(report);
     const std::string winner = default_rules().options[report.ranking.winner().option].name;
     CHECK(md.rfind("## AI make-or-buy: " + winner, 0) == 0);
-    CHECK(md.find("| Rank | Option | Score | Status |") != std::string::npos);
-    CHECK(md.find("```mermaid\nxychart-beta\n") != std::string::npos);
+    CHECK(md.find("| Rank | Option | Score | From zero | Status |") != std::string::npos);
+    // A ruled-out option is not drawn; with every drawn score at 0 or more the
+    // Mermaid chart starts at 0, and with a negative one there is none (Mermaid
+    // draws bars up from the axis minimum).
+    double low = 0;
+    for (const auto& r : report.ranking.ranked)
+        if (!r.excluded) low = std::min(low, r.score);
+    CHECK((md.find("```mermaid\nxychart-beta\n") != std::string::npos) == (low >= 0));
+    if (low >= 0) CHECK(md.find("y-axis \"Score\" 0 --> ") != std::string::npos);
+    Report positive = report;
+    for (auto& r : positive.ranking.ranked)
+        r.score = std::abs(r.score);
+    const std::string drawn = render_markdown(positive);
+    CHECK(drawn.find("```mermaid\nxychart-beta\n") != std::string::npos);
+    CHECK(drawn.find("y-axis \"Score\" 0 --> ") != std::string::npos);
     CHECK(md.find("ruled out") != std::string::npos);
     CHECK(md.find('\x1b') == std::string::npos);
     CHECK(render_markdown(regulated_report()) == md);

@@ -22,4 +22,11 @@ enum class Role { headline, heading, good, bad, dim, warn, name };
 /// A bar of `fraction` (0..1) of `cells` cells.
 [[nodiscard]] std::string bar(const TextStyle& style, double fraction, std::size_t cells);
 
+/// A bar drawn from zero on a scale from `low` (at most 0) to `high` (at
+/// least 0) across `cells` cells: a zero line ('│', or '|' in ASCII) at the
+/// place of 0, a negative value filling leftwards from it, a positive one
+/// rightwards. Bars of one chart share low, high and cells, so they line up.
+[[nodiscard]] std::string signed_bar(const TextStyle& style, double value, double low, double high,
+                                     std::size_t cells);
+
 } // namespace makeorbuy
