@@ -24,6 +24,9 @@ namespace {
 // An override reason is prose: it is quoted at more length than a value.
 constexpr std::size_t k_max_reason_bytes = 200;
 
+// The successors of a superseded record that are looked for (the first ones named).
+constexpr std::size_t k_max_successors = 16;
+
 std::string trim_period(std::string text) {
     while (!text.empty() && (text.back() == '.' || text.back() == ' '))
         text.pop_back();
@@ -330,6 +333,8 @@ std::optional<RecordResult> check(const std::string& path, std::string_view text
                 result.successors.push_back(SuccessorLink{*target, status.where});
             for (const auto& link : block->superseded_by)
                 result.successors.push_back(SuccessorLink{link.value, link.where});
+            // A record has a successor or two; a list of thousands is checked no further.
+            if (result.successors.size() > k_max_successors) result.successors.resize(k_max_successors);
         }
         return result;
     }

@@ -150,6 +150,25 @@ private:
     std::map<std::string, std::vector<std::string>> m_folders;
 };
 
+// The successors read so far, each once however many records name it; past a
+// bound in all, read again instead of kept.
+class SuccessorTexts {
+public:
+    const std::optional<std::string>& get(const std::string& path) {
+        if (auto it = m_texts.find(path); it != m_texts.end()) return it->second;
+        m_last = read_head(path);
+        if (m_kept > k_max_kept_bytes) return m_last;
+        m_kept += m_last ? m_last->size() : 0;
+        return m_texts.emplace(path, m_last).first->second;
+    }
+
+private:
+    static constexpr std::size_t k_max_kept_bytes = 64U << 20U;
+    std::map<std::string, std::optional<std::string>> m_texts;
+    std::optional<std::string> m_last;
+    std::size_t m_kept = 0;
+};
+
 enum class Resolved { found, missing, unverifiable };
 
 // Where a successor named by `target` is: a path beside the record, or a
@@ -284,6 +303,7 @@ bool links_back(std::string_view successor, const std::string& record_path) {
 
 void check_successors(std::vector<RecordResult>& records) {
     FolderIndex index;
+    SuccessorTexts texts;
     for (auto& record : records) {
         if (record.successors.empty()) continue;
         for (const auto& link : record.successors) {
@@ -311,7 +331,7 @@ void check_successors(std::vector<RecordResult>& records) {
             case Resolved::found:
                 break;
             }
-            const auto text = read_head(successor);
+            const auto& text = texts.get(successor);
             if (!text) {
                 add(FindingKind::successor_missing, Severity::error,
                     fmt::format("the record is superseded by '{}', but {} cannot be read", shown(link.target),

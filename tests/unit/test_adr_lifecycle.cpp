@@ -198,6 +198,15 @@ TEST_CASE("a superseded record's successor must exist and should link back", "[a
         CHECK(results[0].findings[0].message.find("'0009-gone.md', but there is no file ") !=
               std::string::npos);
     }
+    SECTION("of a long superseded-by list, the first 16 are looked for") {
+        std::string list = "superseded-by:\n";
+        for (int i = 100; i < 140; ++i)
+            list += "  - " + std::to_string(i) + "-gone.md\n";
+        const std::string many = dir.write("0005-many.md", record_text("superseded", "", list));
+        const auto results = check_folder({many});
+        CHECK(results[0].findings.size() == 16);
+        CHECK(results[0].findings.back().message.find("'115-gone.md'") != std::string::npos);
+    }
     SECTION("a bare Superseded names no successor and is not a finding") {
         const std::string bare = dir.write("0004-bare.md", record_text("Superseded"));
         const auto results = check_folder({bare});
