@@ -189,7 +189,9 @@ Resolved resolve(const RecordResult& record, const std::string& target, FolderIn
     for (const auto& name : index.names(folder)) {
         if (name == self) continue;
         if (to_lower(stem(name)) == to_lower(path) || (number && record_number(name) == number)) {
-            successor = folder + "/" + name;
+            successor = folder;
+            successor += '/';
+            successor += name;
             return Resolved::found;
         }
     }
