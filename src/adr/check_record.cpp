@@ -2,6 +2,7 @@
 // holds a makeorbuy block, re-score its answers, compare with its choice.
 
 #include "front_matter.hpp"
+#include "lifecycle.hpp"
 #include "record_block.hpp"
 
 #include "makeorbuy/adr/adr.hpp"
@@ -22,6 +23,9 @@ namespace {
 
 // An override reason is prose: it is quoted at more length than a value.
 constexpr std::size_t k_max_reason_bytes = 200;
+
+// The successors of a superseded record that are looked for (the first ones named).
+constexpr std::size_t k_max_successors = 16;
 
 std::string trim_period(std::string text) {
     while (!text.empty() && (text.back() == '.' || text.back() == ' '))
@@ -50,6 +54,7 @@ public:
     }
 
     void omit(Severity severity, std::size_t n) {
+        if (severity == Severity::note) return; // a note fails nothing: past the cap it is dropped
         (severity == Severity::error ? m_result.omitted_errors : m_result.omitted_warnings) += n;
     }
 
@@ -208,17 +213,24 @@ public:
     }
 
     void check_review_date(const Field& review_by) {
-        if (!review_by.present || review_by.value.empty()) return;
+        if (!review_by.present || review_by.value.empty() || !is_iso_date(m_options.today)) return;
         if (!is_iso_date(review_by.value)) {
             add(FindingKind::malformed, Severity::error, review_by.where,
                 fmt::format("review-by '{}' is not a date; write it as YYYY-MM-DD", shown(review_by.value)));
             return;
         }
-        if (review_by.value < m_options.today)
+        const long days = days_between(m_options.today, review_by.value);
+        if (days < 0)
             add(FindingKind::review_overdue, Severity::warning, review_by.where,
                 fmt::format("review-by {} has passed (today is {}); review the decision, then move review-by "
                             "forward or supersede the record",
                             review_by.value, m_options.today));
+        else if (days <= k_review_due_days)
+            add(FindingKind::review_due, Severity::note, review_by.where,
+                fmt::format("review-by {} is {} (today is {}); plan the review of the decision",
+                            review_by.value,
+                            days == 0 ? "today" : fmt::format("in {} day{}", days, days == 1 ? "" : "s"),
+                            m_options.today));
     }
 
 private:
@@ -300,9 +312,30 @@ std::optional<RecordResult> check(const std::string& path, std::string_view text
         }
     }
     result.status = to_lower(status.value);
+
+    // What the decision log shows: the title (front matter, else the first
+    // heading, which a head may not reach), the date, the review date.
+    result.date = block->date.value;
+    result.review_by = block->review_by.value;
+    if (!block->title.value.empty())
+        result.title = block->title.value;
+    else if (auto title = find_title(text.substr(front_matter->body), whole))
+        result.title = *title;
+    else if (!whole)
+        return std::nullopt;
+
     if (classify_status(status.value) == StatusKind::retired) {
         result.state = RecordState::skipped;
         result.note = fmt::format("status is '{}'", shown(status.value));
+        // Its successor is checked by check_successors, over every record.
+        if (is_superseded(status.value)) {
+            if (auto target = successor_in_status(status.value))
+                result.successors.push_back(SuccessorLink{*target, status.where});
+            for (const auto& link : block->superseded_by)
+                result.successors.push_back(SuccessorLink{link.value, link.where});
+            // A record has a successor or two; a list of thousands is checked no further.
+            if (result.successors.size() > k_max_successors) result.successors.resize(k_max_successors);
+        }
         return result;
     }
 

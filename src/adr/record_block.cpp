@@ -107,6 +107,16 @@ public:
         }
     }
 
+    // `superseded-by: 0005-x.md` or a list of them; other shapes name no successor.
+    void read_successors(const Ref& key, const Node& value, RecordBlock& block) {
+        if (value.kind == Kind::scalar && !trim(value.text).empty())
+            block.superseded_by.push_back(Field{trim(value.text), at(key.mark), true});
+        if (value.kind != Kind::sequence) return;
+        for (const Ref& item : value.items)
+            if (m_doc[item].kind == Kind::scalar && !trim(m_doc[item].text).empty())
+                block.superseded_by.push_back(Field{trim(m_doc[item].text), at(item.mark), true});
+    }
+
     std::optional<RecordBlock> read() {
         RecordBlock block;
         if (m_doc.empty || m_doc[m_doc.root].kind != Kind::mapping) {
@@ -121,8 +131,15 @@ public:
         for (std::size_t i = 0; i + 1 < root.items.size(); i += 2) {
             const Ref& key = root.items[i];
             if (m_doc[key].kind != Kind::scalar) continue;
+            const Node& value = m_doc[root.items[i + 1]];
             if (m_doc[key].text == "status")
                 block.status = field(key, root.items[i + 1]);
+            else if (m_doc[key].text == "title" && value.kind == Kind::scalar)
+                block.title = Field{trim(value.text), at(key.mark), true};
+            else if (m_doc[key].text == "date" && value.kind == Kind::scalar)
+                block.date = Field{trim(value.text), at(key.mark), true};
+            else if (m_doc[key].text == "superseded-by")
+                read_successors(key, value, block);
             else if (m_doc[key].text == "makeorbuy") {
                 block_key = &key;
                 block_value = &root.items[i + 1];

@@ -21,7 +21,11 @@ struct Field {
 };
 
 struct RecordBlock {
-    Field status;   ///< the front matter's own `status`
+    Field status; ///< the front matter's own `status`
+    Field title;  ///< the front matter's `title`, when a single value
+    Field date;   ///< the front matter's `date`, when a single value
+    /// The front matter's `superseded-by`: one value or a list of them.
+    std::vector<Field> superseded_by;
     Location block; ///< the `makeorbuy:` key
     Field schema;
     Field rules;

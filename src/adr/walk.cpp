@@ -312,6 +312,7 @@ std::vector<RecordResult> check_files(const std::vector<std::string>& files, con
                                      return r.note == k_note_unreadable || r.note == k_note_too_large;
                                  }),
                   results.end());
+    check_successors(results);
     return results;
 }
 

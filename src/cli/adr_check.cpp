@@ -2,6 +2,7 @@
 // paths with today's rules and report where a decision no longer follows.
 
 #include "adr_check_outputs.hpp"
+#include "adr_records.hpp"
 #include "common.hpp"
 
 #include "makeorbuy/adr/adr.hpp"
@@ -50,43 +51,6 @@ adr::FailOn parse_fail_on(const std::string& text) {
                     "; see 'makeorbuy adr check --help'");
 }
 
-// A progress line on a terminal while a large tree is checked.
-std::vector<adr::RecordResult> check_with_progress(const std::vector<std::string>& files,
-                                                   const adr::CheckOptions& check, Diagnostics& problems) {
-    std::atomic<std::size_t> done{0};
-    if (files.size() < 500 || ::isatty(STDERR_FILENO) != 1)
-        return adr::check_files(files, active_rules(), check, problems, done);
-    std::vector<adr::RecordResult> results;
-    std::atomic<bool> finished{false};
-    std::thread worker([&] {
-        results = adr::check_files(files, active_rules(), check, problems, done);
-        finished = true;
-    });
-    while (!finished) {
-        std::fprintf(stderr, "\rmakeorbuy: checked %zu of %zu files", done.load(), files.size());
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    worker.join();
-    std::fputs("\r\033[K", stderr);
-    return results;
-}
-
-void stamp(adr::CheckReport& report) {
-    if (const char* pinned = std::getenv("MAKEORBUY_TODAY"); pinned != nullptr && *pinned != '\0') {
-        report.timestamp = report.today + "T00:00:00";
-        report.hostname = "localhost";
-        return;
-    }
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    ::localtime_r(&now, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &local);
-    report.timestamp = buffer;
-    char host[256] = {};
-    report.hostname = ::gethostname(host, sizeof host - 1) == 0 && host[0] != '\0' ? host : "localhost";
-}
-
 // GitHub's step summary is a regular file; anything else (a FIFO, a device)
 // is not waited on or written. Failing to append is a warning: the check's
 // own result stands.
@@ -130,9 +94,7 @@ ExitCode run_adr_check(const AdrCheckOptions& options) {
 
     // 1. What to read: the paths given, or the repository's record folders. A
     //    repository with none yet passes (CI on the first commit) unless told not to.
-    std::vector<std::string> paths = options.paths;
-    const bool found_by_search = paths.empty();
-    if (found_by_search) paths = adr::existing_record_folders(".");
+    const std::vector<std::string> paths = record_paths(options.paths);
     if (paths.empty() && options.require_records)
         throw Error(Location{},
                     "no decision-record folder here and --require-records is set (looked for "
@@ -160,9 +122,7 @@ ExitCode run_adr_check(const AdrCheckOptions& options) {
                             return ::stat(p.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
                         });
     stamp(report);
-    const bool no_records = std::none_of(report.records.begin(), report.records.end(),
-                                         [](const auto& r) { return r.state != adr::RecordState::other; });
-    if (no_records && report.problems.empty()) {
+    if (no_records(report) && report.problems.empty()) {
         const std::string where = paths.empty() ? "no decision-record folder here"
                                                 : fmt::format("none under {}", join(paths, ", "));
         if (options.require_records)
@@ -224,11 +184,15 @@ void setup_adr_check(CLI::App& adr, ExitCode& result) {
   makeorbuy adr check --format github --format sarif=makeorbuy.sarif
   makeorbuy adr check --format junit=makeorbuy-junit.xml --fail-on warning
 
-Findings: malformed-block, invalid-answer, chosen-excluded, chosen-not-recommended
-(errors); chosen-overridden, rules-changed, answers-edited, review-overdue, chosen-not-robust
-(warnings); proposed (an
-error under --no-proposed). Records whose status is superseded, deprecated or rejected
-are skipped, and so are files without a makeorbuy block in their front matter.
+Findings: malformed-block, invalid-answer, chosen-excluded, chosen-not-recommended,
+successor-missing (errors); chosen-overridden, rules-changed, answers-edited,
+review-overdue, chosen-not-robust, successor-no-backlink (warnings); review-due
+(a note: review-by within 30 days); proposed (an error under --no-proposed).
+Records whose status is superseded, deprecated or rejected are not re-scored, and
+files without a makeorbuy block in their front matter are skipped. A superseded
+record's successor (`superseded by ADR-0005`, `Superseded by [5. X](0005-x.md)`, or
+a superseded-by key) must exist beside it and should link back (a supersedes key or
+a "Supersedes ..." line naming it).
 A file with a makeorbuy block the check cannot read (not in front matter on line 1,
 UTF-16) is a malformed-block error, never skipped. With no record folder or no
 makeorbuy record the check passes with a note (--require-records: exit 2), and the

@@ -108,6 +108,7 @@ void setup_cost(CLI::App& app, ExitCode& result);
 void setup_adr(CLI::App& app, ExitCode& result);
 void setup_adr_new(CLI::App& adr);
 void setup_adr_check(CLI::App& adr, ExitCode& result);
+void setup_adr_list(CLI::App& adr, ExitCode& result);
 /// The hidden commands the build runs: `completions` and `manpage`.
 void setup_completions(CLI::App& app, ExitCode& result);
 void setup_manpage(CLI::App& app, ExitCode& result);

@@ -85,6 +85,19 @@ std::string github_property(std::string_view text) {
     return out;
 }
 
+// GitHub's workflow commands: ::error, ::warning and ::notice.
+const char* github_command(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return "error";
+    case Severity::warning:
+        return "warning";
+    case Severity::note:
+        return "notice";
+    }
+    return "error";
+}
+
 // A SARIF artifact URI: relative paths stay relative (to the repository
 // root, which is where CI runs the check), with unsafe bytes percent-encoded.
 std::string artifact_uri(std::string_view path) {
@@ -113,7 +126,10 @@ Severity default_severity(FindingKind kind) {
     case FindingKind::answers_edited:
     case FindingKind::review_overdue:
     case FindingKind::chosen_not_robust:
+    case FindingKind::successor_no_backlink:
         return Severity::warning;
+    case FindingKind::review_due:
+        return Severity::note;
     default:
         return Severity::error;
     }
@@ -142,7 +158,7 @@ std::string render_check_junit(const CheckReport& report) {
         ++tests;
         cases +=
             fmt::format(R"(    <testcase name="{}" classname="makeorbuy.adr" time="0")", xml_escape(r.path));
-        if (r.state == RecordState::skipped) {
+        if (outcome(r) == Outcome::skipped) {
             ++skipped;
             cases += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_escape(r.note));
             continue;
@@ -193,8 +209,7 @@ std::string render_check_github(const CheckReport& report) {
     std::string out;
     for (const auto& r : report.records) {
         for (const auto& f : r.findings) {
-            out += fmt::format("::{} file={},line={},col={},title={}::{}\n",
-                               f.severity == Severity::error ? "error" : "warning",
+            out += fmt::format("::{} file={},line={},col={},title={}::{}\n", github_command(f.severity),
                                github_property(neutralise(f.where.file.str())), f.where.line, f.where.column,
                                github_property(fmt::format("makeorbuy {}", info(f.kind).id)),
                                github_data(neutralise(f.message)));
@@ -205,7 +220,7 @@ std::string render_check_github(const CheckReport& report) {
     }
     for (const auto& p : report.problems)
         out +=
-            fmt::format("::{} file={}::{}\n", p.severity == Severity::error ? "error" : "warning",
+            fmt::format("::{} file={}::{}\n", github_command(p.severity),
                         github_property(neutralise(p.where.file.str())), github_data(neutralise(p.message)));
     return out + summary_line(report) + "\n";
 }

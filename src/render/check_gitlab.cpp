@@ -30,6 +30,19 @@ std::string fingerprint(const std::string& path, std::string_view id, int line, 
                        fnv1a(key, 0x84222325cbf29ce4ULL));
 }
 
+// Code Quality's severities: info, minor, major, critical, blocker.
+const char* gitlab_severity(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return "major";
+    case Severity::warning:
+        return "minor";
+    case Severity::note:
+        return "info";
+    }
+    return "major";
+}
+
 } // namespace
 
 std::string render_check_gitlab(const CheckReport& report) {
@@ -49,9 +62,9 @@ std::string render_check_gitlab(const CheckReport& report) {
     };
     for (const auto& r : report.records)
         for (const auto& f : r.findings)
-            add(f.message, info(f.kind).id, f.severity == Severity::error ? "major" : "minor", f.where);
+            add(f.message, info(f.kind).id, gitlab_severity(f.severity), f.where);
     for (const auto& p : report.problems)
-        add(p.message, "unreadable-path", p.severity == Severity::error ? "major" : "minor", p.where);
+        add(p.message, "unreadable-path", gitlab_severity(p.severity), p.where);
     return issues.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -128,6 +128,8 @@ std::string render_check_text(const CheckReport& report) {
         switch (outcome(r)) {
         case Outcome::passed:
             out += fmt::format("{}: ok (chosen {})\n", neutralise(r.path), neutralise(r.chosen));
+            for (const auto& f : r.findings) // notes, which fail nothing
+                out += finding_line(f) + "\n";
             break;
         case Outcome::skipped:
             out += fmt::format("{}: skipped: {}\n", neutralise(r.path), neutralise(r.note));
@@ -161,7 +163,7 @@ std::string render_check_json(const CheckReport& report) {
         if (!r.note.empty()) record["note"] = r.note;
         if (!r.chosen.empty()) record["chosen"] = r.chosen;
         if (!r.recommended_now.empty()) record["recommended_now"] = r.recommended_now;
-        if (r.state == RecordState::checked) {
+        if (r.state == RecordState::checked || !r.findings.empty()) {
             Json findings = Json::array();
             for (const auto& f : r.findings)
                 findings.push_back(Json{{"rule", info(f.kind).id},
@@ -217,8 +219,10 @@ std::string render_step_summary(const CheckReport& report) {
         // Each finding row carries its own severity: a warning beside an error stays a warning.
         for (const auto& f : r.findings)
             out += fmt::format("| {} | {} | line {}: {} (`{}`) |\n", path,
-                               f.severity == Severity::error ? "❌ error" : "⚠️ warning", f.where.line,
-                               markdown_text(f.message), info(f.kind).id);
+                               f.severity == Severity::error     ? "❌ error"
+                               : f.severity == Severity::warning ? "⚠️ warning"
+                                                                 : "ℹ️ note",
+                               f.where.line, markdown_text(f.message), info(f.kind).id);
         if (const std::string more = omitted_findings_text(r); !more.empty())
             out += fmt::format("| {} | {} | {} |\n", path, mark, markdown_text(more));
     }

@@ -11,6 +11,9 @@ Outcome outcome(const RecordResult& record) {
     case RecordState::other:
         return Outcome::other;
     case RecordState::skipped:
+        // A retired record is not re-scored, but its successor link is checked.
+        if (record.has(Severity::error)) return Outcome::error;
+        if (record.has(Severity::warning)) return Outcome::warning;
         return Outcome::skipped;
     case RecordState::checked:
         break;

@@ -55,6 +55,19 @@ const std::vector<FindingInfo>& finding_infos() {
          "recommended. Revisit the decision with the new answers: update recommended (and chosen), or "
          "restore "
          "the answers."},
+        {FindingKind::review_due, "review-due", "The review date is within 30 days",
+         "The record's review-by date falls today or within the next 30 days. A note, which fails no "
+         "check: plan the review; once the date has passed it becomes review-overdue."},
+        {FindingKind::successor_missing, "successor-missing",
+         "The record is superseded by a record that does not exist",
+         "The record's status (`superseded by ADR-0005`, `Superseded by [5. Title](0005-title.md)`) or "
+         "its superseded-by key names a successor that is not there: no such file beside it, and no "
+         "record in its folder with that number or name. Correct the link, or restore the successor."},
+        {FindingKind::successor_no_backlink, "successor-no-backlink",
+         "The successor does not link back to the record it supersedes",
+         "The record names its successor, but the successor holds no `supersedes` key, nor a "
+         "\"Supersedes …\" line, naming this record by file name or number. Add one, so that a reader "
+         "of the new decision finds the one it replaced."},
     };
     return infos;
 }
@@ -75,8 +88,10 @@ void cap_findings(std::vector<RecordResult>& records, std::size_t max) {
     std::size_t shown = 0;
     for (auto& r : records) {
         const std::size_t keep = std::min(r.findings.size(), max - shown);
+        // A note fails nothing: one past the cap is dropped, not counted as a warning.
         for (std::size_t i = keep; i < r.findings.size(); ++i)
-            ++(r.findings[i].severity == Severity::error ? r.omitted_errors : r.omitted_warnings);
+            if (r.findings[i].severity != Severity::note)
+                ++(r.findings[i].severity == Severity::error ? r.omitted_errors : r.omitted_warnings);
         r.findings.resize(keep);
         shown += keep;
     }

@@ -157,6 +157,8 @@ for name in ("0004-nygard.md", "0005-nygard-superseded.md"):
         head, _, body = f.read().partition("\n## Status")
     with open(os.path.join(long_tree, name), "w", encoding="utf-8") as f:
         f.write(head + "\n" + padding + "\n## Status" + body)
+# Its successor beside it, as in formats/ (else the superseded record's link is a successor-missing error).
+shutil.copy(data("adr", "formats", "0006-something-newer.md"), long_tree)
 check(os.path.getsize(os.path.join(long_tree, "0005-nygard-superseded.md")) > 3 * 4096, "the long records pass 12 KB")
 r = run("adr", "check", long_tree, "--format", "json", environment=env(**TODAY))
 expect(r, 0, "records with the status deep in the body")

@@ -36,6 +36,10 @@ for form, template in FORMS.items():
         body = "\n# A decision\n\n" + template.format(word) + "\n## Context\n\nWhy.\n"
         with open(os.path.join(tree, name), "w", encoding="utf-8") as f:
             f.write(FAILING.replace("\n# Chosen differs without a reason\n", body, 1))
+# The successor the linked status names, linking back to each record that names it (else the
+# superseded record's link is a successor-missing error, item 7, and not a plain skip).
+with open(os.path.join(tree, "0009-x.md"), "w", encoding="utf-8") as f:
+    f.write("# 9. X\n\nSupersedes " + ", ".join(f"{form}-1.md" for form in FORMS) + "\n")
 r = run("adr", "check", tree, "--format", "json", environment=E)
 records = {os.path.basename(x["file"]): x for x in json.loads(r.stdout)["records"]}
 for form in FORMS:

@@ -102,4 +102,11 @@ std::string write_record(const Report& report, const NewRecord& record, const st
 /// Whether `text` is a real calendar date written YYYY-MM-DD.
 [[nodiscard]] bool is_iso_date(std::string_view text);
 
+/// Days from `from` to `to` (both is_iso_date), negative when `to` is earlier:
+/// days_between("2026-11-29", "2026-12-29") == 30.
+[[nodiscard]] long days_between(std::string_view from, std::string_view to);
+
+/// A review-by this many days ahead of today or fewer is due (a note).
+constexpr long k_review_due_days = 30;
+
 } // namespace makeorbuy::adr

@@ -64,8 +64,15 @@ struct CheckOptions {
 [[nodiscard]] std::vector<std::string> collect_files(const std::vector<std::string>& paths,
                                                      Diagnostics& problems);
 
+/// The lifecycle of superseded records: each successor a record names
+/// (RecordResult::successors) must exist, beside it as a path or in its
+/// folder by name or number (successor-missing, an error), and should link
+/// back to the record (successor-no-backlink, a warning). Web addresses are
+/// not checked. check_files runs it; reads only the successors.
+void check_successors(std::vector<RecordResult>& records);
+
 /// Checks every file, on several threads for large sets; results keep the
-/// order of `files`. `done` counts finished files (for a progress line).
+/// order of `files`, then check_successors. `done` counts finished files (for a progress line).
 [[nodiscard]] std::vector<RecordResult> check_files(const std::vector<std::string>& files,
                                                     const RuleSet& rules, const CheckOptions& options,
                                                     Diagnostics& problems, std::atomic<std::size_t>& done);

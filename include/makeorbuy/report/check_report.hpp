@@ -22,6 +22,9 @@ enum class FindingKind {
     proposed,               ///< status is proposed, under --no-proposed
     chosen_not_robust,      ///< chosen wins under less than half of the robustness samples
     answers_edited,         ///< recommended differs because the record's answers were edited
+    review_due,             ///< review-by falls within the next 30 days (a note)
+    successor_missing,      ///< a superseded record's successor link names no existing record
+    successor_no_backlink,  ///< the successor does not link back to the record it supersedes
 };
 
 struct FindingInfo {
@@ -48,13 +51,24 @@ enum class RecordState {
     other,   ///< not a makeorbuy record (no front matter, no makeorbuy key)
 };
 
+/// A successor named by a superseded record: its status (`superseded by
+/// ADR-0005`, `Superseded by [5. X](0005-x.md)`) or its `superseded-by` key.
+struct SuccessorLink {
+    std::string target; ///< as written: a path, a Markdown link target or an identifier
+    Location where;     ///< the status or key that names it
+};
+
 struct RecordResult {
     std::string path;
     RecordState state = RecordState::other;
     std::string note;   ///< why it was skipped
     std::string status; ///< the record's status as written, lower case, or ""
     std::string chosen;
-    std::string recommended_now; ///< today's recommendation, when scored
+    std::string recommended_now;           ///< today's recommendation, when scored
+    std::string title;                     ///< front matter `title`, else the first `# ` heading, or ""
+    std::string date;                      ///< front matter `date`, as written, or ""
+    std::string review_by;                 ///< the block's review-by, as written, or ""
+    std::vector<SuccessorLink> successors; ///< of a superseded record
     std::vector<Finding> findings;
     /// Findings past the caps (k_max_findings_per_record, cap_findings), counted, not kept.
     std::size_t omitted_errors = 0;
