@@ -7,6 +7,7 @@
 #include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/render/render.hpp"
+#include "makeorbuy/render/render_analysis.hpp"
 
 #include <fmt/format.h>
 
@@ -234,6 +235,14 @@ std::string render_record(const Report& report, const NewRecord& record) {
         "\n## More Information\n\nScores from makeorbuy {} with the rules `{}` (higher is better):\n\n",
         MAKEORBUY_VERSION, rules.label());
     out += score_chart(report);
+    if (report.route) {
+        // The same plan and sentences as `recommend` prints.
+        const RouteSentences route = route_sentences(*report.route, rules, winner.option);
+        out += "\n### Routing plan\n\n" + route.intro + "\n\n";
+        for (const std::string& lane : route.lanes)
+            out += fmt::format("* {}\n", lane);
+        out += "\n" + route.blend + "\n\n" + route.source + "\n";
+    }
     if (!report.ranking.advice.empty()) {
         out += "\nAdvice that applies to these answers:\n\n";
         for (std::size_t a : report.ranking.advice)

@@ -5,6 +5,7 @@
 // (https://prng.di.unimi.it/).
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace makeorbuy::detail {
@@ -42,6 +43,27 @@ public:
 
     /// Uniform in [0, 1): the top 53 bits scaled, exact in every IEEE double.
     double uniform() { return static_cast<double>(next() >> 11U) * 0x1.0p-53; }
+
+    /// n numbers in turn, as n calls of uniform() would give them, but only
+    /// those with `wanted[i]` set are worked out and written to out[i]; the
+    /// others only move the generator on (the same stream, less work).
+    void fill(double* out, const unsigned char* wanted, std::size_t n) {
+        std::uint64_t s0 = m_state[0];
+        std::uint64_t s1 = m_state[1];
+        std::uint64_t s2 = m_state[2];
+        std::uint64_t s3 = m_state[3];
+        for (std::size_t i = 0; i < n; ++i) {
+            if (wanted[i] != 0) out[i] = static_cast<double>((rotl(s1 * 5, 7) * 9) >> 11U) * 0x1.0p-53;
+            const std::uint64_t t = s1 << 17U;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = rotl(s3, 45);
+        }
+        m_state = {s0, s1, s2, s3};
+    }
 
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) {

@@ -94,13 +94,19 @@ using detail::sampled_winner;
 /// last (when their seed and rule count match), else from the generator.
 class DrawSource {
 public:
-    DrawSource(const RobustnessSettings& settings, std::size_t n_rules)
+    /// Only the numbers of the rules in `wanted` are read (the rules the
+    /// answers fire); the others are skipped over, the stream unchanged.
+    DrawSource(const RobustnessSettings& settings, std::size_t n_rules,
+               const std::vector<std::size_t>& wanted)
         : m_rules(n_rules)
         , m_shared(settings.draws)
         , m_random(settings.seed)
-        , m_own(n_rules) {
+        , m_own(n_rules)
+        , m_wanted(n_rules, 0) {
         if (m_shared != nullptr && (m_shared->seed() != settings.seed || m_shared->rules() != n_rules))
             m_shared = nullptr;
+        for (const std::size_t r : wanted)
+            if (r < n_rules) m_wanted[r] = 1;
     }
 
     /// Sample s's numbers; s counts up from 0 by one.
@@ -117,8 +123,7 @@ public:
             m_block += m_rules; // the next sample's numbers follow this one's
             return m_block;
         }
-        for (double& x : m_own)
-            x = m_random.uniform();
+        m_random.fill(m_own.data(), m_wanted.data(), m_rules);
         return m_own.data();
     }
 
@@ -128,6 +133,7 @@ private:
     const double* m_block = nullptr;
     detail::Xoshiro256 m_random;
     std::vector<double> m_own;
+    std::vector<unsigned char> m_wanted;
 };
 
 /// Whether the sequential test of RobustnessSettings::decide_half_for stops
@@ -163,7 +169,7 @@ Robustness sample_first_places(const Evaluation& evaluation, const RuleSet& rule
     // One draw per rule per sample, fired or not, so that a rule's weight in
     // sample i does not depend on which other rules the answers fire.
     const Linear lin = linearise(evaluation, rules, result.band);
-    DrawSource draws(settings, n_rules);
+    DrawSource draws(settings, n_rules, lin.rule);
     std::vector<std::uint64_t> wins(n_options, 0);
     const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
     // A recommendation that leads every rival at every corner of the box
@@ -222,7 +228,7 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
     }
 
     std::vector<double> scores(n_options);
-    DrawSource draws(settings, n_rules);
+    DrawSource draws(settings, n_rules, lin.rule);
     const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
     std::uint64_t wins = 0;
     for (std::uint64_t s = 0; s < result.samples; ++s) {
@@ -283,14 +289,18 @@ Robustness robustness(const Evaluation& evaluation, const RuleSet& rules,
                       const RobustnessSettings& settings) {
     const std::size_t n_options = rules.options.size();
     if (!settings.decide_half_for || *settings.decide_half_for >= n_options) {
-        Robustness result = detail::sample_first_places(evaluation, rules, settings);
         if (settings.answers != nullptr) {
             Robustness both = detail::sample_with_answers(*settings.answers, rules, settings);
             if (!both.answers_drawn.empty()) {
-                both.weights_only_share = result.first_place_share[result.recommendation];
+                // Beside it only the recommendation's share with the answers as
+                // given: one option's count over the same draws, which
+                // choice_share() makes without scoring every option.
+                both.weights_only_share =
+                    detail::choice_share(evaluation, rules, both.recommendation, settings).share;
                 return both;
             }
         }
+        Robustness result = detail::sample_first_places(evaluation, rules, settings);
         result.subject = result.recommendation;
         result.share = n_options == 0 ? 1.0 : result.first_place_share[result.recommendation];
         const bool all =

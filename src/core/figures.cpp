@@ -171,6 +171,11 @@ OptionFigures CostFigures::cost_at(std::size_t option, double requests) const {
     return f;
 }
 
+std::optional<OptionFigures> CostFigures::at_volume(std::size_t index, double requests) const {
+    if (option(index) == nullptr) return std::nullopt;
+    return cost_at(index, requests);
+}
+
 const OptionFigures* CostFigures::option(std::size_t index) const {
     if (index >= m_options.size() || !m_options[index].known) return nullptr;
     return &m_options[index];

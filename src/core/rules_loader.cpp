@@ -60,10 +60,10 @@ public:
             m_read.error_at("", "a rules file must hold one JSON object");
             return std::move(m_rules);
         }
-        m_read.check_fields(
-            root, "",
-            {"$schema", "id", "version", "title", "questions", "options", "rules", "constraints", "advice"},
-            "the rules file");
+        m_read.check_fields(root, "",
+                            {"$schema", "id", "version", "title", "questions", "options", "rules",
+                             "constraints", "advice", "routes"},
+                            "the rules file");
         m_rules.id = m_read.string_field(root, "", "id", Field::required).value_or("");
         m_rules.version = m_read.string_field(root, "", "version", Field::required).value_or("");
         m_rules.title = m_read.string_field(root, "", "title", Field::optional).value_or("");
@@ -75,6 +75,7 @@ public:
         read_rules(root);
         read_constraints(root);
         read_advice(root);
+        read_routes(root);
         m_rules.fingerprint = fmt::format("fnv1a64:{:016x}", fingerprint_of(m_doc.source().text()));
         return std::move(m_rules);
     }
@@ -539,6 +540,93 @@ private:
             check_placeholders(a.text, pointer_append(at, "text"));
             a.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
             m_rules.advice.push_back(std::move(a));
+        }
+    }
+
+    // One lane of a route: a role, the options that may carry it, its share.
+    std::optional<RouteLane> read_lane(const json& item, const std::string& at, bool fallback) {
+        if (!item.is_object()) {
+            m_read.error_at(at, fallback ? "'fallback' must be an object" : "each lane must be an object");
+            return std::nullopt;
+        }
+        if (fallback)
+            m_read.check_fields(item, at, {"role", "options", "text"}, "a fallback");
+        else
+            m_read.check_fields(item, at, {"role", "options", "share", "text"}, "a lane");
+        RouteLane lane;
+        lane.role = m_read.string_field(item, at, "role", Field::required).value_or("");
+        lane.text = m_read.string_field(item, at, "text", Field::optional).value_or("");
+        if (!fallback) {
+            lane.share = m_read.number_field(item, at, "share", Field::required, 0, 1).value_or(0);
+            if (item.contains("share") && item.at("share").is_number() && lane.share <= 0)
+                m_read.error_at(pointer_append(at, "share"), "a lane's share must be above 0");
+        }
+        auto options = item.find("options");
+        if (options == item.end() || !options->is_array() || options->empty()) {
+            m_read.error_at(options == item.end() ? at : pointer_append(at, "options"),
+                            "a lane needs 'options': a non-empty list of option ids, the cheapest of "
+                            "which (not ruled out) carries it");
+            return lane;
+        }
+        for (std::size_t j = 0; j < options->size(); ++j) {
+            const std::string oat = pointer_append(pointer_append(at, "options"), j);
+            if (!(*options)[j].is_string()) {
+                m_read.error_at(oat, "option ids are strings");
+                continue;
+            }
+            auto index = option_ref((*options)[j].get<std::string>(), oat, ReportAt::value);
+            if (!index) continue;
+            if (std::find(lane.options.begin(), lane.options.end(), *index) != lane.options.end())
+                m_read.error_at(oat, fmt::format("option '{}' is listed twice in this lane",
+                                                 (*options)[j].get<std::string>()));
+            else
+                lane.options.push_back(*index);
+        }
+        return lane;
+    }
+
+    void read_routes(const json& root) {
+        const json* list = array_field(root, "routes", Field::optional);
+        if (list == nullptr) return;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string at = pointer_append("/routes", i);
+            const json& item = (*list)[i];
+            if (!item.is_object()) {
+                m_read.error_at(at, "each route must be an object");
+                continue;
+            }
+            m_read.check_fields(
+                item, at, {"id", "when", "lanes", "fallback", "share_source", "text", "guide"}, "a route");
+            Route r;
+            r.pointer = at;
+            r.id = m_read.string_field(item, at, "id", Field::required).value_or("");
+            if (!r.id.empty()) claim_id(r.id, pointer_append(at, "id"));
+            r.when = when_of(item, at);
+            r.text = m_read.string_field(item, at, "text", Field::required).value_or("");
+            check_placeholders(r.text, pointer_append(at, "text"));
+            r.share_source = m_read.string_field(item, at, "share_source", Field::required).value_or("");
+            r.guide = m_read.string_field(item, at, "guide", Field::optional).value_or("");
+            auto lanes = item.find("lanes");
+            if (lanes == item.end() || !lanes->is_array() || lanes->size() < 2) {
+                m_read.error_at(lanes == item.end() ? at : pointer_append(at, "lanes"),
+                                "a route needs 'lanes': a list of at least two lanes, their shares adding "
+                                "up to 1");
+            } else {
+                double total = 0;
+                for (std::size_t j = 0; j < lanes->size(); ++j)
+                    if (auto lane =
+                            read_lane((*lanes)[j], pointer_append(pointer_append(at, "lanes"), j), false)) {
+                        total += lane->share;
+                        r.lanes.push_back(std::move(*lane));
+                    }
+                if (r.lanes.size() == lanes->size() && std::fabs(total - 1) > 1e-9)
+                    m_read.error_at(
+                        pointer_append(at, "lanes"),
+                        fmt::format("the lanes' shares add up to {}, not 1", format_number(total, 6)));
+            }
+            if (auto fallback = item.find("fallback"); fallback != item.end())
+                r.fallback = read_lane(*fallback, pointer_append(at, "fallback"), true);
+            m_rules.routes.push_back(std::move(r));
         }
     }
 

@@ -54,9 +54,15 @@ template <typename A, same_type<Constraint> T> void fields(A& a, T& x) {
 template <typename A, same_type<Advice> T> void fields(A& a, T& x) {
     a(x.id, x.when, x.text, x.guide, x.pointer);
 }
+template <typename A, same_type<RouteLane> T> void fields(A& a, T& x) {
+    a(x.role, x.options, x.share, x.text);
+}
+template <typename A, same_type<Route> T> void fields(A& a, T& x) {
+    a(x.id, x.when, x.lanes, x.fallback, x.share_source, x.text, x.guide, x.pointer);
+}
 template <typename A, same_type<RuleSet> T> void fields(A& a, T& x) {
-    a(x.id, x.version, x.title, x.questions, x.options, x.rules, x.constraints, x.advice, x.fingerprint,
-      x.origin);
+    a(x.id, x.version, x.title, x.questions, x.options, x.rules, x.constraints, x.advice, x.routes,
+      x.fingerprint, x.origin);
 }
 
 template <typename A, same_type<ApiModel> T> void fields(A& a, T& x) {
@@ -127,6 +133,14 @@ bool indices_fit(const RuleSet& rules) {
     }
     for (const Advice& advice : rules.advice)
         if (!indices_fit(advice.when, n)) return false;
+    auto lane_fits = [n](const RouteLane& lane) {
+        return std::all_of(lane.options.begin(), lane.options.end(), [n](std::size_t o) { return o < n; });
+    };
+    for (const Route& route : rules.routes) {
+        if (!indices_fit(route.when, n) || !std::all_of(route.lanes.begin(), route.lanes.end(), lane_fits) ||
+            (route.fallback && !lane_fits(*route.fallback)))
+            return false;
+    }
     return true;
 }
 bool indices_fit(const PriceTable& /*unused*/) {
@@ -135,7 +149,7 @@ bool indices_fit(const PriceTable& /*unused*/) {
 
 // The first bytes: the kind of table and the layout version. Bump the
 // version when a member is added, removed or reordered above.
-constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/2\n";
+constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/3\n";
 constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/1\n";
 
 class Writer {

@@ -117,6 +117,8 @@ ordered_json recommendation_json(const Report& report) {
         advice.push_back(
             {{"id", rules.advice[a].id}, {"text", rules.advice[a].text}, {"guide", rules.advice[a].guide}});
     out["advice"] = advice;
+    // Always present: null when no route of the rules applies to the answers.
+    out["route"] = route_json(report.route, rules);
     if (report.analysis)
         out["analysis"] = analysis_json(*report.analysis, rules, report.ranking.winner().option);
     if (report.cost) out["cost"] = cost_json(*report.cost, rules);

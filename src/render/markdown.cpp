@@ -134,6 +134,7 @@ std::string render_markdown(const Report& report) {
             out += fmt::format("- {}\n", rules.advice[a].text);
     }
 
+    if (report.route) out += route_markdown(*report.route, rules, winner.option);
     if (report.analysis) out += analysis_markdown(*report.analysis, rules, winner.option);
     if (report.cost) out += cost_markdown(*report.cost, rules);
 

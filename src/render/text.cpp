@@ -215,6 +215,7 @@ std::string render_text(const Report& report, const TextStyle& style) {
     if (report.analysis) out += analysis_text(*report.analysis, rules, winner.option, style);
     excluded_section(out, report, style);
     advice_section(out, report, style);
+    if (report.route) out += "\n" + route_text(*report.route, rules, winner.option, style);
     if (report.cost) out += "\n" + cost_text(*report.cost, rules, style);
     answers_section(out, report, style);
     return out;

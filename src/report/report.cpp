@@ -14,7 +14,9 @@ bool quotes_figures(const RuleSet& rules) {
            std::any_of(rules.constraints.begin(), rules.constraints.end(),
                        [&](const Constraint& c) { return quotes(c.rationale); }) ||
            std::any_of(rules.advice.begin(), rules.advice.end(),
-                       [&](const Advice& a) { return quotes(a.text); });
+                       [&](const Advice& a) { return quotes(a.text); }) ||
+           std::any_of(rules.routes.begin(), rules.routes.end(),
+                       [&](const Route& r) { return quotes(r.text); });
 }
 
 // The rules with every {cost:...} in their texts replaced by this run's figure.
@@ -27,6 +29,8 @@ std::shared_ptr<const RuleSet> with_figures(const RuleSet& rules, const Answers&
         c.rationale = fill_figures(c.rationale, figures, rules);
     for (Advice& a : filled->advice)
         a.text = fill_figures(a.text, figures, rules);
+    for (Route& r : filled->routes)
+        r.text = fill_figures(r.text, figures, rules);
     return filled;
 }
 
@@ -40,6 +44,7 @@ Report make_report(const RuleSet& rules, Answers answers) {
         report.filled = with_figures(rules, answers);
         report.rules = report.filled.get();
     }
+    report.route = route_plan(answers, rules, report.ranking);
     report.answers = std::move(answers);
     return report;
 }

@@ -187,7 +187,7 @@ TEST_CASE("rules loader: unknown fields, with a did-you-mean", "[rules_loader]")
     one_error(
         errors_of(top), 1, "\"colour\"",
         "unknown field 'colour' in the rules file (fields: $schema, id, version, title, questions, options, "
-        "rules, constraints, advice)");
+        "rules, constraints, advice, routes)");
 }
 
 TEST_CASE("rules loader: reserved and malformed question keys", "[rules_loader]") {

@@ -76,6 +76,12 @@ public:
     [[nodiscard]] std::optional<double> value(const FigureRef& figure) const;
     [[nodiscard]] const OptionFigures* option(std::size_t index) const;
     [[nodiscard]] bool known() const { return m_prices != nullptr; }
+    /// One option's figures at another volume, `requests` a month, in the
+    /// cheaper of its allowed forms at that volume (the same model as
+    /// option()); nullopt when the option has no cost plan.
+    [[nodiscard]] std::optional<OptionFigures> at_volume(std::size_t index, double requests) const;
+    /// The requests a month the figures are worked out for.
+    [[nodiscard]] double requests() const { return m_requests; }
 
 private:
     [[nodiscard]] OptionFigures cost_at(std::size_t option, double requests) const;

@@ -134,6 +134,32 @@ struct Advice {
     bool operator==(const Advice&) const = default;
 };
 
+/// One lane of a routing plan: a share of the model calls and the options
+/// that may carry it (the cheapest not ruled out, by this run's cost figures).
+struct RouteLane {
+    std::string role;                 ///< "hard steps", "routine steps"
+    std::vector<std::size_t> options; ///< candidates, option indices, in the table's words' order
+    double share = 0;                 ///< of the model calls, in (0, 1]; 0 for a fallback
+    std::string text;                 ///< what goes down this lane, in words
+
+    bool operator==(const RouteLane&) const = default;
+};
+
+/// A routing plan the answers may call for: model calls split between
+/// options by difficulty, priced beside the ranking.
+struct Route {
+    std::string id;
+    Condition when;
+    std::vector<RouteLane> lanes;      ///< shares add up to 1
+    std::optional<RouteLane> fallback; ///< takes over the first lane's calls when it fails; no share
+    std::string share_source;          ///< where the shares come from: the guide, or an assumption
+    std::string text;
+    std::string guide;
+    std::string pointer;
+
+    bool operator==(const Route&) const = default;
+};
+
 struct RuleSet {
     std::string id;
     std::string version;
@@ -143,8 +169,9 @@ struct RuleSet {
     std::vector<Rule> rules;
     std::vector<Constraint> constraints;
     std::vector<Advice> advice;
-    std::string fingerprint; ///< hash of the table's content, whitespace aside
-    std::string origin;      ///< "embedded" or the file it was read from
+    std::vector<Route> routes; ///< the first whose condition holds is priced
+    std::string fingerprint;   ///< hash of the table's content, whitespace aside
+    std::string origin;        ///< "embedded" or the file it was read from
     /// The price table the cost figures of conditions, scales and texts are
     /// worked out from (not owned). None: every cost figure is unknown.
     /// default_rules() comes with default_prices(); the CLI binds --prices.

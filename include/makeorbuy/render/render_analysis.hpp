@@ -3,6 +3,7 @@
 // recommendation includes, and the whole output of `makeorbuy cost`.
 
 #include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/analysis/route.hpp"
 #include "makeorbuy/core/cost.hpp"
 #include "makeorbuy/render/render.hpp"
 
@@ -36,6 +37,25 @@ namespace makeorbuy {
 [[nodiscard]] std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules,
                                             std::size_t recommendation);
 [[nodiscard]] std::string cost_markdown(const CostReport& cost, const RuleSet& rules);
+
+/// The routing plan in words, for every format: the route's own text, one
+/// sentence per lane (and the fallback), the blended cost against each
+/// option alone, and where the shares come from.
+struct RouteSentences {
+    std::string intro;
+    std::vector<std::string> lanes;
+    std::string blend;
+    std::string source;
+};
+[[nodiscard]] RouteSentences route_sentences(const RoutePlan& plan, const RuleSet& rules,
+                                             std::size_t recommendation);
+/// JSON `route`: the plan, or null when no route applies.
+[[nodiscard]] nlohmann::ordered_json route_json(const std::optional<RoutePlan>& plan, const RuleSet& rules);
+/// The "Routing plan" section of the text and Markdown outputs.
+[[nodiscard]] std::string route_text(const RoutePlan& plan, const RuleSet& rules, std::size_t recommendation,
+                                     const TextStyle& style);
+[[nodiscard]] std::string route_markdown(const RoutePlan& plan, const RuleSet& rules,
+                                         std::size_t recommendation);
 
 /// The whole output of `makeorbuy cost` in each format.
 [[nodiscard]] std::string render_cost_text(const CostReport& cost, const RuleSet& rules,

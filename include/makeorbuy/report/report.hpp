@@ -2,6 +2,7 @@
 // What a recommendation run produced: the model every renderer draws from.
 
 #include "makeorbuy/analysis/analysis.hpp"
+#include "makeorbuy/analysis/route.hpp"
 #include "makeorbuy/core/answers.hpp"
 #include "makeorbuy/core/cost.hpp"
 #include "makeorbuy/core/rules.hpp"
@@ -22,6 +23,8 @@ struct Report {
     Ranking ranking;
     std::optional<Analysis> analysis; ///< tipping points and robustness, unless turned off
     std::optional<CostReport> cost;   ///< the cost model, unless turned off
+    /// The costed routing plan, when a route of the rules holds for the answers.
+    std::optional<RoutePlan> route;
 };
 
 /// Builds the report: scores the answers with the rules.
