@@ -114,6 +114,8 @@ Severity default_severity(FindingKind kind) {
     case FindingKind::review_overdue:
     case FindingKind::chosen_not_robust:
         return Severity::warning;
+    case FindingKind::prices_stale:
+        return Severity::note;
     default:
         return Severity::error;
     }
@@ -194,7 +196,9 @@ std::string render_check_github(const CheckReport& report) {
     for (const auto& r : report.records) {
         for (const auto& f : r.findings) {
             out += fmt::format("::{} file={},line={},col={},title={}::{}\n",
-                               f.severity == Severity::error ? "error" : "warning",
+                               f.severity == Severity::error     ? "error"
+                               : f.severity == Severity::warning ? "warning"
+                                                                 : "notice",
                                github_property(neutralise(f.where.file.str())), f.where.line, f.where.column,
                                github_property(fmt::format("makeorbuy {}", info(f.kind).id)),
                                github_data(neutralise(f.message)));

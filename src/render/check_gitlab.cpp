@@ -49,7 +49,11 @@ std::string render_check_gitlab(const CheckReport& report) {
     };
     for (const auto& r : report.records)
         for (const auto& f : r.findings)
-            add(f.message, info(f.kind).id, f.severity == Severity::error ? "major" : "minor", f.where);
+            add(f.message, info(f.kind).id,
+                f.severity == Severity::error     ? "major"
+                : f.severity == Severity::warning ? "minor"
+                                                  : "info",
+                f.where);
     for (const auto& p : report.problems)
         add(p.message, "unreadable-path", p.severity == Severity::error ? "major" : "minor", p.where);
     return issues.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -43,6 +43,18 @@ Counts count(const CheckReport& report) {
     return c;
 }
 
+const char* severity_mark(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return "❌ error";
+    case Severity::warning:
+        return "⚠️ warning";
+    case Severity::note:
+        return "ℹ️ notice";
+    }
+    return "⚠️ warning";
+}
+
 const char* outcome_name(Outcome o) {
     switch (o) {
     case Outcome::passed:
@@ -128,6 +140,8 @@ std::string render_check_text(const CheckReport& report) {
         switch (outcome(r)) {
         case Outcome::passed:
             out += fmt::format("{}: ok (chosen {})\n", neutralise(r.path), neutralise(r.chosen));
+            for (const auto& f : r.findings) // notices only: anything worse is not a pass
+                out += finding_line(f) + "\n";
             break;
         case Outcome::skipped:
             out += fmt::format("{}: skipped: {}\n", neutralise(r.path), neutralise(r.note));
@@ -216,9 +230,8 @@ std::string render_step_summary(const CheckReport& report) {
         }
         // Each finding row carries its own severity: a warning beside an error stays a warning.
         for (const auto& f : r.findings)
-            out += fmt::format("| {} | {} | line {}: {} (`{}`) |\n", path,
-                               f.severity == Severity::error ? "❌ error" : "⚠️ warning", f.where.line,
-                               markdown_text(f.message), info(f.kind).id);
+            out += fmt::format("| {} | {} | line {}: {} (`{}`) |\n", path, severity_mark(f.severity),
+                               f.where.line, markdown_text(f.message), info(f.kind).id);
         if (const std::string more = omitted_findings_text(r); !more.empty())
             out += fmt::format("| {} | {} | {} |\n", path, mark, markdown_text(more));
     }

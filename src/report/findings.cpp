@@ -55,6 +55,11 @@ const std::vector<FindingInfo>& finding_infos() {
          "recommended. Revisit the decision with the new answers: update recommended (and chosen), or "
          "restore "
          "the answers."},
+        {FindingKind::prices_stale, "prices-stale", "The price table is more than 180 days old",
+         "The record was re-scored with a price table whose oldest API or GPU price was read more than 180 "
+         "days ago, so the cost figures behind today's recommendation may be out of date. A notice: it never "
+         "fails the check. See the figures with `makeorbuy prices show` and refresh the API prices with "
+         "`makeorbuy prices import litellm FILE`."},
     };
     return infos;
 }
@@ -75,8 +80,10 @@ void cap_findings(std::vector<RecordResult>& records, std::size_t max) {
     std::size_t shown = 0;
     for (auto& r : records) {
         const std::size_t keep = std::min(r.findings.size(), max - shown);
+        // A notice past the cap is dropped uncounted: it must not turn a pass into a warning.
         for (std::size_t i = keep; i < r.findings.size(); ++i)
-            ++(r.findings[i].severity == Severity::error ? r.omitted_errors : r.omitted_warnings);
+            if (r.findings[i].severity != Severity::note)
+                ++(r.findings[i].severity == Severity::error ? r.omitted_errors : r.omitted_warnings);
         r.findings.resize(keep);
         shown += keep;
     }

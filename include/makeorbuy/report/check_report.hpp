@@ -22,6 +22,7 @@ enum class FindingKind {
     proposed,               ///< status is proposed, under --no-proposed
     chosen_not_robust,      ///< chosen wins under less than half of the robustness samples
     answers_edited,         ///< recommended differs because the record's answers were edited
+    prices_stale,           ///< a notice: the price table the record was re-scored with is old
 };
 
 struct FindingInfo {
