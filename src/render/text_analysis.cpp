@@ -126,8 +126,8 @@ std::string stale_prices_notice(const CostReport& cost) {
 std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style) {
     std::string out;
     out += paint(style, Role::heading,
-                 fmt::format("Cost per month (profile {}, prices of {}, oldest price used {})", cost.profile,
-                             cost.as_of, cost.oldest_price)) +
+                 fmt::format("Cost per month (profile {}, oldest price used {})", cost.profile,
+                             cost.oldest_price)) +
            "\n";
     if (const std::string notice = stale_prices_notice(cost); !notice.empty())
         out += paint(style, Role::warn, wrap("Notice: " + notice, style.width - 2, "  ")) + "\n";

@@ -173,9 +173,9 @@ TEST_CASE("a matched LiteLLM entry without valid prices is located; others are n
     (void)import_litellm(p.document, p.table, litellm, "l.json", "2026-12-01", diagnostics);
     REQUIRE(diagnostics.items().size() == 3);
     const auto& d = diagnostics.items();
-    CHECK(d[0].where.to_string() == "l.json:3:35");
+    CHECK(d[0].where.to_string() == "l.json:3:37");
     CHECK(d[0].message.find("input_cost_per_token") != std::string::npos);
-    CHECK(d[1].where.to_string() == "l.json:4:37");
+    CHECK(d[1].where.to_string() == "l.json:4:38");
     CHECK(d[2].where.to_string() == "l.json:5:3");
     CHECK(d[2].message.find("has no 'output_cost_per_token'") != std::string::npos);
 }
