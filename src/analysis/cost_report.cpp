@@ -4,6 +4,7 @@
 
 #include "makeorbuy/core/cost.hpp"
 #include "makeorbuy/core/figures.hpp"
+#include "makeorbuy/core/price_dates.hpp"
 
 namespace makeorbuy {
 
@@ -13,6 +14,7 @@ CostReport cost_report(const Answers& answers, const RuleSet& rules, const Price
     report.profile = profile.id;
     report.profile_text = profile.text;
     report.as_of = prices.as_of;
+    report.oldest_price = oldest_price(prices, profile);
     report.workload = workload_for(answers, prices, profile);
     report.reference = rules.find_option(profile.reference_option).value_or(0);
 

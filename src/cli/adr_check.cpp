@@ -8,6 +8,7 @@
 #include "makeorbuy/adr/adr.hpp"
 #include "makeorbuy/adr/adr_check.hpp"
 #include "makeorbuy/core/echo.hpp"
+#include "makeorbuy/core/price_dates.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/io/file_io.hpp"
 #include "makeorbuy/render/check_formats.hpp"
@@ -49,6 +50,23 @@ adr::FailOn parse_fail_on(const std::string& text) {
                 with_hint(fmt::format("--fail-on takes error, warning or never, not '{}'", text),
                           to_lower(text), {"error", "warning", "never"}) +
                     "; see 'makeorbuy adr check --help'");
+}
+
+// A notice on each re-scored record when the price table its cost figures
+// came from holds a price more than k_prices_stale_after_days old.
+void notice_stale_prices(adr::CheckReport& report, const PriceTable* prices) {
+    if (prices == nullptr) return;
+    const std::string oldest = oldest_price(*prices);
+    const std::optional<long> age = days_between(oldest, report.today);
+    if (!age || !prices_stale(*age)) return;
+    const std::string message =
+        fmt::format("re-scored with a price table whose oldest price is from {}, {} days ago (more than {}); "
+                    "see `makeorbuy prices show`",
+                    oldest, *age, k_prices_stale_after_days);
+    for (adr::RecordResult& r : report.records)
+        if (r.state == adr::RecordState::checked && r.findings.size() < adr::k_max_findings_per_record)
+            r.findings.push_back(adr::Finding{adr::FindingKind::prices_stale, Severity::note,
+                                              Location{r.path, 1, 1}, message});
 }
 
 // GitHub's step summary is a regular file; anything else (a FIFO, a device)
@@ -113,6 +131,7 @@ ExitCode run_adr_check(const AdrCheckOptions& options) {
     adr::CheckOptions check{report.today,
                             options.no_proposed ? adr::ProposedPolicy::error : adr::ProposedPolicy::allowed};
     report.records = check_with_progress(files, check, problems);
+    notice_stale_prices(report, active_rules().prices);
     adr::cap_findings(report.records);
     report.problems = problems.items();
     report.rules_label = active_rules().label();

@@ -1,5 +1,7 @@
 #include "analysis_flags.hpp"
 #include "common.hpp"
+#include "makeorbuy/adr/adr.hpp"
+#include "makeorbuy/core/price_dates.hpp"
 #include "makeorbuy/core/prices_loader.hpp"
 
 #include <limits>
@@ -29,6 +31,10 @@ PriceTable active_prices(const std::string& path) {
     return path.empty() ? default_prices() : load_prices_file(path);
 }
 
+void date_prices(CostReport& cost) {
+    cost.prices_age_days = days_between(cost.oldest_price, adr::today());
+}
+
 void attach_analysis(Report& report, const AnalysisFlags& flags) {
     if (flags.no_analysis) return;
     RobustnessSettings settings;
@@ -36,6 +42,7 @@ void attach_analysis(Report& report, const AnalysisFlags& flags) {
     settings.seed = flags.seed;
     report.analysis = analyse(report.answers, *report.rules, settings);
     report.cost = cost_report(report.answers, *report.rules, active_prices(flags.prices_path));
+    date_prices(*report.cost);
 }
 
 } // namespace makeorbuy::cli

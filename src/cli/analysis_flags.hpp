@@ -27,6 +27,10 @@ void add_analysis_flags(CLI::App& app, AnalysisFlags& flags);
 /// The price table in force: `path`, or the embedded one when empty.
 [[nodiscard]] PriceTable active_prices(const std::string& path);
 
+/// Sets the age of the cost report's oldest price from today's date
+/// (MAKEORBUY_TODAY when set), so that renderers can say when it is stale.
+void date_prices(CostReport& cost);
+
 /// Runs the analyses and the cost model into the report, unless turned off.
 void attach_analysis(Report& report, const AnalysisFlags& flags);
 

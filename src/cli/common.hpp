@@ -105,6 +105,7 @@ void setup_recommend(CLI::App& app, ExitCode& result);
 void setup_questions(CLI::App& app, ExitCode& result);
 void setup_rules(CLI::App& app, ExitCode& result);
 void setup_cost(CLI::App& app, ExitCode& result);
+void setup_prices(CLI::App& app, ExitCode& result);
 void setup_adr(CLI::App& app, ExitCode& result);
 void setup_adr_new(CLI::App& adr);
 void setup_adr_check(CLI::App& adr, ExitCode& result);

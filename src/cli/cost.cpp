@@ -33,7 +33,8 @@ void run_cost(const CostOptions& options, Diagnostics& diagnostics) {
     fill_defaults(answers, rules);
 
     // 2. Price the options with the price table in force.
-    const CostReport cost = cost_report(answers, rules, active_prices(options.prices_path));
+    CostReport cost = cost_report(answers, rules, active_prices(options.prices_path));
+    date_prices(cost);
 
     // 3. Render to stdout.
     write_stdout(cost_formats()[options.format].render(cost, rules, answers,

@@ -37,6 +37,7 @@ constexpr Command k_commands[] = {
     {"questions", setup_questions, Listing::shown},
     {"rules", setup_rules, Listing::shown},
     {"cost", setup_cost, Listing::shown},
+    {"prices", setup_prices, Listing::shown},
     {"adr", setup_adr, Listing::shown},
     // The build runs these two to make the installed completions and man page.
     {"completions", setup_completions, Listing::hidden},

@@ -159,6 +159,7 @@ private:
                 model.source = m_read.string_field(row, at, "source", Field::required).value_or("");
                 model.retrieved_on =
                     m_read.string_field(row, at, "retrieved_on", Field::optional).value_or("");
+                model.litellm_key = m_read.string_field(row, at, "litellm_key", Field::optional).value_or("");
                 m_table.api_models.push_back(std::move(model));
             });
     }

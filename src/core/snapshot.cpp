@@ -66,7 +66,7 @@ template <typename A, same_type<RuleSet> T> void fields(A& a, T& x) {
 }
 
 template <typename A, same_type<ApiModel> T> void fields(A& a, T& x) {
-    a(x.id, x.input_per_token, x.output_per_token, x.source, x.retrieved_on);
+    a(x.id, x.input_per_token, x.output_per_token, x.source, x.retrieved_on, x.litellm_key);
 }
 template <typename A, same_type<GpuOffer> T> void fields(A& a, T& x) {
     a(x.id, x.gpu, x.usd_per_gpu_hour, x.source, x.retrieved_on);
@@ -150,7 +150,7 @@ bool indices_fit(const PriceTable& /*unused*/) {
 // The first bytes: the kind of table and the layout version. Bump the
 // version when a member is added, removed or reordered above.
 constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/3\n";
-constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/1\n";
+constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/2\n";
 
 class Writer {
 public:

@@ -129,6 +129,7 @@ Severity default_severity(FindingKind kind) {
     case FindingKind::successor_no_backlink:
         return Severity::warning;
     case FindingKind::review_due:
+    case FindingKind::prices_stale:
         return Severity::note;
     default:
         return Severity::error;

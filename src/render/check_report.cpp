@@ -43,6 +43,18 @@ Counts count(const CheckReport& report) {
     return c;
 }
 
+const char* severity_mark(Severity severity) {
+    switch (severity) {
+    case Severity::error:
+        return "❌ error";
+    case Severity::warning:
+        return "⚠️ warning";
+    case Severity::note:
+        return "ℹ️ note";
+    }
+    return "⚠️ warning";
+}
+
 const char* outcome_name(Outcome o) {
     switch (o) {
     case Outcome::passed:
@@ -218,10 +230,7 @@ std::string render_step_summary(const CheckReport& report) {
         }
         // Each finding row carries its own severity: a warning beside an error stays a warning.
         for (const auto& f : r.findings)
-            out += fmt::format("| {} | {} | line {}: {} (`{}`) |\n", path,
-                               f.severity == Severity::error     ? "❌ error"
-                               : f.severity == Severity::warning ? "⚠️ warning"
-                                                                 : "ℹ️ note",
+            out += fmt::format("| {} | {} | line {}: {} (`{}`) |\n", path, severity_mark(f.severity),
                                f.where.line, markdown_text(f.message), info(f.kind).id);
         if (const std::string more = omitted_findings_text(r); !more.empty())
             out += fmt::format("| {} | {} | {} |\n", path, mark, markdown_text(more));

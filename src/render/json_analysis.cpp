@@ -2,6 +2,8 @@
 
 #include "makeorbuy/render/render_analysis.hpp"
 
+#include "makeorbuy/core/price_dates.hpp"
+
 #include <cmath>
 
 namespace makeorbuy {
@@ -100,6 +102,9 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
     out["profile"] = cost.profile;
     out["profile_text"] = cost.profile_text;
     out["prices_as_of"] = cost.as_of;
+    out["oldest_price"] = cost.oldest_price;
+    out["prices_age_days"] = cost.prices_age_days ? ordered_json(*cost.prices_age_days) : ordered_json();
+    out["prices_stale"] = cost.prices_age_days.has_value() && prices_stale(*cost.prices_age_days);
     out["reference"] = rules.options[cost.reference].id;
     out["workload"] = {{"requests_per_month", std::llround(cost.workload.requests_per_month)},
                        {"tokens_in", cost.workload.tokens_in},

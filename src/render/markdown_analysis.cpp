@@ -31,8 +31,11 @@ std::string analysis_markdown(const Analysis& analysis, const RuleSet& rules, st
 }
 
 std::string cost_markdown(const CostReport& cost, const RuleSet& rules) {
-    std::string out = fmt::format("\n### Cost per month\n\nProfile `{}` ({}), prices of {}. ", cost.profile,
-                                  cost.profile_text, cost.as_of);
+    std::string out =
+        fmt::format("\n### Cost per month\n\nProfile `{}` ({}), prices of {}, oldest price used {}. ",
+                    cost.profile, cost.profile_text, cost.as_of, cost.oldest_price);
+    if (const std::string notice = stale_prices_notice(cost); !notice.empty())
+        out = fmt::format("{}\n\n> **Notice:** {}\n\n", out, notice);
     const Workload& w = cost.workload;
     out += fmt::format(
         "Workload: {} requests a month{}, {} input and {} output tokens each.\n\n",

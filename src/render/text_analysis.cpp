@@ -2,6 +2,7 @@
 
 #include "makeorbuy/render/render_analysis.hpp"
 
+#include "makeorbuy/core/price_dates.hpp"
 #include "makeorbuy/core/text.hpp"
 
 #include <fmt/format.h>
@@ -113,11 +114,23 @@ std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::s
     return out;
 }
 
+std::string stale_prices_notice(const CostReport& cost) {
+    if (!cost.prices_age_days || !prices_stale(*cost.prices_age_days)) return {};
+    return fmt::format(
+        "The oldest price used is from {}, {} days ago (more than {}): the figures may be out of "
+        "date. See them with `makeorbuy prices show`; refresh the API prices with `makeorbuy "
+        "prices import litellm FILE`.",
+        cost.oldest_price, *cost.prices_age_days, k_prices_stale_after_days);
+}
+
 std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style) {
     std::string out;
     out += paint(style, Role::heading,
-                 fmt::format("Cost per month (profile {}, prices of {})", cost.profile, cost.as_of)) +
+                 fmt::format("Cost per month (profile {}; oldest price {})", cost.profile,
+                             cost.oldest_price)) +
            "\n";
+    if (const std::string notice = stale_prices_notice(cost); !notice.empty())
+        out += paint(style, Role::warn, wrap("Notice: " + notice, style.width - 2, "  ")) + "\n";
     if (!cost.profile_text.empty())
         out += paint(style, Role::dim, wrap(cost.profile_text, style.width - 2, "  ")) + "\n";
     const Workload& w = cost.workload;

@@ -68,6 +68,11 @@ const std::vector<FindingInfo>& finding_infos() {
          "The record names its successor, but the successor holds no `supersedes` key, nor a "
          "\"Supersedes …\" line, naming this record by file name or number. Add one, so that a reader "
          "of the new decision finds the one it replaced."},
+        {FindingKind::prices_stale, "prices-stale", "The price table is more than 180 days old",
+         "The record was re-scored with a price table whose oldest API or GPU price was read more than 180 "
+         "days ago, so the cost figures behind today's recommendation may be out of date. A notice: it never "
+         "fails the check. See the figures with `makeorbuy prices show` and refresh the API prices with "
+         "`makeorbuy prices import litellm FILE`."},
     };
     return infos;
 }

@@ -10,9 +10,11 @@ import glob
 import os
 import re
 
-from harness import check, data, expect, finish, run
+from harness import check, data, env, expect, finish, run
 
 UPDATE = os.environ.get("MAKEORBUY_UPDATE_EXPECTED") == "1"
+# Today is pinned: the cost section's stale-prices notice depends on the date.
+TODAY = env(MAKEORBUY_TODAY="2026-11-29")
 
 
 def figures_under(text, heading_prefix):
@@ -30,7 +32,7 @@ def figures_under(text, heading_prefix):
 for args_file in sorted(glob.glob(data("golden", "*.args"))):
     name = os.path.basename(args_file)[:-5]
     args = [a for a in open(args_file, encoding="utf-8").read().splitlines() if a]
-    result = run("recommend", "--no-input", *args)
+    result = run("recommend", "--no-input", *args, environment=TODAY)
     expect(result, 0, f"golden {name}")
     text = result.stdout
     expected_file = data("golden", name + ".txt")

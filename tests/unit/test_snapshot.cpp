@@ -61,6 +61,12 @@ TEST_CASE("a snapshot reads back to an equal table", "[snapshot]") {
     PriceTable other = prices;
     other.profiles.front().plans.front().fte += 1;
     CHECK_FALSE(prices_from_snapshot(snapshot_of(other), "t") == prices);
+    // The LiteLLM key `prices import litellm` matches on travels in the snapshot.
+    other = prices;
+    other.api_models.front().litellm_key = "vendor/model";
+    const PriceTable back = prices_from_snapshot(snapshot_of(other), "t");
+    CHECK(back.api_models.front().litellm_key == "vendor/model");
+    CHECK_FALSE(back == prices);
 }
 
 TEST_CASE("a damaged snapshot is refused with the table's name", "[snapshot]") {

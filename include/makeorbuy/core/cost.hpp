@@ -20,6 +20,7 @@ struct ApiModel {
     double output_per_token = 0;
     std::string source;
     std::string retrieved_on;
+    std::string litellm_key; ///< its key in LiteLLM's price table; empty: the id itself
 
     bool operator==(const ApiModel&) const = default;
 };
@@ -167,7 +168,9 @@ struct CostReport {
     std::string profile;
     std::string profile_text;
     std::string as_of;
-    std::size_t reference = 0; ///< option index
+    std::string oldest_price;            ///< date of the oldest price the profile uses (YYYY-MM-DD)
+    std::optional<long> prices_age_days; ///< today minus oldest_price; set by the caller, who knows today
+    std::size_t reference = 0;           ///< option index
     Workload workload;
     std::vector<OptionCost> options; ///< in the rules' option order; options without a plan left out
     std::vector<BreakEven> break_even;

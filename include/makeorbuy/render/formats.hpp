@@ -5,6 +5,7 @@
 // table, so adding a format is one row and one renderer.
 
 #include "makeorbuy/core/cost.hpp"
+#include "makeorbuy/core/price_dates.hpp"
 #include "makeorbuy/core/style.hpp"
 #include "makeorbuy/report/report.hpp"
 
@@ -29,11 +30,17 @@ using CostRenderer = std::string (*)(const CostReport& cost, const RuleSet& rule
 /// `questions`: every question of the rules.
 using QuestionsRenderer = std::string (*)(const RuleSet& rules, const TextStyle& style);
 
+/// `prices show`: every row of a price table (named `origin`), oldest first.
+using PricesRenderer = std::string (*)(const std::vector<PriceFigure>& figures, const std::string& origin,
+                                       const TextStyle& style);
+
 /// text, json, markdown; the first is the default.
 [[nodiscard]] std::span<const OutputFormat<ReportRenderer>> report_formats();
 [[nodiscard]] std::span<const OutputFormat<CostRenderer>> cost_formats();
 /// text, json.
 [[nodiscard]] std::span<const OutputFormat<QuestionsRenderer>> questions_formats();
+/// text, json.
+[[nodiscard]] std::span<const OutputFormat<PricesRenderer>> prices_formats();
 
 /// The names of a table's formats, in its order.
 template <class Renderer>

@@ -25,6 +25,9 @@ namespace makeorbuy {
                                             const TextStyle& style);
 [[nodiscard]] std::string analysis_text(const Analysis& analysis, const RuleSet& rules,
                                         std::size_t recommendation, const TextStyle& style);
+/// The notice a stale price table adds (its oldest price used is more than
+/// k_prices_stale_after_days old), in words; empty when it is not stale or its age is unknown.
+[[nodiscard]] std::string stale_prices_notice(const CostReport& cost);
 [[nodiscard]] std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style);
 
 /// One break-even point or range in words: "above 41.7M requests a month ($X

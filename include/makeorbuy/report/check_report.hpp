@@ -25,6 +25,7 @@ enum class FindingKind {
     review_due,             ///< review-by falls within the next 30 days (a note)
     successor_missing,      ///< a superseded record's successor link names no existing record
     successor_no_backlink,  ///< the successor does not link back to the record it supersedes
+    prices_stale,           ///< a notice: the price table the record was re-scored with is old
 };
 
 struct FindingInfo {
