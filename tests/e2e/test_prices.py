@@ -110,7 +110,7 @@ for offset, stale in ((179, False), (180, False), (181, True)):
     e = env(MAKEORBUY_TODAY=day(offset))
     r = run("cost", "--monthly-spend", "120k", environment=e)
     expect(r, 0, f"cost text at {offset} days",
-           stdout_has=[f"oldest price used {oldest}"] + ([NOTICE, f"{offset} days ago"] if stale else []),
+           stdout_has=[f"oldest price {oldest}"] + ([NOTICE, f"{offset} days ago"] if stale else []),
            stdout_lacks=[] if stale else [NOTICE])
     r = run("cost", "--monthly-spend", "120k", "--format", "json", environment=e)
     c = json.loads(r.stdout or "{}").get("cost", {})
