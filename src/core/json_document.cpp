@@ -186,6 +186,41 @@ std::string last_token(const std::string& pointer) {
     return out;
 }
 
+// Whether any object gives a key twice; stops at the first.
+class DuplicateKeys final : public nlohmann::json_sax<nlohmann::json> {
+public:
+    bool found = false;
+
+    bool null() override { return true; }
+    bool boolean(bool /*value*/) override { return true; }
+    bool number_integer(number_integer_t /*value*/) override { return true; }
+    bool number_unsigned(number_unsigned_t /*value*/) override { return true; }
+    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override { return true; }
+    bool string(string_t& /*value*/) override { return true; }
+    bool binary(binary_t& /*value*/) override { return true; }
+    bool start_object(std::size_t /*elements*/) override {
+        m_open.emplace_back();
+        return true;
+    }
+    bool key(string_t& name) override {
+        found = !m_open.empty() && !m_open.back().insert(name).second;
+        return !found;
+    }
+    bool end_object() override {
+        if (!m_open.empty()) m_open.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t /*elements*/) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                     const nlohmann::detail::exception& /*error*/) override {
+        return false;
+    }
+
+private:
+    std::vector<std::unordered_set<std::string>> m_open; // the keys of each open object
+};
+
 // nlohmann keeps the last of two members with one key, and a file that says
 // two things must not silently mean one: the second is an error at its key.
 void refuse_duplicate_keys(const SourceText& source) {
@@ -213,21 +248,13 @@ JsonDocument JsonDocument::parse(SourceText source, int max_depth) {
         throw Error(doc.m_source.location(deep_at),
                     fmt::format("JSON nested more than {} levels deep; flatten the file", max_depth));
     try {
-        using Event = nlohmann::json::parse_event_t;
-        std::vector<std::unordered_set<std::string>> open_objects; // the keys of each
-        bool duplicate = false;
-        const nlohmann::json::parser_callback_t watch = [&](int, Event event, nlohmann::json& parsed) {
-            if (event == Event::object_start)
-                open_objects.emplace_back();
-            else if (event == Event::object_end && !open_objects.empty())
-                open_objects.pop_back();
-            else if (event == Event::key && !open_objects.empty() &&
-                     !open_objects.back().insert(parsed.get<std::string>()).second)
-                duplicate = true;
-            return true;
-        };
-        doc.m_root = nlohmann::json::parse(text, watch);
-        if (duplicate) refuse_duplicate_keys(doc.m_source);
+        doc.m_root = nlohmann::json::parse(text);
+        // A second, SAX pass for keys given twice: nlohmann's parse callback
+        // rescans the enclosing array after every object (quadratic in the
+        // length of a list), this is linear and stops at the first one.
+        DuplicateKeys keys;
+        nlohmann::json::sax_parse(text, &keys);
+        if (keys.found) refuse_duplicate_keys(doc.m_source);
     } catch (const nlohmann::json::parse_error& e) {
         // e.byte is 1-based and points just past the offending character.
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;

@@ -42,29 +42,13 @@ std::array<std::string, k_columns> text_row(const RecordResult& r) {
             or_dash(r.date),
             or_dash(r.chosen),
             or_dash(r.recommended_now),
-            verdict_name(outcome(r)),
+            outcome_name(outcome(r)),
             or_dash(r.review_by),
             std::to_string(findings_count(r)),
             or_dash(r.title)};
 }
 
 } // namespace
-
-const char* verdict_name(Outcome outcome) {
-    switch (outcome) {
-    case Outcome::passed:
-        return "passed";
-    case Outcome::warning:
-        return "warning";
-    case Outcome::error:
-        return "error";
-    case Outcome::skipped:
-        return "skipped";
-    case Outcome::other:
-        return "other";
-    }
-    return "other";
-}
 
 std::string render_list_text(const CheckReport& report) {
     std::vector<std::array<std::string, k_columns>> rows;
@@ -106,7 +90,7 @@ std::string render_list_json(const CheckReport& report) {
                                {"date", value(r.date)},
                                {"chosen", value(r.chosen)},
                                {"recommended_now", value(r.recommended_now)},
-                               {"verdict", verdict_name(outcome(r))},
+                               {"verdict", outcome_name(outcome(r))},
                                {"review_by", value(r.review_by)},
                                {"findings", findings_count(r)}});
     }
@@ -139,7 +123,7 @@ std::string render_list_markdown(const CheckReport& report) {
             out +=
                 fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", cell(r.title), code(r.path),
                             cell(r.status), cell(r.date), code(r.chosen), code(r.recommended_now),
-                            verdict_name(outcome(r)), cell(r.review_by), findings_count(r));
+                            outcome_name(outcome(r)), cell(r.review_by), findings_count(r));
         }
         out += "\n";
     }

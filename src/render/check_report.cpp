@@ -55,22 +55,6 @@ const char* severity_mark(Severity severity) {
     return "⚠️ warning";
 }
 
-const char* outcome_name(Outcome o) {
-    switch (o) {
-    case Outcome::passed:
-        return "passed";
-    case Outcome::warning:
-        return "warning";
-    case Outcome::error:
-        return "error";
-    case Outcome::skipped:
-        return "skipped";
-    case Outcome::other:
-        return "other";
-    }
-    return "other";
-}
-
 std::string finding_line(const Finding& f) {
     return fmt::format("{}: {}: {} [{}]", neutralise(f.where.to_string()), to_string(f.severity),
                        neutralise(f.message), info(f.kind).id);

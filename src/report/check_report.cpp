@@ -6,6 +6,22 @@
 
 namespace makeorbuy::adr {
 
+const char* outcome_name(Outcome o) {
+    switch (o) {
+    case Outcome::passed:
+        return "passed";
+    case Outcome::warning:
+        return "warning";
+    case Outcome::error:
+        return "error";
+    case Outcome::skipped:
+        return "skipped";
+    case Outcome::other:
+        return "other";
+    }
+    return "other";
+}
+
 Outcome outcome(const RecordResult& record) {
     switch (record.state) {
     case RecordState::other:

@@ -24,8 +24,4 @@ using ListRenderer = std::string (*)(const CheckReport& report);
 /// A Markdown table whose cells nothing in a record can break out of.
 [[nodiscard]] std::string render_list_markdown(const CheckReport& report);
 
-/// The verdict of a record as every format of the list names it: passed,
-/// warning, error, skipped (by its status).
-[[nodiscard]] const char* verdict_name(Outcome outcome);
-
 } // namespace makeorbuy::adr

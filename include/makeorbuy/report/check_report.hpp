@@ -112,6 +112,8 @@ struct CheckReport {
 };
 
 [[nodiscard]] Outcome outcome(const RecordResult& record);
+/// "passed", "warning", "error", "skipped", "other": the word every format prints.
+[[nodiscard]] const char* outcome_name(Outcome outcome);
 [[nodiscard]] const char* to_string(FailOn fail_on);
 
 } // namespace makeorbuy::adr
