@@ -125,10 +125,10 @@ std::string stale_prices_notice(const CostReport& cost) {
 
 std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style) {
     std::string out;
-    out += paint(style, Role::heading,
-                 fmt::format("Cost per month (profile {}; oldest price {})", cost.profile,
-                             cost.oldest_price)) +
-           "\n";
+    out +=
+        paint(style, Role::heading,
+              fmt::format("Cost per month (profile {}; oldest price {})", cost.profile, cost.oldest_price)) +
+        "\n";
     if (const std::string notice = stale_prices_notice(cost); !notice.empty())
         out += paint(style, Role::warn, wrap("Notice: " + notice, style.width - 2, "  ")) + "\n";
     if (!cost.profile_text.empty())
