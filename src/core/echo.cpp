@@ -90,7 +90,7 @@ void escape(std::string& out, std::uint32_t cp) {
 
 bool needs_neutralising(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
+        const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x20 && c < 0x7F) { // the common case: printable ASCII
             ++i;
             continue;
