@@ -19,8 +19,8 @@ bool is_lead(char c) {
 
 } // namespace
 
-SourceText::SourceText(std::string name, std::string text)
-    : m_name(std::move(name))
+SourceText::SourceText(const std::string& name, std::string text)
+    : m_name(name) // a FileName, made from a const reference
     , m_text(std::move(text)) {
     m_line_starts.push_back(0);
     m_block_characters.reserve(m_text.size() / k_block + 1);

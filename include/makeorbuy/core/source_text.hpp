@@ -15,7 +15,7 @@ namespace makeorbuy {
 class SourceText {
 public:
     SourceText() = default;
-    SourceText(std::string name, std::string text);
+    SourceText(const std::string& name, std::string text);
 
     [[nodiscard]] const std::string& name() const { return m_name.str(); }
     [[nodiscard]] const std::string& text() const { return m_text; }
