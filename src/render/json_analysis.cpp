@@ -4,6 +4,8 @@
 
 #include "makeorbuy/core/price_dates.hpp"
 
+#include "json_numbers.hpp"
+
 #include <cmath>
 
 namespace makeorbuy {
@@ -12,10 +14,7 @@ using nlohmann::ordered_json;
 
 namespace {
 
-double cents(double usd) {
-    const double rounded = std::round(usd * 100) / 100;
-    return rounded == 0 ? 0.0 : rounded;
-}
+using render_detail::cents;
 
 double rounded(double x, double unit) {
     return std::round(x / unit) * unit;

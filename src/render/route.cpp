@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "json_numbers.hpp"
+
 #include <cmath>
 
 namespace makeorbuy {
@@ -15,10 +17,7 @@ using nlohmann::ordered_json;
 
 namespace {
 
-double cents(double usd) {
-    const double rounded = std::round(usd * 100) / 100;
-    return rounded == 0 ? 0.0 : rounded;
-}
+using render_detail::cents;
 
 // "Self-hosted open model (bought per token)": the form named where the
 // cost section names it, beside the own-GPU figure.
