@@ -9,6 +9,8 @@
 #include "makeorbuy/core/validate.hpp"
 #include "makeorbuy/report/report.hpp"
 
+#include "temp_dir.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -20,20 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "makeorbuy-unit-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-    [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
-        const fs::path file = path / name;
-        std::ofstream(file, std::ios::binary) << text;
-        return file.string();
-    }
-};
+using test::TempDir;
 
 // MAKEORBUY_TODAY set for the life of the object.
 struct PinnedToday {

@@ -1,6 +1,8 @@
 #include "makeorbuy/core/source_text.hpp"
 #include "makeorbuy/io/file_io.hpp"
 
+#include "temp_dir.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -12,15 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "makeorbuy-unit-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
