@@ -14,18 +14,9 @@ namespace makeorbuy::adr {
 
 namespace {
 
-// Well-formed XML 1.0 text for any input: neutralise() leaves valid UTF-8
-// without the characters XML refuses (C0 controls, U+FFFE, U+FFFF); each line
-// of `text` is neutralised on its own so that line breaks stay.
-std::string xml_escape(std::string_view raw) {
-    std::string text;
-    for (std::size_t start = 0; start <= raw.size();) {
-        std::size_t end = raw.find('\n', start);
-        if (end == std::string_view::npos) end = raw.size();
-        text += neutralise(raw.substr(start, end - start));
-        if (end < raw.size()) text += '\n';
-        start = end + 1;
-    }
+// Markup-escaped `text`, which neutralise() has already made valid UTF-8
+// without the characters XML refuses (C0 controls, U+FFFE, U+FFFF).
+std::string escape_markup(std::string_view text) {
     std::string out;
     for (char c : text) {
         const auto u = static_cast<unsigned char>(c);
@@ -54,6 +45,26 @@ std::string xml_escape(std::string_view raw) {
         }
     }
     return out;
+}
+
+// An attribute value: one line whatever the input, so that a JUnit file shown
+// in a CI log never starts a line with text from a record (a workflow command).
+std::string xml_attribute(std::string_view raw) {
+    return escape_markup(neutralise(raw));
+}
+
+// Element text made of our own lines: each line is neutralised on its own so
+// that the line breaks between them stay.
+std::string xml_lines(std::string_view raw) {
+    std::string text;
+    for (std::size_t start = 0; start <= raw.size();) {
+        std::size_t end = raw.find('\n', start);
+        if (end == std::string_view::npos) end = raw.size();
+        text += neutralise(raw.substr(start, end - start));
+        if (end < raw.size()) text += '\n';
+        start = end + 1;
+    }
+    return escape_markup(text);
 }
 
 // GitHub workflow commands: % CR LF in data; also : and , in properties.
@@ -157,11 +168,12 @@ std::string render_check_junit(const CheckReport& report) {
     for (const auto& r : report.records) {
         if (r.state == RecordState::other) continue;
         ++tests;
-        cases +=
-            fmt::format(R"(    <testcase name="{}" classname="makeorbuy.adr" time="0")", xml_escape(r.path));
+        cases += fmt::format(R"(    <testcase name="{}" classname="makeorbuy.adr" time="0")",
+                             xml_attribute(r.path));
         if (outcome(r) == Outcome::skipped) {
             ++skipped;
-            cases += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_escape(r.note));
+            cases +=
+                fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n", xml_attribute(r.note));
             continue;
         }
         const auto first = std::find_if(r.findings.begin(), r.findings.end(),
@@ -182,7 +194,7 @@ std::string render_check_junit(const CheckReport& report) {
         const std::string type = first != r.findings.end() ? info(first->kind).id : "omitted";
         const std::string message = first != r.findings.end() ? first->message : omitted_findings_text(r);
         cases += fmt::format(">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
-                             type, xml_escape(message), xml_escape(body));
+                             type, xml_attribute(message), xml_lines(body));
     }
     out_text += summary_line(report) + "\n";
     std::string err_text;
@@ -194,15 +206,15 @@ std::string render_check_junit(const CheckReport& report) {
     out += fmt::format(
         "  <testsuite name=\"makeorbuy adr check\" package=\"makeorbuy.adr\" id=\"0\" timestamp=\"{}\" "
         "hostname=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">\n",
-        report.timestamp, xml_escape(report.hostname), tests, failures, skipped);
+        report.timestamp, xml_attribute(report.hostname), tests, failures, skipped);
     out += "    <properties>\n";
-    out += fmt::format("      <property name=\"rules\" value=\"{}\"/>\n", xml_escape(report.rules_label));
+    out += fmt::format("      <property name=\"rules\" value=\"{}\"/>\n", xml_attribute(report.rules_label));
     out += fmt::format("      <property name=\"today\" value=\"{}\"/>\n", report.today);
     out += fmt::format("      <property name=\"fail-on\" value=\"{}\"/>\n", to_string(report.fail_on));
     out += "    </properties>\n";
     out += cases;
-    out += fmt::format("    <system-out>{}</system-out>\n", xml_escape(out_text));
-    out += fmt::format("    <system-err>{}</system-err>\n", xml_escape(err_text));
+    out += fmt::format("    <system-out>{}</system-out>\n", xml_lines(out_text));
+    out += fmt::format("    <system-err>{}</system-err>\n", xml_lines(err_text));
     return out + "  </testsuite>\n</testsuites>\n";
 }
 

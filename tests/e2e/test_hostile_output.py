@@ -124,6 +124,7 @@ record(os.path.join(inj, "0002-status.md"), status=json.dumps("pending" + OSC52 
 record(os.path.join(inj, "0003-value.md"), chosen=json.dumps("frontier" + OSC52 + "\n::warning::chosen"))
 record(os.path.join(inj, "0004-key.md"), chosen="frontier-api",
        extra='  "bad' + "\\e]52;c;eA==\\a" + '\\n::error::key": 1\n')
+record(os.path.join(inj, "0005-name\n::add-mask::ghp_y\n::warning file=x::name.md"), chosen="frontier-api")
 summary = os.path.join(tmp, "summary.md")
 junit = os.path.join(tmp, "junit.xml")
 sarif = os.path.join(tmp, "out.sarif")
@@ -160,6 +161,11 @@ try:
 except Exception as e:  # noqa: BLE001 - any parse error is the failure
     check(False, "JUnit well-formed", str(e))
 no_actors(junit_bytes.decode("utf-8"), "JUnit")
+# A JUnit file printed to a CI log (--format junit on stdout) starts no line with a record's text:
+# a reason's line break inside an attribute was kept, so "::add-mask::" began a line (found by fuzz_echo).
+for name, text in (("JUnit", junit_bytes.decode("utf-8")), ("SARIF", sarif_text)):
+    starts = [line for line in text.splitlines() if line.lstrip().startswith("::")]
+    check(not starts, f"{name}: no line starts a workflow command", "\n".join(starts)[:2000])
 
 # Errors on stderr: an answers file and a flag with escapes.
 answers = os.path.join(tmp, "evil.toml")

@@ -13,6 +13,7 @@
 #include "makeorbuy/render/check_formats.hpp"
 
 #include <algorithm>
+#include <utility>
 
 using namespace makeorbuy;
 
@@ -32,14 +33,18 @@ bool has_actor(std::string_view text, bool allow_newline) {
     return false;
 }
 
-void check_lines_are_ours(const std::string& out, std::string_view prefix_a, std::string_view prefix_b) {
+void check_lines_are_ours(const std::string& out, std::string_view format, std::string_view prefix_a,
+                          std::string_view prefix_b) {
     std::size_t start = 0;
     while (start < out.size()) {
         std::size_t end = out.find('\n', start);
         if (end == std::string::npos) end = out.size();
         const std::string_view line = std::string_view(out).substr(start, end - start);
-        if (line.rfind("::", 0) == 0 && line.rfind(prefix_a, 0) != 0 && line.rfind(prefix_b, 0) != 0)
+        if (line.rfind("::", 0) == 0 && line.rfind(prefix_a, 0) != 0 && line.rfind(prefix_b, 0) != 0) {
+            std::fprintf(stderr, "format %.*s, line: %.*s\n", static_cast<int>(format.size()), format.data(),
+                         static_cast<int>(line.size()), line.data());
             fuzz::fail("a line starts a workflow command that is not ours");
+        }
         start = end + 1;
     }
 }
@@ -100,13 +105,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     record.omitted_errors = size;
     report.records.push_back(record);
     report.problems.push_back({Location{record.path}, text, Severity::error});
-    for (auto format : {adr::CheckFormat::text, adr::CheckFormat::github, adr::CheckFormat::junit,
-                        adr::CheckFormat::json, adr::CheckFormat::sarif}) {
+    const std::pair<adr::CheckFormat, std::string_view> formats[] = {
+        {adr::CheckFormat::text, "text"},   {adr::CheckFormat::github, "github"},
+        {adr::CheckFormat::junit, "junit"}, {adr::CheckFormat::json, "json"},
+        {adr::CheckFormat::sarif, "sarif"}, {adr::CheckFormat::gitlab, "gitlab"}};
+    for (const auto& [format, name] : formats) {
         const std::string out = adr::render_check(report, format);
         if (!fuzz::valid_utf8(out)) fuzz::fail("an adr check format is not valid UTF-8");
-        if (format != adr::CheckFormat::json && format != adr::CheckFormat::sarif && has_actor(out, true))
+        if (format != adr::CheckFormat::json && format != adr::CheckFormat::sarif &&
+            format != adr::CheckFormat::gitlab && has_actor(out, true))
             fuzz::fail("an adr check format holds a character that acts");
-        check_lines_are_ours(out, "::error file=", "::warning file=");
+        check_lines_are_ours(out, name, "::error file=", "::warning file=");
     }
     const std::string summary = adr::render_step_summary(report);
     if (has_actor(summary, true)) fuzz::fail("the step summary holds a character that acts");
