@@ -138,13 +138,29 @@ bool commas_group_thousands(std::string_view amount) {
     return true;
 }
 
+bool points_group_thousands(std::string_view amount) {
+    std::string_view text = trim_view(amount);
+    if (!text.empty() && (text.front() == '$' || text.front() == '-')) text.remove_prefix(1);
+    const std::size_t point = text.find('.');
+    if (point == std::string_view::npos || point == 0 || point > 3 || text.front() == '0') return false;
+    for (std::size_t i = 0; i < point; ++i)
+        if (text[i] < '0' || text[i] > '9') return false;
+    // Then ".ddd" groups to the end.
+    for (std::size_t i = point; i < text.size(); i += 4) {
+        if (text.size() - i < 4 || text[i] != '.') return false;
+        for (std::size_t j = i + 1; j < i + 4; ++j)
+            if (text[j] < '0' || text[j] > '9') return false;
+    }
+    return true;
+}
+
 std::optional<double> parse_amount(std::string_view text) {
     return parse_amount(text, nullptr);
 }
 
 std::optional<double> parse_amount(std::string_view text, bool* too_large) {
     if (too_large != nullptr) *too_large = false;
-    if (!commas_group_thousands(text)) return std::nullopt;
+    if (!commas_group_thousands(text) || points_group_thousands(text)) return std::nullopt;
     std::string cleaned;
     std::string_view rest = trim_view(text);
     if (!rest.empty() && rest.front() == '$') rest.remove_prefix(1);

@@ -35,6 +35,24 @@ ParsedAnswer parse_number(const Question& q, const std::string& text) {
                 fmt::format("'{}' is not a number for {}: a comma may only separate thousands (30,000 or "
                             "1,234,567); write decimals with a point, as in 35.5k",
                             shown(text), q.key)};
+    if (!number && points_group_thousands(text)) {
+        // "35.000" is 35,000 in much of Europe and 35 elsewhere: offer the readings.
+        std::string thousands = text;
+        std::erase(thousands, '.');
+        std::string message =
+            fmt::format("'{}' is ambiguous for {}: a point before three digits separates "
+                        "thousands in some countries and starts decimals in others; write {} "
+                        "for thousands",
+                        shown(text), q.key, thousands);
+        if (std::count(text.begin(), text.end(), '.') == 1) {
+            std::string decimal = text;
+            while (decimal.back() == '0')
+                decimal.pop_back();
+            if (decimal.back() == '.') decimal.pop_back();
+            message += fmt::format(" or {} for the decimal", decimal);
+        }
+        return {std::nullopt, message};
+    }
     if (!number) {
         const char* example = q.type == QuestionType::integer ? "write a whole number such as 3"
                                                               : "write it like 30000, 50k, 1.2M or $30,000";

@@ -67,6 +67,18 @@ for amount in ["35,5k", "1,,2", "1.234,56"]:
     expect(r, 2, f"--monthly-spend {amount} is refused", stderr_has=[
         f"{PREFIX}--monthly-spend: '{amount}' is not a number for monthly-spend: a comma may only separate "
         "thousands (30,000 or 1,234,567); write decimals with a point, as in 35.5k"])
+# A point before three digits is a thousands separator in much of Europe: 35.000 is refused with both
+# readings, not taken as 35; a decimal that cannot be thousands still reads as one.
+r = run("recommend", *REQUIRED[:2], "--monthly-spend", "35.000", *REQUIRED[4:])
+expect(r, 2, "--monthly-spend 35.000 is refused", stderr_has=[
+    f"{PREFIX}--monthly-spend: '35.000' is ambiguous for monthly-spend: a point before three digits separates "
+    "thousands in some countries and starts decimals in others; write 35000 for thousands or 35 for the decimal"])
+r = run("recommend", *REQUIRED[:2], "--monthly-spend", "$1.250", *REQUIRED[4:])
+expect(r, 2, "--monthly-spend $1.250 is refused", stderr_has="write $1250 for thousands or $1.25 for the decimal")
+for amount, value in [("35.5k", "35500"), ("0.125M", "125000"), ("35.00", "35")]:
+    r = run("recommend", *REQUIRED[:2], "--monthly-spend", amount, *REQUIRED[4:], "--format", "json")
+    check(r.returncode == 0 and f'"monthly-spend": {value}' in r.stdout, f"--monthly-spend {amount} is {value}",
+          r.stderr)
 r = run("recommend", *REQUIRED[:2], "--monthly-spend", "$35,500", *REQUIRED[4:], "--format", "json")
 check(r.returncode == 0 and '"monthly-spend": 35500' in r.stdout, "$35,500 is 35500", r.stderr)
 for amount in ["inf", "nan", "1e999", "--5", "-5"]:

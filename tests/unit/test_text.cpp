@@ -43,6 +43,24 @@ TEST_CASE("parse_amount takes commas only as thousands separators", "[text]") {
     }
 }
 
+TEST_CASE("parse_amount refuses a point that may separate thousands", "[text]") {
+    // 35.000 is 35,000 in much of Europe and 35 elsewhere: refused, not guessed.
+    for (const char* text : {"35.000", "$1.250", "1.234.567", "-1.000", " 999.999 "}) {
+        INFO("text: '" << text << "'");
+        CHECK(points_group_thousands(text));
+        CHECK_FALSE(parse_amount(text).has_value());
+    }
+    // A leading 0, other than three decimals, a suffix or a comma: a decimal.
+    CHECK(parse_amount("0.125") == 0.125);
+    CHECK(parse_amount("35.5") == 35.5);
+    CHECK(parse_amount("35.00") == 35.0);
+    CHECK(parse_amount("35.0000") == 35.0);
+    CHECK(parse_amount("1.250k") == 1250.0);
+    CHECK(parse_amount("1,000.125") == 1000.125);
+    CHECK(parse_amount("1234.567") == 1234.567);
+    CHECK_FALSE(points_group_thousands("1.2.3"));
+}
+
 TEST_CASE("parse_amount keeps a sign for the range check to refuse", "[text]") {
     // Negative amounts parse; validate() refuses them against the question's range.
     CHECK(parse_amount("-5") == -5.0);

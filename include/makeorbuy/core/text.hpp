@@ -33,6 +33,12 @@ namespace makeorbuy {
 /// "$1,234,567.5", "12,500k"); "35,5k", "1,,2" and "1.234,56" are not, and
 /// parse_amount refuses them rather than guess which was meant.
 [[nodiscard]] bool commas_group_thousands(std::string_view amount);
+/// Whether an amount's points read as thousands separators, as they do in much
+/// of Europe: one to three digits (not a leading 0) and then only groups of a
+/// point and three digits, with no comma or suffix ("35.000", "$1.250",
+/// "1.234.567"). parse_amount refuses these rather than take 35.000 for 35;
+/// "0.125", "35.5", "35.00" and "1.250k" are read as decimals.
+[[nodiscard]] bool points_group_thousands(std::string_view amount);
 /// parse_amount, where `too_large`, when given, says whether a failure was a number too
 /// large for a double ("1e309", "1e306k") rather than no number at all.
 [[nodiscard]] std::optional<double> parse_amount(std::string_view text, bool* too_large);
