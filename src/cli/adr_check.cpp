@@ -46,10 +46,9 @@ adr::FailOn parse_fail_on(const std::string& text) {
     const std::map<std::string, adr::FailOn> words{
         {"error", adr::FailOn::error}, {"warning", adr::FailOn::warning}, {"never", adr::FailOn::never}};
     if (const auto found = words.find(to_lower(text)); found != words.end()) return found->second;
-    throw Error(Location{"--fail-on"},
-                with_hint(fmt::format("--fail-on takes error, warning or never, not '{}'", text),
-                          to_lower(text), {"error", "warning", "never"}) +
-                    "; see 'makeorbuy adr check --help'");
+    throw Error(Location{"--fail-on"}, with_hint(fmt::format("unknown level '{}'", shown(text)),
+                                                 to_lower(text), {"error", "warning", "never"}) +
+                                           " (levels: error, warning, never)");
 }
 
 // A notice on each re-scored record when the price table its cost figures

@@ -3,6 +3,7 @@
 
 #include "analysis_flags.hpp"
 #include "common.hpp"
+#include "parse_errors.hpp"
 
 #include "makeorbuy/core/echo.hpp"
 #include "makeorbuy/core/prices_loader.hpp"
@@ -223,6 +224,7 @@ int run_parsed(std::vector<std::string> args) {
     // overview's examples.
     app.footer(k_overview_footer);
 
+    const std::vector<std::string> in_order = args;
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {
         app.parse(args);
@@ -234,8 +236,9 @@ int run_parsed(std::vector<std::string> args) {
         return print_help(app, e);
     } catch (const CLI::ParseError& e) {
         // CLI11's message may quote an argument: neutralised like any echo.
-        print_diagnostic({Location{}, e.what(), Severity::error});
-        write_stderr("Run 'makeorbuy --help' or 'makeorbuy help COMMAND' for usage.\n");
+        std::string usage;
+        print_diagnostic({Location{}, parse_error_message(app, in_order, e, usage), Severity::error});
+        write_stderr(fmt::format("makeorbuy: {}\n", usage));
         return to_int(ExitCode::usage);
     }
     return to_int(result);

@@ -73,7 +73,7 @@ expect(run("adr", "new", "x", "--bogus-flag-zz"), 2, "unknown flag in adr new na
        stderr_has="makeorbuy adr new --help")
 for bad in ("2", "0", "sometimes", "errors"):
     expect(run("adr", "check", PASSING, "--fail-on", bad), 2, f"--fail-on {bad} is refused",
-           stderr_has="--fail-on takes error, warning or never")
+           stderr_has="(levels: error, warning, never)")
 expect(run("adr", "check", PASSING, "--fail-on", "errror"), 2, "--fail-on did-you-mean", stderr_has="'error'?")
 expect(run("adr", "check", FAILING, "--fail-on", "Warning", environment=env(**TODAY)), 1, "--fail-on ignores case")
 r = run("adr", "check", "--help")
