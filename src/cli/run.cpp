@@ -133,6 +133,67 @@ Exit codes: 0 success; 1 `adr check` found a failing record; 2 bad input
 (flags, answers, rules or files); 130 interrupted.)";
 
 // The root of the command line, before any command is set up.
+// CLI11's help with its descriptions wrapped to the output's width (COLUMNS,
+// the terminal's, else 80), each later line indented under the first.
+class WrappingFormatter : public CLI::Formatter {
+public:
+    explicit WrappingFormatter(std::size_t width)
+        : width_(width) {}
+
+    std::string make_option_desc(const CLI::Option* option) const override {
+        return wrapped(CLI::Formatter::make_option_desc(option));
+    }
+
+    std::string make_subcommand(const CLI::App* sub) const override {
+        std::stringstream out;
+        CLI::detail::format_help(out, sub->get_display_name(true), wrapped(sub->get_description()),
+                                 get_column_width());
+        return out.str();
+    }
+
+    std::string make_description(const CLI::App* app) const override {
+        return reflowed(CLI::Formatter::make_description(app));
+    }
+
+    std::string make_footer(const CLI::App* app) const override {
+        return reflowed(CLI::Formatter::make_footer(app));
+    }
+
+private:
+    // Prose re-wrapped to the width, paragraph by paragraph; indented lines
+    // (examples to copy) and blank lines kept as they are.
+    std::string reflowed(const std::string& text) const {
+        std::string out;
+        std::string paragraph;
+        const auto flush = [&] {
+            if (!paragraph.empty()) out += wrap(paragraph, width_, "") + "\n";
+            paragraph.clear();
+        };
+        for (std::size_t start = 0; start < text.size();) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            const std::string line = text.substr(start, end - start);
+            start = end + 1;
+            if (line.empty() || line.front() == ' ') {
+                flush();
+                out += line + "\n";
+            } else {
+                paragraph += paragraph.empty() ? line : " " + line;
+            }
+        }
+        flush();
+        if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();
+        return out;
+    }
+
+    std::string wrapped(const std::string& description) const {
+        const std::size_t room = width_ > get_column_width() + 24 ? width_ - get_column_width() : 24;
+        return wrap(description, room, "");
+    }
+
+    std::size_t width_;
+};
+
 std::unique_ptr<CLI::App> make_app() {
     auto app = std::make_unique<CLI::App>(
         "makeorbuy: advice on the AI make-or-buy decision. Answer a few questions about your product;\n"
@@ -141,6 +202,7 @@ std::unique_ptr<CLI::App> make_app() {
         "makeorbuy");
     app->set_version_flag("--version", version_text(), "Print the version and the rules version");
     app->require_subcommand(1);
+    app->formatter(std::make_shared<WrappingFormatter>(text_style(ColorMode::never, 1).width));
     return app;
 }
 

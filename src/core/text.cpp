@@ -306,6 +306,15 @@ std::string format_points(double points) {
     return fmt::format("{} {}", n, n == "1" || n == "-1" ? "point" : "points");
 }
 
+std::string hang(std::string_view lead, std::string_view text, std::size_t width) {
+    std::size_t columns = 0; // characters, not bytes
+    for (char c : lead)
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++columns;
+    const std::string indent(columns, ' ');
+    const std::string wrapped = wrap(text, width, indent);
+    return std::string(lead) + (wrapped.size() >= indent.size() ? wrapped.substr(indent.size()) : wrapped);
+}
+
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
     std::string out;
     std::size_t column = 0;

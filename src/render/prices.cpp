@@ -26,13 +26,15 @@ std::string prices_text(const std::vector<PriceFigure>& figures, const std::stri
                         const TextStyle& style) {
     std::string out =
         paint(style, Role::heading,
-              fmt::format("Prices of {}, oldest first ({} rows)", shown(origin, 200), figures.size())) +
+              wrap(fmt::format("Prices of {}, oldest first ({} rows)", shown(origin, 200), figures.size()),
+                   style.width, "")) +
         "\n";
     for (const PriceFigure& f : figures) {
-        out += fmt::format("{:<10}  {}/{}: {}\n", f.date.empty() ? "undated" : shown(f.date), f.section,
-                           shown(f.id), values_text(f));
+        out += hang(fmt::format("{:<10}  ", f.date.empty() ? "undated" : shown(f.date)),
+                    fmt::format("{}/{}: {}", f.section, shown(f.id), values_text(f)), style.width) +
+               "\n";
         out += paint(style, Role::dim,
-                     wrap("source: " + shown(f.source, 400), style.width - 2, std::string(14, ' '))) +
+                     wrap("source: " + shown(f.source, 400), style.width, std::string(12, ' '))) +
                "\n";
     }
     return out;

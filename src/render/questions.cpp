@@ -18,19 +18,20 @@ std::string questions_text(const RuleSet& rules, const TextStyle& style) {
             q.required() ? "  (required)" : fmt::format("  (default: {})", display_value(*q.default_value));
         out += "\n" + wrap(q.prompt, style.width - 2, "  ") + "\n";
         if (q.is_numeric())
-            out += fmt::format("    {}\n", q.allowed_text());
+            out += wrap(q.allowed_text(), style.width, "    ") + "\n";
         else {
             if (q.type == QuestionType::multi) out += "    any of these, comma-separated, or none:\n";
             for (const auto& v : q.values)
-                out += fmt::format("    {:<18} {}\n", v.value, v.text);
+                out += hang(fmt::format("    {:<18} ", v.value), v.text, style.width) + "\n";
         }
         if (q.ask_if)
-            out += paint(style, Role::dim, fmt::format("    asked when {}", describe(*q.ask_if))) + "\n";
+            out += paint(style, Role::dim, wrap("asked when " + describe(*q.ask_if), style.width, "    ")) +
+                   "\n";
         if (!q.help.empty()) out += paint(style, Role::dim, wrap(q.help, style.width - 4, "    ")) + "\n";
         out += "\n";
     }
-    out += fmt::format("Give each as --KEY VALUE, or KEY = VALUE in a --config file. Rules: {}\n",
-                       rules.label());
+    out += wrap("Give each as --KEY VALUE, or KEY = VALUE in a --config file.", style.width, "") + "\n";
+    out += fmt::format("Rules: {}\n", rules.label());
     return out;
 }
 

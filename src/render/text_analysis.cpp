@@ -202,7 +202,8 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
 std::string render_cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style) {
     return cost_text(cost, rules, style) +
            paint(style, Role::dim,
-                 "\nEstimates from list prices; edit rules/prices.json or pass --prices FILE.") +
+                 "\n" + wrap("Estimates from list prices; edit rules/prices.json or pass --prices FILE.",
+                             style.width, "")) +
            "\n";
 }
 

@@ -69,5 +69,8 @@ namespace makeorbuy {
 
 /// Wraps `text` to `width` columns, each line prefixed by `indent`.
 [[nodiscard]] std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
+/// `lead` and then `text` wrapped to `width` columns, its later lines indented
+/// to where the text began: "    growth             Product-market fit…".
+[[nodiscard]] std::string hang(std::string_view lead, std::string_view text, std::size_t width);
 
 } // namespace makeorbuy
