@@ -44,7 +44,7 @@ def lines(text):
 
 
 EXPECTED_LIST = [
-    "[1/5] Where does the product stand today?",
+    "[1 of about 5] Where does the product stand today?",
     "    1 prototype  A demo with no real users",
     "  ❯ 2 pre-pmf    Real users, still searching for fit",
     "    3 growth     Fit found and usage is climbing",
@@ -63,7 +63,13 @@ def main():
         started = tmux("new-session", "-d", "-s", "interview", "-x", "80", "-y", "24", *environment,
                        "sh -c " + shlex.quote(shell))
         check(started.returncode == 0, "tmux: session started", started.stderr)
-        wait_for(lambda s: "Ctrl-C quit" in s, "the first question")
+        text = wait_for(lambda s: "Ctrl-C quit" in s, "the first question")
+        check("❯" not in text, "tmux: a required choice starts with nothing highlighted", text)
+        tmux("send-keys", "-t", "interview", "Enter")
+        text = wait_for(lambda s: "stage needs an answer" in s, "Enter refused without a pick")
+        check("About how much" not in text, "tmux: Enter without a pick stays on the question", text)
+        tmux("send-keys", "-t", "interview", "Down")
+        wait_for(lambda s: "❯ 1 prototype" in s, "the first Down highlights the first value")
         tmux("send-keys", "-t", "interview", "Down")
         text = wait_for(lambda s: "❯ 2 pre-pmf" in s, "the highlight on pre-pmf")
         check(lines(text)[:6] == EXPECTED_LIST, "tmux: the choice list as drawn", "\n".join(lines(text)[:8]))
@@ -75,14 +81,14 @@ def main():
         # Narrower: the window is cleared and the list drawn again, wrapped to fit.
         tmux("resize-window", "-t", "interview", "-x", "44", "-y", "20")
         text = wait_for(lambda s: s.count("prototype") == 1 and "❯ 2 pre-pmf" in s and
-                        all(len(line) <= 44 for line in lines(s)) and lines(s)[0].startswith("[1/5]"),
+                        all(len(line) <= 44 for line in lines(s)) and lines(s)[0].startswith("[1 of about 5]"),
                         "a clean redraw at 44 columns")
         check(text.count("Where does the product") == 1, "tmux: after a resize the question is drawn once", text)
 
         tmux("send-keys", "-t", "interview", "Enter")
         text = wait_for(lambda s: "About how much" in s, "the second question")
         first = lines(text)[0]
-        check(first.startswith("[1/5] Where does the product stand") and first.endswith(" pre-pmf") and
+        check(first.startswith("[1 of about 5] Where does the") and first.endswith(" pre-pmf") and
               len(first) <= 44, "tmux: an answered question leaves one line, cut to the width", text)
         tmux("send-keys", "-t", "interview", "C-c")
         text = wait_for(lambda s: "RC=130" in s, "exit 130 after Ctrl-C")
