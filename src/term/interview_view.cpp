@@ -307,7 +307,7 @@ Frame render_question(const State& state, const TextStyle& style, std::size_t wi
 Frame render(const State& state, const TextStyle& style, std::size_t width, std::size_t height) {
     width = std::max<std::size_t>(width, 20) - 1; // the last column stays empty: no pending wrap
     if (state.screen == Screen::refine) return render_refine(state, style, width);
-    constexpr std::size_t all = static_cast<std::size_t>(-1);
+    constexpr auto all = static_cast<std::size_t>(-1);
     const std::size_t rows = height == 0 ? all : std::max<std::size_t>(height, 3) - 1;
     if (state.screen != Screen::question) {
         Frame summary = render_summary(state, style, width, true);

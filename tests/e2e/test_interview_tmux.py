@@ -2,6 +2,7 @@
 detached tmux window of 80x24, keys sent with send-keys, the screen read
 back with capture-pane. Also: a resized window is redrawn cleanly."""
 
+import json
 import os
 import shlex
 import shutil
@@ -11,7 +12,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import check, finish  # noqa: E402
+from harness import BIN, SOURCE, check, finish  # noqa: E402
 from interview_support import command_line  # noqa: E402
 
 SOCKET = f"makeorbuy-e2e-{os.getpid()}"
@@ -22,16 +23,16 @@ def tmux(*args):
                           timeout=30)
 
 
-def screen():
-    return tmux("capture-pane", "-p", "-t", "interview").stdout
+def screen(target="interview"):
+    return tmux("capture-pane", "-p", "-t", target).stdout
 
 
-def wait_for(predicate, what, timeout=20):
+def wait_for(predicate, what, timeout=20, target="interview"):
     """Polls the screen until `predicate(screen)` holds; returns the screen."""
     deadline = time.monotonic() + timeout
-    text = screen()
+    text = screen(target)
     while time.monotonic() < deadline:
-        text = screen()
+        text = screen(target)
         if predicate(text):
             return text
         time.sleep(0.1)
@@ -51,6 +52,35 @@ EXPECTED_LIST = [
     "    4 scale      Large, settled usage",
     "↑↓ 1-4 move · Enter choose · ? help · ← b Esc back · Ctrl-C quit",
 ]
+
+
+def small_window(environment):
+    """60x20, the built-in rules, every answer but the drivers given: the longest multi-select with its help
+    open shows every value and the key hints."""
+    with open(os.path.join(SOURCE, "rules", "default.json"), encoding="utf-8") as f:
+        questions = json.load(f)["questions"]
+    multi = [q for q in questions if q["type"] == "multi"]
+    longest = max(multi, key=lambda q: len(q.get("help", "")) + sum(len(v["text"]) for v in q["values"]))
+    given = {"stage": "growth", "monthly-spend": "5000", "latency": "batch", "compliance": "none",
+             "team-size": "3"}
+    flags = [f"--{key}={value}" for key, value in given.items() if key != longest["key"]]
+    line = " ".join(shlex.quote(a) for a in (BIN, *flags)) + " > /dev/null; sleep 60"
+    tmux("new-session", "-d", "-s", "small", "-x", "60", "-y", "20", *environment, "sh -c " + shlex.quote(line))
+    prompt = longest["prompt"][:30]
+    for _ in range(len(questions)):  # Enter through the questions before it (their defaults)
+        text = wait_for(lambda s: "Ctrl-C quit" in s, "a question at 60x20", target="small")
+        if prompt in text:
+            break
+        tmux("send-keys", "-t", "small", "Enter")
+        time.sleep(0.3)
+    tmux("send-keys", "-t", "small", "?")
+    text = wait_for(lambda s: longest["help"][:25] in s, "the help open at 60x20", target="small")
+    shown = lines(text)
+    missing = [v["value"] for v in longest["values"] if not any(f" {v['value']} " in row for row in shown)]
+    check(not missing, "tmux 60x20: every value of the longest multi-select shows with its help open",
+          f"missing {missing}\n{text}")
+    check("Ctrl-C quit" in text, "tmux 60x20: the key-hint footer shows, Ctrl-C included", text)
+    check(all(len(row) <= 60 for row in shown), "tmux 60x20: no line wider than the window", text)
 
 
 def main():
@@ -90,6 +120,7 @@ def main():
         first = lines(text)[0]
         check(first.startswith("[1 of about 5] Where does the") and first.endswith(" pre-pmf") and
               len(first) <= 44, "tmux: an answered question leaves one line, cut to the width", text)
+        small_window(environment)
         tmux("send-keys", "-t", "interview", "C-c")
         text = wait_for(lambda s: "RC=130" in s, "exit 130 after Ctrl-C")
         check("interrupted; nothing was written" in text, "tmux: Ctrl-C says nothing was written", text)
