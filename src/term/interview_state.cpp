@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 namespace makeorbuy::interview {
 
@@ -37,6 +38,8 @@ void begin_question(State& state) {
     state.input.clear();
     state.show_help = false;
     state.cursor = 0;
+    state.filtering = false;
+    state.filter.clear();
     const Question& q = current_question(state);
     state.checked.assign(q.values.size(), false);
     const Value* preset = preset_value(state, q);
@@ -291,10 +294,77 @@ Step number_key(State& state, const Key& key) {
     return Step::stay;
 }
 
+// The next value shown under the filter from the cursor, `forward` or back; the cursor if none.
+std::size_t next_shown(const State& state, std::size_t count, bool forward) {
+    for (std::size_t step = 1; step <= count; ++step) {
+        const std::size_t i = forward ? (state.cursor + step) % count : (state.cursor + count - step) % count;
+        if (shows_value(state, i)) return i;
+    }
+    return state.cursor;
+}
+
+void highlight_first_shown(State& state, std::size_t count) {
+    state.picked = false;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (shows_value(state, i)) {
+            state.cursor = i;
+            state.picked = true;
+            return;
+        }
+    }
+}
+
+Step accept_highlighted(State& state);
+
+// Keys while filtering: letters narrow the list, arrows move among what
+// shows, Enter chooses, Esc drops the filter. Anything else: not handled.
+std::optional<Step> filter_key(State& state, const Key& key) {
+    const std::size_t count = current_question(state).values.size();
+    const bool multi = current_question(state).type == QuestionType::multi;
+    if (key.code == KeyCode::escape || (key.code == KeyCode::backspace && state.filter.empty())) {
+        state.filtering = false;
+        state.filter.clear();
+        state.problem.clear();
+        return Step::stay;
+    }
+    if (key.code == KeyCode::backspace || key.code == KeyCode::kill_line || key.code == KeyCode::kill_word) {
+        if (key.code == KeyCode::backspace)
+            erase_last_character(state.filter);
+        else
+            state.filter.clear();
+    } else if (key.code == KeyCode::character && !(multi && key.is(' ')) && state.filter.size() < 40) {
+        state.filter += key.text;
+    } else if (key.code == KeyCode::up || key.code == KeyCode::down || key.code == KeyCode::tab) {
+        state.cursor = next_shown(state, count, key.code != KeyCode::up);
+        return Step::stay;
+    } else if (key.code == KeyCode::enter) {
+        if (!state.picked) {
+            state.problem =
+                fmt::format("No value matches '{}'; Backspace edits the filter, Esc drops it.", state.filter);
+            return Step::stay;
+        }
+        state.filtering = false;
+        state.filter.clear();
+        return accept_highlighted(state);
+    } else {
+        return std::nullopt;
+    }
+    state.problem.clear();
+    highlight_first_shown(state, count);
+    return Step::stay;
+}
+
 Step choice_key(State& state, const Key& key) {
     const Question& q = current_question(state);
     const std::size_t count = q.values.size();
     if (count == 0) return Step::stay;
+    if (state.filtering) {
+        if (auto step = filter_key(state, key)) return *step;
+    } else if (key.is('/')) {
+        state.filtering = true;
+        state.problem.clear();
+        return Step::stay;
+    }
     if (is_back_key(key) || key.code == KeyCode::left || key.is('b')) return go_back(state);
     state.problem.clear();
     if (is_yes_no(q) && (key.is('y') || key.is('Y') || key.is('n') || key.is('N')))
@@ -338,13 +408,19 @@ Step choice_key(State& state, const Key& key) {
                             q.key);
             return Step::stay;
         }
-        if (q.type == QuestionType::choice) return accept(state, Value{q.values[state.cursor].value});
-        std::vector<std::string> ticked;
-        for (std::size_t i = 0; i < count; ++i)
-            if (state.checked[i]) ticked.push_back(q.values[i].value);
-        return accept(state, Value{ticked});
+        return accept_highlighted(state);
     }
     return Step::stay;
+}
+
+// Enter on a list: the highlighted value of a choice, the ticks of a multi question.
+Step accept_highlighted(State& state) {
+    const Question& q = current_question(state);
+    if (q.type == QuestionType::choice) return accept(state, Value{q.values[state.cursor].value});
+    std::vector<std::string> ticked;
+    for (std::size_t i = 0; i < q.values.size(); ++i)
+        if (state.checked[i]) ticked.push_back(q.values[i].value);
+    return accept(state, Value{ticked});
 }
 
 // "2", "pre-pmf"; for a multi question "1,3" or "output-format, 4".
@@ -388,6 +464,14 @@ std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& giv
             so_far.set(q.key, Answer{it->second, Origin::interview, {}});
     }
     return plan;
+}
+
+bool shows_value(const State& state, std::size_t index) {
+    if (state.filter.empty()) return true;
+    const ChoiceValue& v = current_question(state).values.at(index);
+    const std::string wanted = to_lower(state.filter);
+    return to_lower(v.value).find(wanted) != std::string::npos ||
+           to_lower(v.text).find(wanted) != std::string::npos;
 }
 
 bool is_yes_no(const Question& q) {

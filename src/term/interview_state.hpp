@@ -36,6 +36,8 @@ struct State {
     // The question (or summary) on screen.
     std::size_t cursor = 0;    ///< highlighted value of a choice or multi question
     bool picked = true;        ///< a value is highlighted; a required choice starts with none
+    bool filtering = false;    ///< '/' was pressed: typed letters filter the values
+    std::string filter;        ///< the filter typed; only values containing it show
     std::vector<bool> checked; ///< ticked values of a multi question
     std::string input;         ///< typed text: a number, or a summary entry
     std::string problem;       ///< why the last answer was refused
@@ -84,11 +86,15 @@ enum class Step {
 /// Planned questions not yet answered, in order.
 [[nodiscard]] std::vector<const Question*> unanswered(const State& state);
 
+/// Whether value `index` of the question on screen shows under the filter
+/// typed (its name or description contains it, in any case).
+[[nodiscard]] bool shows_value(const State& state, std::size_t index);
+
 /// A choice between exactly the values yes and no: the keys y and n answer it.
 [[nodiscard]] bool is_yes_no(const Question& question);
 
 /// Terminal mode: arrows, j/k, digits, space, Enter, ?, back keys; y and n
-/// on yes/no questions and on the refine screen.
+/// on yes/no questions and on the refine screen; / then letters to filter a list.
 Step apply_key(State& state, const term::Key& key);
 
 /// Plain mode: a number or value name, "" for the preset value, "?" for

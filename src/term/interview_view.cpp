@@ -26,6 +26,9 @@ Glyphs glyphs(const TextStyle& style) {
     return {">", " | ", "up/down", "left b", "x"};
 }
 
+// Lists longer than this name the '/' filter among their key hints.
+constexpr std::size_t k_long_list = 4;
+
 // `text` wrapped to `width`, as lines; each line cut to fit in case a word is longer.
 std::vector<std::string> wrapped(std::string_view text, std::size_t width, bool unicode) {
     std::vector<std::string> lines;
@@ -54,6 +57,10 @@ void add_hints(Frame& frame, const State& state, const TextStyle& style, std::si
                  "Ctrl-C quit"};
     } else if (state.screen == Screen::refine) {
         parts = {"y yes", "n Enter no", fmt::format("{} Esc back", g.left), "Ctrl-C quit"};
+    } else if (state.filtering) {
+        parts = {"type to filter", fmt::format("{} move", g.up_down),
+                 current_question(state).type == QuestionType::multi ? "Space tick" : "Enter choose",
+                 "Esc drop filter", "Ctrl-C quit"};
     } else {
         const Question& q = current_question(state);
         if (q.is_numeric()) {
@@ -65,6 +72,7 @@ void add_hints(Frame& frame, const State& state, const TextStyle& style, std::si
             if (q.type == QuestionType::multi) parts.emplace_back("Space tick");
             parts.emplace_back(q.type == QuestionType::multi ? "Enter accept" : "Enter choose");
             parts.emplace_back("? help");
+            if (q.values.size() > k_long_list) parts.emplace_back("/ filter");
             parts.push_back(fmt::format("{} Esc back", g.left));
             parts.emplace_back("Ctrl-C quit");
         }
@@ -101,7 +109,16 @@ void add_choices(Frame& frame, const State& state, const TextStyle& style, std::
         name_width = std::max(name_width, display_width(v.value));
     const std::string* default_choice =
         q.default_value ? std::get_if<std::string>(&*q.default_value) : nullptr;
+    const std::size_t filter_row = frame.lines.size();
+    if (state.filtering) {
+        frame.lines.push_back("  / " + fit(state.filter, width - 5, style.unicode));
+        if (!state.picked)
+            frame.lines.push_back(
+                paint(style, Role::dim,
+                      fit(fmt::format("    no value matches '{}'", state.filter), width, style.unicode)));
+    }
     for (std::size_t i = 0; i < q.values.size(); ++i) {
+        if (!shows_value(state, i)) continue;
         const ChoiceValue& v = q.values[i];
         const bool here = state.picked && i == state.cursor;
         std::string lead = fmt::format("  {} ", here ? g.pointer : " ");
@@ -124,6 +141,11 @@ void add_choices(Frame& frame, const State& state, const TextStyle& style, std::
                                   (here ? text_lines[k] : paint(style, Role::dim, text_lines[k])));
     }
     frame.cursor_column = 2;
+    if (state.filtering) {
+        // The cursor where the filter is typed.
+        frame.cursor_row = filter_row;
+        frame.cursor_column = std::min(4 + display_width(state.filter), width - 1);
+    }
 }
 
 void add_number_field(Frame& frame, const State& state, const TextStyle& style, std::size_t width) {

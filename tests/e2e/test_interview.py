@@ -400,6 +400,19 @@ def test_required_choice_needs_a_pick():
     wait_exit(child)
 
 
+def test_filter():
+    child = spawn([])
+    child.expect_exact(STAGE)
+    child.send("/")
+    child.expect_exact("Esc drop filter")
+    child.send("sca")
+    child.expect_exact("❯ 4 scale")
+    child.send(ENTER)
+    child.expect(answered("1 of about 5", STAGE, "scale"))
+    child.sendcontrol("c")
+    wait_exit(child)
+
+
 def default_prompts():
     """The built-in questions' prompts, cut to 40 characters: long ones wrap on an 80-column screen."""
     with open(os.path.join(SOURCE, "rules", "default.json"), encoding="utf-8") as f:
@@ -493,7 +506,7 @@ def main():
     tests = (test_arrows_and_digits, test_bad_number_then_good, test_going_back, test_summary_change, test_ctrl_c,
              test_terminated, test_end_of_input, test_no_input_and_ci, test_colour, test_save_and_replay,
              test_plain_mode, test_required_choice_needs_a_pick, test_yes_no_and_cost_questions,
-             test_ctrl_c_after_save)
+             test_ctrl_c_after_save, test_filter)
     for test in tests:
         try:
             test()

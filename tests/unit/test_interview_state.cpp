@@ -365,3 +365,35 @@ TEST_CASE("the plan is uncertain until every condition's question is answered", 
     given.set("spend", Answer{Value{100.0}, Origin::flag, {}});
     CHECK_FALSE(plan_may_change(start(test::interview_rules(), given)));
 }
+
+TEST_CASE("/ then letters filter a list; Enter chooses the highlighted match", "[interview]") {
+    State state = start(test::interview_rules(), {});
+    CHECK(apply_key(state, character("/")) == Step::stay);
+    CHECK(state.filtering);
+    type(state, "SC");
+    CHECK(state.filter == "SC");
+    CHECK(state.picked);
+    CHECK(state.cursor == 3); // scale
+    CHECK_FALSE(shows_value(state, 0));
+    CHECK(shows_value(state, 3));
+    press(state, {key(KeyCode::backspace), key(KeyCode::backspace)});
+    type(state, "e"); // prototype ("A demo"), pre-pmf, scale; not growth ("Climbing")
+    CHECK(state.cursor == 0);
+    press(state, {key(KeyCode::down)});
+    CHECK(state.cursor == 1);
+    press(state, {key(KeyCode::down)}); // growth is hidden: skipped
+    CHECK(state.cursor == 3);
+    press(state, {key(KeyCode::kill_line)});
+    type(state, "zz");
+    CHECK_FALSE(state.picked);
+    CHECK(apply_key(state, k_enter) == Step::stay);
+    CHECK_THAT(state.problem, Catch::Contains("No value matches 'zz'"));
+    press(state, {key(KeyCode::escape)}); // drops the filter, stays on the question
+    CHECK_FALSE(state.filtering);
+    CHECK(current_key(state) == "stage");
+    press(state, {character("/")});
+    type(state, "grow");
+    CHECK(apply_key(state, k_enter) == Step::answered);
+    CHECK(std::get<std::string>(state.chosen.at("stage")) == "growth");
+    CHECK_FALSE(state.filtering);
+}

@@ -293,3 +293,22 @@ TEST_CASE("a summary too tall for the window keeps its prompt and key hints", "[
     CHECK_THAT(fitted.lines.back(), Catch::Contains("Ctrl-C quit"));
     CHECK_THAT(joined(fitted), Catch::Contains("Number to change"));
 }
+
+TEST_CASE("a filter shows only the values that match, and says when none does", "[interview-view]") {
+    State state = start(test::interview_rules(), {});
+    apply_key(state, character("/"));
+    for (char c : std::string("de"))
+        apply_key(state, character(std::string(1, c)));
+    Frame frame = render(state, plain_style(), 80);
+    std::string text = joined(frame);
+    CHECK_THAT(text, Catch::Contains("  / de\n"));
+    CHECK_THAT(text, Catch::Contains("❯ 1 prototype  A demo"));
+    CHECK_THAT(text, !Catch::Contains("growth"));
+    CHECK_THAT(frame.lines.back(), Catch::Contains("Esc drop filter"));
+    CHECK(frame.cursor_row == 1);
+    CHECK(frame.cursor_column == 6);
+    apply_key(state, character("x"));
+    text = joined(render(state, plain_style(), 80));
+    CHECK_THAT(text, Catch::Contains("no value matches 'dex'"));
+    CHECK_THAT(text, !Catch::Contains("prototype"));
+}
