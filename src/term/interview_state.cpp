@@ -458,7 +458,9 @@ std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& giv
         if (given.has(q.key)) continue;
         Answers with_defaults = so_far;
         fill_defaults(with_defaults, rules);
-        if (!is_asked(q, with_defaults) && !(cost == CostQuestions::all && q.purpose == "cost")) continue;
+        if (!is_asked(q, with_defaults) &&
+            !(cost == CostQuestions::all && q.purpose == "cost" && q.default_value))
+            continue;
         plan.push_back(i);
         if (auto it = chosen.find(q.key); it != chosen.end())
             so_far.set(q.key, Answer{it->second, Origin::interview, {}});

@@ -55,7 +55,7 @@ enum class Step {
 /// The questions to ask, in rules order: every one not given by a flag or
 /// file whose ask_if holds over the answers so far (defaults standing in for
 /// what is not yet answered).
-/// With CostQuestions::all, every cost question not given is asked too.
+/// With CostQuestions::all, every cost question not given (and with a default) is asked too.
 [[nodiscard]] std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& given,
                                                       const std::map<std::string, Value>& chosen,
                                                       CostQuestions cost = CostQuestions::when_asked);

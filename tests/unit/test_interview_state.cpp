@@ -397,3 +397,15 @@ TEST_CASE("/ then letters filter a list; Enter chooses the highlighted match", "
     CHECK(std::get<std::string>(state.chosen.at("stage")) == "growth");
     CHECK_FALSE(state.filtering);
 }
+
+TEST_CASE("a cost question without a default is never offered as optional", "[interview]") {
+    RuleSet rules = test::interview_cost_rules();
+    rules.questions[4].default_value.reset(); // profile: required, asked only from 50000
+    State state = start(rules, {});
+    apply_line(state, "1");
+    apply_line(state, "100");
+    apply_line(state, "");
+    REQUIRE(state.screen == Screen::refine);
+    CHECK(optional_cost_questions(state).size() == 1);
+    CHECK(editable_questions(state).size() == 4);
+}
