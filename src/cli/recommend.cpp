@@ -78,17 +78,27 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     // 4. Render to stdout.
     write_stdout(report_formats()[options.format].render(report, text_style(options.color, STDOUT_FILENO)));
 
-    // 5. Keep the answers for a replay with --config.
-    if (!options.save_answers.empty())
-        write_file_atomic(options.save_answers, write_flags_file(report.answers, rules),
-                          options.force ? Overwrite::allowed : Overwrite::never);
-    else if (session && session->asked_anything())
-        interview::offer_save_answers(*session, report.answers, rules);
+    // 5. Keep the answers for a replay with --config. A Ctrl-C at an offer
+    //    from here on names what is already on disk.
+    std::vector<std::string> written;
+    try {
+        if (!options.save_answers.empty()) {
+            write_file_atomic(options.save_answers, write_flags_file(report.answers, rules),
+                              options.force ? Overwrite::allowed : Overwrite::never);
+            written.push_back(options.save_answers);
+        } else if (session && session->asked_anything()) {
+            if (auto path = interview::offer_save_answers(*session, report.answers, rules))
+                written.push_back(std::move(*path));
+        }
 
-    // 6. Offer to record the decision, when a person is there to answer.
-    if (session && session->asked_anything())
-        interview::offer_decision_record(
-            *session, [&report](const std::string& title) { return write_decision_record(report, title); });
+        // 6. Offer to record the decision, when a person is there to answer.
+        if (session && session->asked_anything())
+            interview::offer_decision_record(*session, [&report](const std::string& title) {
+                return write_decision_record(report, title);
+            });
+    } catch (const Interrupted&) {
+        throw Interrupted(std::move(written));
+    }
 }
 
 } // namespace

@@ -333,8 +333,12 @@ int run_guarded(int argc, char** argv) noexcept {
     try {
         std::vector<std::string> args(argv + 1, argv + argc);
         return run_parsed(std::move(args));
-    } catch (const Interrupted&) {
-        write_stderr("\nmakeorbuy: interrupted; nothing was written.\n");
+    } catch (const Interrupted& e) {
+        if (e.written().empty())
+            write_stderr("\nmakeorbuy: interrupted; nothing was written.\n");
+        else
+            write_stderr(fmt::format("\nmakeorbuy: interrupted after writing {}; nothing else was written.\n",
+                                     join(e.written(), " and ")));
         return to_int(ExitCode::interrupted);
     } catch (const Error& e) {
         return report_error(e.diagnostics());

@@ -202,12 +202,13 @@ private:
             }
             m_read.check_fields(item, at,
                                 {"key", "prompt", "help", "type", "values", "min", "max", "unit", "default",
-                                 "ask_if", "purpose", "uncertainty", "actionable"},
+                                 "default_text", "ask_if", "purpose", "uncertainty", "actionable"},
                                 "a question");
             q.key = m_read.string_field(item, at, "key", Field::required).value_or("");
             q.prompt = m_read.string_field(item, at, "prompt", Field::required).value_or("");
             q.help = m_read.string_field(item, at, "help", Field::optional).value_or("");
             q.unit = m_read.string_field(item, at, "unit", Field::optional).value_or("");
+            q.default_text = m_read.string_field(item, at, "default_text", Field::optional).value_or("");
             q.purpose = m_read.string_field(item, at, "purpose", Field::optional).value_or("score");
             if (q.purpose != "score" && q.purpose != "cost")
                 m_read.error_at(pointer_append(at, "purpose"),

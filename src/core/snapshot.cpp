@@ -33,8 +33,8 @@ template <typename A, same_type<Uncertainty> T> void fields(A& a, T& x) {
     a(x.factor, x.plus_minus);
 }
 template <typename A, same_type<Question> T> void fields(A& a, T& x) {
-    a(x.key, x.prompt, x.help, x.type, x.values, x.min, x.max, x.unit, x.default_value, x.ask_if, x.purpose,
-      x.uncertainty, x.actionable);
+    a(x.key, x.prompt, x.help, x.type, x.values, x.min, x.max, x.unit, x.default_value, x.default_text,
+      x.ask_if, x.purpose, x.uncertainty, x.actionable);
 }
 template <typename A, same_type<Option> T> void fields(A& a, T& x) {
     a(x.id, x.name, x.summary, x.examples);
@@ -149,7 +149,7 @@ bool indices_fit(const PriceTable& /*unused*/) {
 
 // The first bytes: the kind of table and the layout version. Bump the
 // version when a member is added, removed or reordered above.
-constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/3\n";
+constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/4\n";
 constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/2\n";
 
 class Writer {

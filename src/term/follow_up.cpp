@@ -16,8 +16,6 @@ namespace makeorbuy::interview {
 
 namespace {
 
-constexpr const char* k_default_answers_file = "makeorbuy-answers.toml";
-
 std::string first_message(const Error& error) {
     if (error.diagnostics().empty()) return error.what();
     const Diagnostic& d = error.diagnostics().front();
@@ -30,6 +28,16 @@ bool exists(const std::string& path) {
     return std::filesystem::exists(std::filesystem::symlink_status(path, ignored));
 }
 
+// The first of makeorbuy-answers.toml, makeorbuy-answers-2.toml, … that is
+// not there yet: the name offered must be one Enter can take.
+std::string free_answers_file() {
+    const std::string stem = "makeorbuy-answers";
+    std::string name = stem + ".toml";
+    for (int n = 2; exists(name) && n < 1000; ++n)
+        name = fmt::format("{}-{}.toml", stem, n);
+    return name;
+}
+
 } // namespace
 
 std::optional<std::string> offer_save_answers(Session& session, const Answers& answers,
@@ -38,7 +46,7 @@ std::optional<std::string> offer_save_answers(Session& session, const Answers& a
         return std::nullopt;
     std::string problem;
     for (;;) {
-        const auto typed = session.ask_text("File for the answers", k_default_answers_file, problem);
+        const auto typed = session.ask_text("File for the answers", free_answers_file(), problem);
         if (!typed) return std::nullopt;
         const std::string path = trim(*typed);
         if (path == "-") return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "interview_state.hpp"
 
+#include "makeorbuy/core/condition.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "makeorbuy/core/validate.hpp"
 
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 namespace makeorbuy::interview {
 
@@ -36,9 +38,14 @@ void begin_question(State& state) {
     state.input.clear();
     state.show_help = false;
     state.cursor = 0;
+    state.filtering = false;
+    state.filter.clear();
     const Question& q = current_question(state);
     state.checked.assign(q.values.size(), false);
     const Value* preset = preset_value(state, q);
+    // A required choice starts with nothing highlighted, so that Enter cannot
+    // take a value the user never picked (plain mode refuses an empty line too).
+    state.picked = preset != nullptr || q.type != QuestionType::choice;
     if (preset == nullptr) return;
     if (const auto* choice = std::get_if<std::string>(preset)) {
         for (std::size_t i = 0; i < q.values.size(); ++i)
@@ -60,40 +67,93 @@ void open_summary(State& state) {
     state.show_help = false;
 }
 
+void replan(State& state) {
+    state.plan = plan_questions(*state.rules, state.given, state.chosen,
+                                state.refine_cost ? CostQuestions::all : CostQuestions::when_asked);
+}
+
+enum class Optional { ask, skip };
+
+// The first planned question still unanswered, else the summary. With
+// Optional::skip, cost questions that only the refine choice put in the plan
+// are left to their defaults (one picked at the summary does not bring the
+// others with it).
+Step first_unanswered(State& state, Optional optional) {
+    const std::vector<std::size_t> relevant =
+        optional == Optional::skip ? plan_questions(*state.rules, state.given, state.chosen) : state.plan;
+    for (std::size_t i = 0; i < state.plan.size(); ++i) {
+        if (std::find(relevant.begin(), relevant.end(), state.plan[i]) == relevant.end()) continue;
+        if (state.chosen.count(state.rules->questions[state.plan[i]].key) == 0) {
+            state.position = i;
+            begin_question(state);
+            return Step::answered;
+        }
+    }
+    open_summary(state);
+    return Step::answered;
+}
+
+// After the last planned question: the offer to refine the cost estimate
+// (once, and only when there is something to refine), else the summary.
+Step after_last(State& state) {
+    if (!state.refine_offered && !state.refine_cost && !optional_cost_questions(state).empty()) {
+        state.screen = Screen::refine;
+        state.problem.clear();
+        state.input.clear();
+        state.show_help = false;
+        return Step::answered;
+    }
+    open_summary(state);
+    return Step::answered;
+}
+
 // The question after `key` (or, after a change from the summary, the first
 // newly relevant question still unanswered), else the summary.
 Step advance(State& state, const std::string& key) {
-    state.plan = plan_questions(*state.rules, state.given, state.chosen);
-    if (state.from_summary) {
-        for (std::size_t i = 0; i < state.plan.size(); ++i) {
-            if (state.chosen.count(state.rules->questions[state.plan[i]].key) == 0) {
-                state.position = i;
-                begin_question(state);
-                return Step::answered;
-            }
-        }
-        open_summary(state);
-        return Step::answered;
-    }
+    replan(state);
+    if (state.from_summary) return first_unanswered(state, Optional::skip);
     const std::size_t next = plan_index_of(state, key) + 1;
-    if (next < state.plan.size()) {
-        state.position = next;
-        begin_question(state);
-    } else {
-        open_summary(state);
-    }
+    if (next >= state.plan.size()) return after_last(state);
+    state.position = next;
+    begin_question(state);
     return Step::answered;
 }
 
 Step accept(State& state, Value value) {
-    const std::string key = current_question(state).key;
+    const Question& q = current_question(state);
+    const std::string key = q.key;
+    // An answered cost question stays asked, whatever monthly-spend becomes.
+    if (q.purpose == "cost") state.refine_cost = true;
     state.chosen[key] = std::move(value);
     return advance(state, key);
 }
 
+Step answer_refine(State& state, bool refine) {
+    state.refine_offered = true;
+    if (!refine) {
+        open_summary(state);
+        return Step::answered;
+    }
+    state.refine_cost = true;
+    replan(state);
+    return first_unanswered(state, Optional::ask);
+}
+
+bool refine_declined(const State& state) {
+    return state.refine_offered && !state.refine_cost && !optional_cost_questions(state).empty();
+}
+
 Step go_back(State& state) {
-    if (state.screen == Screen::summary) {
+    if (state.screen == Screen::summary && refine_declined(state)) {
+        state.refine_offered = false;
+        state.screen = Screen::refine;
+        state.problem.clear();
+        state.input.clear();
+        return Step::back;
+    }
+    if (state.screen == Screen::summary || state.screen == Screen::refine) {
         if (state.plan.empty()) return Step::stay;
+        state.refine_offered = false;
         state.position = state.plan.size() - 1;
         begin_question(state);
         return Step::back;
@@ -141,14 +201,21 @@ Step edit_from_summary(State& state, const std::string& text) {
         state.screen = Screen::finished;
         return Step::finished;
     }
-    const auto index = parse_index(text, state.plan.size());
+    const std::vector<std::size_t> editable = editable_questions(state);
+    const auto index = parse_index(text, editable.size());
     if (!index) {
         state.problem = fmt::format("There is no answer numbered '{}'; type 1 to {}, or just Enter to score.",
-                                    text, state.plan.size());
+                                    text, editable.size());
         state.input.clear();
         return Step::stay;
     }
-    state.position = *index;
+    const std::string& key = state.rules->questions[editable[*index]].key;
+    if (plan_index_of(state, key) == state.plan.size()) {
+        // A cost question the plan left out: asking it refines the estimate.
+        state.refine_cost = true;
+        replan(state);
+    }
+    state.position = plan_index_of(state, key);
     begin_question(state);
     state.from_summary = true;
     return Step::back;
@@ -181,9 +248,25 @@ Step summary_key(State& state, const Key& key) {
     else if (key.code == KeyCode::kill_line)
         state.input.clear();
     else if (key.code == KeyCode::character && key.text.size() == 1 && key.text[0] >= '0' &&
-             key.text[0] <= '9' && state.input.size() < 3)
-        state.input += key.text;
+             key.text[0] <= '9') {
+        if (state.input.size() < 3) state.input += key.text;
+    } else if (key.code == KeyCode::character) {
+        state.problem =
+            fmt::format("'{}' does nothing here: type the number of an answer (1 to {}) and Enter "
+                        "to change it, Enter alone to score, Esc to go back.",
+                        key.text, editable_questions(state).size());
+        return Step::stay;
+    }
     state.problem.clear();
+    return Step::stay;
+}
+
+Step refine_key(State& state, const Key& key) {
+    if (is_back_key(key) || key.code == KeyCode::left || key.is('b')) return go_back(state);
+    if (key.is('y') || key.is('Y')) return answer_refine(state, true);
+    if (key.is('n') || key.is('N') || key.code == KeyCode::enter) return answer_refine(state, false);
+    if (key.code == KeyCode::character)
+        state.problem = "Press y to answer the cost questions, n or Enter to skip them.";
     return Step::stay;
 }
 
@@ -211,12 +294,93 @@ Step number_key(State& state, const Key& key) {
     return Step::stay;
 }
 
+// The next value shown under the filter from the cursor, `forward` or back; the cursor if none.
+std::size_t next_shown(const State& state, std::size_t count, bool forward) {
+    for (std::size_t step = 1; step <= count; ++step) {
+        const std::size_t i = forward ? (state.cursor + step) % count : (state.cursor + count - step) % count;
+        if (shows_value(state, i)) return i;
+    }
+    return state.cursor;
+}
+
+void highlight_first_shown(State& state, std::size_t count) {
+    state.picked = false;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (shows_value(state, i)) {
+            state.cursor = i;
+            state.picked = true;
+            return;
+        }
+    }
+}
+
+Step accept_highlighted(State& state);
+
+// Keys while filtering: letters narrow the list, arrows move among what
+// shows, Enter chooses, Esc drops the filter. Anything else: not handled.
+std::optional<Step> filter_key(State& state, const Key& key) {
+    const std::size_t count = current_question(state).values.size();
+    const bool multi = current_question(state).type == QuestionType::multi;
+    if (key.code == KeyCode::escape || (key.code == KeyCode::backspace && state.filter.empty())) {
+        state.filtering = false;
+        state.filter.clear();
+        state.problem.clear();
+        return Step::stay;
+    }
+    if (key.code == KeyCode::backspace || key.code == KeyCode::kill_line || key.code == KeyCode::kill_word) {
+        if (key.code == KeyCode::backspace)
+            erase_last_character(state.filter);
+        else
+            state.filter.clear();
+    } else if (key.code == KeyCode::character && !(multi && key.is(' ')) && state.filter.size() < 40) {
+        state.filter += key.text;
+    } else if (key.code == KeyCode::up || key.code == KeyCode::down || key.code == KeyCode::tab) {
+        state.cursor = next_shown(state, count, key.code != KeyCode::up);
+        return Step::stay;
+    } else if (key.code == KeyCode::enter) {
+        if (!state.picked) {
+            state.problem =
+                fmt::format("No value matches '{}'; Backspace edits the filter, Esc drops it.", state.filter);
+            return Step::stay;
+        }
+        state.filtering = false;
+        state.filter.clear();
+        return accept_highlighted(state);
+    } else {
+        return std::nullopt;
+    }
+    state.problem.clear();
+    highlight_first_shown(state, count);
+    return Step::stay;
+}
+
 Step choice_key(State& state, const Key& key) {
     const Question& q = current_question(state);
     const std::size_t count = q.values.size();
     if (count == 0) return Step::stay;
+    if (state.filtering) {
+        if (auto step = filter_key(state, key)) return *step;
+    } else if (key.is('/')) {
+        state.filtering = true;
+        state.problem.clear();
+        return Step::stay;
+    }
     if (is_back_key(key) || key.code == KeyCode::left || key.is('b')) return go_back(state);
     state.problem.clear();
+    if (is_yes_no(q) && (key.is('y') || key.is('Y') || key.is('n') || key.is('N')))
+        return accept(state, Value{q.find_value(key.is('y') || key.is('Y') ? "yes" : "no")->value});
+    const bool moving = key.code == KeyCode::up || key.is('k') || key.code == KeyCode::down || key.is('j') ||
+                        key.code == KeyCode::tab || key.code == KeyCode::home ||
+                        key.code == KeyCode::page_up || key.code == KeyCode::end ||
+                        key.code == KeyCode::page_down;
+    if (!state.picked && moving) {
+        // The first move highlights an end of the list rather than stepping past the first value.
+        const bool up = key.code == KeyCode::up || key.is('k') || key.code == KeyCode::end ||
+                        key.code == KeyCode::page_down;
+        state.cursor = up ? count - 1 : 0;
+        state.picked = true;
+        return Step::stay;
+    }
     if (key.is('?'))
         state.show_help = !state.show_help;
     else if (key.code == KeyCode::up || key.is('k'))
@@ -230,17 +394,33 @@ Step choice_key(State& state, const Key& key) {
     else if (key.code == KeyCode::character && key.text.size() == 1 && key.text[0] >= '1' &&
              key.text[0] <= '9') {
         const auto index = static_cast<std::size_t>(key.text[0] - '1');
-        if (index < count) state.cursor = index;
+        if (index < count) {
+            state.cursor = index;
+            state.picked = true;
+        }
     } else if (q.type == QuestionType::multi && (key.is(' ') || key.code == KeyCode::right)) {
         state.checked[state.cursor] = !state.checked[state.cursor];
     } else if (key.code == KeyCode::enter) {
-        if (q.type == QuestionType::choice) return accept(state, Value{q.values[state.cursor].value});
-        std::vector<std::string> ticked;
-        for (std::size_t i = 0; i < count; ++i)
-            if (state.checked[i]) ticked.push_back(q.values[i].value);
-        return accept(state, Value{ticked});
+        if (!state.picked) {
+            state.problem =
+                fmt::format("{} needs an answer: move to one with the arrow keys or type its number, "
+                            "then press Enter.",
+                            q.key);
+            return Step::stay;
+        }
+        return accept_highlighted(state);
     }
     return Step::stay;
+}
+
+// Enter on a list: the highlighted value of a choice, the ticks of a multi question.
+Step accept_highlighted(State& state) {
+    const Question& q = current_question(state);
+    if (q.type == QuestionType::choice) return accept(state, Value{q.values[state.cursor].value});
+    std::vector<std::string> ticked;
+    for (std::size_t i = 0; i < q.values.size(); ++i)
+        if (state.checked[i]) ticked.push_back(q.values[i].value);
+    return accept(state, Value{ticked});
 }
 
 // "2", "pre-pmf"; for a multi question "1,3" or "output-format, 4".
@@ -270,7 +450,7 @@ std::vector<std::string> line_items(const Question& q, const std::string& line) 
 } // namespace
 
 std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& given,
-                                        const std::map<std::string, Value>& chosen) {
+                                        const std::map<std::string, Value>& chosen, CostQuestions cost) {
     std::vector<std::size_t> plan;
     Answers so_far = given;
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
@@ -278,12 +458,51 @@ std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& giv
         if (given.has(q.key)) continue;
         Answers with_defaults = so_far;
         fill_defaults(with_defaults, rules);
-        if (!is_asked(q, with_defaults)) continue;
+        if (!is_asked(q, with_defaults) &&
+            !(cost == CostQuestions::all && q.purpose == "cost" && q.default_value))
+            continue;
         plan.push_back(i);
         if (auto it = chosen.find(q.key); it != chosen.end())
             so_far.set(q.key, Answer{it->second, Origin::interview, {}});
     }
     return plan;
+}
+
+bool shows_value(const State& state, std::size_t index) {
+    if (state.filter.empty()) return true;
+    const ChoiceValue& v = current_question(state).values.at(index);
+    const std::string wanted = to_lower(state.filter);
+    return to_lower(v.value).find(wanted) != std::string::npos ||
+           to_lower(v.text).find(wanted) != std::string::npos;
+}
+
+bool is_yes_no(const Question& q) {
+    return q.type == QuestionType::choice && q.values.size() == 2 && q.find_value("yes") != nullptr &&
+           q.find_value("no") != nullptr;
+}
+
+std::vector<std::size_t> editable_questions(const State& state) {
+    return plan_questions(*state.rules, state.given, state.chosen, CostQuestions::all);
+}
+
+std::vector<const Question*> optional_cost_questions(const State& state) {
+    std::vector<const Question*> out;
+    for (std::size_t index : editable_questions(state)) {
+        const Question& q = state.rules->questions[index];
+        if (q.purpose == "cost" && plan_index_of(state, q.key) == state.plan.size()) out.push_back(&q);
+    }
+    return out;
+}
+
+bool plan_may_change(const State& state) {
+    for (const Question& q : state.rules->questions) {
+        if (!q.ask_if || is_given(state, q) || (state.refine_cost && q.purpose == "cost")) continue;
+        std::vector<std::string> keys;
+        collect_keys(*q.ask_if, keys);
+        for (const auto& key : keys)
+            if (state.chosen.count(key) == 0 && plan_index_of(state, key) < state.plan.size()) return true;
+    }
+    return false;
 }
 
 State start(const RuleSet& rules, Answers given) {
@@ -333,6 +552,8 @@ Step apply_key(State& state, const term::Key& key) {
         return Step::finished;
     case Screen::summary:
         return summary_key(state, key);
+    case Screen::refine:
+        return refine_key(state, key);
     case Screen::question:
         break;
     }
@@ -347,6 +568,15 @@ Step apply_line(State& state, const std::string& line) {
         if (text == "<" || to_lower(text) == "b" || to_lower(text) == "back") return go_back(state);
         return edit_from_summary(state, text);
     }
+    if (state.screen == Screen::refine) {
+        state.problem.clear();
+        const std::string answer = to_lower(text);
+        if (text == "<" || answer == "b" || answer == "back") return go_back(state);
+        if (answer == "y" || answer == "yes") return answer_refine(state, true);
+        if (answer.empty() || answer == "n" || answer == "no") return answer_refine(state, false);
+        state.problem = "Please answer y or n.";
+        return Step::stay;
+    }
     const Question& q = current_question(state);
     state.problem.clear();
     if (text == "?") {
@@ -359,10 +589,14 @@ Step apply_line(State& state, const std::string& line) {
         return go_back(state);
     if (text.empty()) return accept_preset(state);
     if (q.is_numeric()) return accept_typed(state, {text});
+    if (is_yes_no(q) && (to_lower(text) == "y" || to_lower(text) == "n"))
+        return accept(state, Value{q.find_value(to_lower(text) == "y" ? "yes" : "no")->value});
     return accept_typed(state, line_items(q, text));
 }
 
 std::string shown_value(const Question& question, const Value& value) {
+    if (!question.default_text.empty() && question.default_value && value == *question.default_value)
+        return question.default_text;
     std::string text = display_value(value);
     if (question.is_numeric() && !question.unit.empty()) text += " " + question.unit;
     return text;

@@ -14,7 +14,13 @@
 
 namespace makeorbuy::interview {
 
-enum class Screen { question, summary, finished };
+/// question: one question; refine: the offer to ask the cost questions that
+/// ask_if left out; summary: every answer, to accept or change.
+enum class Screen { question, refine, summary, finished };
+
+/// Whether the plan takes the cost questions (purpose "cost") only where
+/// their ask_if holds, or always (the user chose to refine the cost estimate).
+enum class CostQuestions { when_asked, all };
 
 struct State {
     const RuleSet* rules = nullptr;
@@ -22,11 +28,16 @@ struct State {
     std::map<std::string, Value> chosen; ///< answered in this interview
     std::vector<std::size_t> plan;       ///< indices of the questions asked, in order
     Screen screen = Screen::question;
-    std::size_t position = 0;  ///< the question on screen, as an index into plan
-    bool from_summary = false; ///< changing one answer picked at the summary
+    std::size_t position = 0;    ///< the question on screen, as an index into plan
+    bool from_summary = false;   ///< changing one answer picked at the summary
+    bool refine_cost = false;    ///< the cost questions are asked even where ask_if leaves them out
+    bool refine_offered = false; ///< the refine screen was shown and answered
 
     // The question (or summary) on screen.
     std::size_t cursor = 0;    ///< highlighted value of a choice or multi question
+    bool picked = true;        ///< a value is highlighted; a required choice starts with none
+    bool filtering = false;    ///< '/' was pressed: typed letters filter the values
+    std::string filter;        ///< the filter typed; only values containing it show
     std::vector<bool> checked; ///< ticked values of a multi question
     std::string input;         ///< typed text: a number, or a summary entry
     std::string problem;       ///< why the last answer was refused
@@ -44,8 +55,21 @@ enum class Step {
 /// The questions to ask, in rules order: every one not given by a flag or
 /// file whose ask_if holds over the answers so far (defaults standing in for
 /// what is not yet answered).
+/// With CostQuestions::all, every cost question not given (and with a default) is asked too.
 [[nodiscard]] std::vector<std::size_t> plan_questions(const RuleSet& rules, const Answers& given,
-                                                      const std::map<std::string, Value>& chosen);
+                                                      const std::map<std::string, Value>& chosen,
+                                                      CostQuestions cost = CostQuestions::when_asked);
+
+/// The questions the summary numbers, in order: the plan plus the cost
+/// questions it leaves out (picking one of those asks it).
+[[nodiscard]] std::vector<std::size_t> editable_questions(const State& state);
+
+/// The cost questions neither given nor planned: what the refine screen offers.
+[[nodiscard]] std::vector<const Question*> optional_cost_questions(const State& state);
+
+/// Whether the plan may still grow or shrink: a conditional question depends
+/// on a planned question not answered yet. The progress count says "about".
+[[nodiscard]] bool plan_may_change(const State& state);
 
 /// A new interview at its first question; Screen::finished if there is nothing to ask.
 [[nodiscard]] State start(const RuleSet& rules, Answers given);
@@ -62,14 +86,24 @@ enum class Step {
 /// Planned questions not yet answered, in order.
 [[nodiscard]] std::vector<const Question*> unanswered(const State& state);
 
-/// Terminal mode: arrows, j/k, digits, space, Enter, ?, back keys.
+/// Whether value `index` of the question on screen shows under the filter
+/// typed (its name or description contains it, in any case).
+[[nodiscard]] bool shows_value(const State& state, std::size_t index);
+
+/// A choice between exactly the values yes and no: the keys y and n answer it.
+[[nodiscard]] bool is_yes_no(const Question& question);
+
+/// Terminal mode: arrows, j/k, digits, space, Enter, ?, back keys; y and n
+/// on yes/no questions and on the refine screen; / then letters to filter a list.
 Step apply_key(State& state, const term::Key& key);
 
 /// Plain mode: a number or value name, "" for the preset value, "?" for
-/// help, "<" or "b" to go back; at the summary "" to finish or a number.
+/// help, "<" or "b" to go back; at the summary "" to finish or a number;
+/// at the refine screen y, n or "" (no).
 Step apply_line(State& state, const std::string& line);
 
-/// The value as the summary and the collapsed line show it: "30000 USD per month".
+/// The value as the summary and the collapsed line show it: "30000 USD per
+/// month", or the question's default_text when the value is its default.
 [[nodiscard]] std::string shown_value(const Question& question, const Value& value);
 
 } // namespace makeorbuy::interview

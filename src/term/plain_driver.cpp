@@ -17,8 +17,9 @@ void ask_plain(term::Terminal& terminal, State& state) {
     bool show_question = true;
     for (;;) {
         if (show_question)
-            terminal.write(state.screen == Screen::summary ? plain_summary(state)
-                                                           : plain_question(state, terminal.width() - 1));
+            terminal.write(state.screen == Screen::summary  ? plain_summary(state)
+                           : state.screen == Screen::refine ? plain_refine(state, terminal.width() - 1)
+                                                            : plain_question(state, terminal.width() - 1));
         if (!state.problem.empty()) terminal.write(wrap(state.problem, terminal.width() - 1, "  ") + "\n");
         terminal.write(plain_prompt(state));
         const std::optional<std::string> line = terminal.read_line();

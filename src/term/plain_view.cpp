@@ -42,15 +42,20 @@ std::string plain_question(const State& state, std::size_t width) {
     return out;
 }
 
+std::string plain_refine(const State& state, std::size_t width) {
+    return "\n" + wrap(refine_explanation(state), width, "") + "\n";
+}
+
 std::string plain_prompt(const State& state) {
     if (state.screen == Screen::summary)
         return "Type a number to change that answer, or press Enter to score: ";
+    if (state.screen == Screen::refine) return refine_offer() + " (y/N): ";
     const Question& q = current_question(state);
     const char* ask = q.is_numeric() ? "Amount" : "Your answer";
     if (const Value* preset = preset_value(state, q)) {
         const auto* list = std::get_if<std::vector<std::string>>(preset);
         return fmt::format("{} (Enter for {}): ", ask,
-                           list && list->empty() ? "none" : display_value(*preset));
+                           list && list->empty() ? "none" : preset_text(q, *preset));
     }
     return fmt::format("{}: ", ask);
 }
@@ -58,9 +63,11 @@ std::string plain_prompt(const State& state) {
 std::string plain_summary(const State& state) {
     std::string out = "\nYour answers:\n";
     const RuleSet& rules = *state.rules;
+    const std::vector<std::size_t> editable = editable_questions(state);
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const Question& q = rules.questions[i];
         const auto planned = std::find(state.plan.begin(), state.plan.end(), i);
+        const auto numbered = std::find(editable.begin(), editable.end(), i);
         std::string line;
         if (const Answer* given = state.given.find(q.key)) {
             const std::string from = given->origin == Origin::flag
@@ -69,8 +76,11 @@ std::string plain_summary(const State& state) {
             line = fmt::format("      {}: {} (given as {})", q.key, shown_value(q, given->value), from);
         } else if (planned != state.plan.end()) {
             auto it = state.chosen.find(q.key);
-            line = fmt::format("  {:>2}. {}: {}", planned - state.plan.begin() + 1, q.key,
+            line = fmt::format("  {:>2}. {}: {}", numbered - editable.begin() + 1, q.key,
                                it == state.chosen.end() ? "(unanswered)" : shown_value(q, it->second));
+        } else if (numbered != editable.end() && q.default_value) {
+            line = fmt::format("  {:>2}. {}: {} (default)", numbered - editable.begin() + 1, q.key,
+                               shown_value(q, *q.default_value));
         } else if (q.default_value) {
             line = fmt::format("      {}: {} (default, not asked)", q.key, shown_value(q, *q.default_value));
         }

@@ -49,6 +49,16 @@ def spawn(args, environment=None, cwd=None, stdout=None):
     return child
 
 
+def spawn_default(args, environment=None, cwd=None, stdout=None):
+    """As spawn(), on the built-in rules instead of the tests' table."""
+    command = [BIN, *args]
+    line = "exec " + " ".join(shlex.quote(a) for a in command) + (" > " + shlex.quote(stdout) if stdout else "")
+    child = pexpect.spawn("/bin/sh", ["-c", line], env=environment or tty_env(), cwd=cwd, dimensions=(24, 80),
+                          encoding="utf-8", codec_errors="replace", timeout=TIMEOUT)
+    child.logfile_read = io.StringIO()
+    return child
+
+
 def spawn_shell(line, environment=None):
     """Runs a shell command line in an 80x24 pty (for `BIN; echo RC=$?; stty -a`)."""
     child = pexpect.spawn("/bin/sh", ["-c", line], env=environment or tty_env(), dimensions=(24, 80),
@@ -74,8 +84,9 @@ def wait_exit(child):
 
 
 def answered(position, prompt, value):
-    """The line an answered question leaves, as a regex: "[2/5] Prompt 30000 …"."""
-    return re.escape(f"[{position}] ") + re.escape(prompt) + " " + re.escape(value)
+    """The line an answered question leaves, as a regex: "[2 of 5] Prompt 30000 …" (the prompt may be cut
+    short with an ellipsis to leave room for the value)."""
+    return re.escape(f"[{position}] ") + re.escape(prompt[:20]) + "[^\r\n]* " + re.escape(value)
 
 
 def result_json(path):

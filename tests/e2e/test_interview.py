@@ -2,6 +2,7 @@
 numbers refused and re-asked, going back, changing an answer at the summary,
 saving and replaying, and the ways out (Ctrl-C, end of input, no terminal)."""
 
+import json
 import os
 import re
 import signal
@@ -12,10 +13,10 @@ import pexpect
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import check, finish, run, scratch  # noqa: E402
+from harness import SOURCE, check, finish, run, scratch  # noqa: E402
 from interview_support import (ADR_OFFER, CTRL_U, DOWN, DRIVERS, ENTER, ESC, LEFT, REGION, RULES, SAVE_OFFER,  # noqa: E402
                                SHIFT_TAB, SPEND, STAGE, SUMMARY, TEAM, VOLUME, answered, command_line, result_json,
-                               spawn, spawn_shell, transcript, tty_env, wait_exit)
+                               spawn, spawn_default, spawn_shell, transcript, tty_env, wait_exit)
 
 
 def decline_offer(child):
@@ -29,15 +30,15 @@ def test_arrows_and_digits():
     out = os.path.join(scratch(), "out.json")
     child = spawn(["--format", "json"], stdout=out)
     child.expect_exact(STAGE)
-    child.send(DOWN + DOWN)
+    child.send(DOWN + DOWN + DOWN)  # the first Down highlights prototype: nothing is highlighted before
     child.send(ENTER)
-    child.expect(answered("1/5", STAGE, "growth"))
+    child.expect(answered("1 of about 5", STAGE, "growth"))
     child.expect_exact(SPEND)
     child.send("5000" + ENTER)
     child.expect_exact(REGION)  # volume is asked only from $20,000 a month
     child.send("1")
     child.send(ENTER)
-    child.expect(answered("3/5", REGION, "eu"))
+    child.expect(answered("3 of 5", REGION, "eu"))
     child.expect_exact(DRIVERS)
     child.send(" ")
     child.send("3")
@@ -60,16 +61,16 @@ def test_arrows_and_digits():
 def test_bad_number_then_good():
     child = spawn([])
     child.expect_exact(STAGE)
-    child.send(ENTER)
+    child.send("1" + ENTER)
     child.expect_exact(SPEND)
     child.send("lots" + ENTER)
     child.expect_exact("'lots' is not a number for monthly-spend")
     child.send(CTRL_U + "-5" + ENTER)
     child.expect_exact("out of range for monthly-spend")
     child.send(CTRL_U + "$30,000" + ENTER)
-    child.expect(answered("2/5", SPEND, "30000 USD per month"))
-    child.expect_exact(VOLUME)  # 30000 makes it relevant: the plan grew to six
-    check("[3/6]" in transcript(child), "bad number: progress counts the newly relevant question",
+    child.expect(answered("2 of about 5", SPEND, "30000 USD per month"))
+    child.expect_exact(VOLUME)  # 30000 makes it relevant: the plan grew to six, as "about" warned
+    check("[3 of 6]" in transcript(child), "bad number: progress counts the newly relevant question",
           transcript(child)[-2000:])
     child.sendcontrol("c")
     wait_exit(child)
@@ -100,7 +101,7 @@ def test_going_back():
     child.send(SHIFT_TAB)  # back again, to the first question
     child.expect_exact(STAGE)
     child.send(ENTER)  # keeps pre-pmf, highlighted as answered before
-    child.expect(answered("1/5", STAGE, "pre-pmf"))
+    child.expect(answered("1 of 5", STAGE, "pre-pmf"))
     for prompt in (SPEND, REGION, DRIVERS, TEAM):
         child.expect_exact(prompt)
         child.send(ENTER)
@@ -114,9 +115,9 @@ def test_going_back():
 
 
 def answer_everything(child, spend="100"):
-    """Enter everywhere (the volume question too, when the spend asks for it)."""
+    """Enter everywhere but the stage, which needs a pick (the volume question too, when the spend asks for it)."""
     child.expect_exact(STAGE)
-    child.send(ENTER)
+    child.send("1" + ENTER)
     child.expect_exact(SPEND)
     child.send(spend + ENTER)
     if child.expect_exact([VOLUME, REGION]) == 0:
@@ -202,7 +203,7 @@ def test_terminated():
 def test_end_of_input():
     child = spawn([])
     child.expect_exact(STAGE)
-    child.send(ENTER)
+    child.send("1" + ENTER)
     child.expect_exact(SPEND)
     child.sendcontrol("d")
     code = wait_exit(child)
@@ -227,7 +228,7 @@ def test_no_input_and_ci():
           transcript(child))
     child = spawn([], environment=tty_env(CI="true"))
     code = wait_exit(child)
-    check(code == 2 and "[1/5]" not in transcript(child), "CI set: no interview", transcript(child))
+    check(code == 2 and "[1 of" not in transcript(child), "CI set: no interview", transcript(child))
     child = spawn(["--interactive"], environment=tty_env(CI="true"))
     child.expect_exact(STAGE)
     child.sendcontrol("c")
@@ -243,14 +244,14 @@ def test_colour():
           repr(transcript(child)[-500:]))
     child = spawn([], environment=tty_env(NO_COLOR=None))
     child.expect_exact(STAGE)
-    child.send(ENTER)
+    child.send("1" + ENTER)
     child.expect_exact(SPEND)
     child.sendcontrol("c")
     wait_exit(child)
     check(re.search(r"\x1b\[[0-9;]*m", transcript(child)), "without NO_COLOR the interview has colour")
     child = spawn(["--color", "never"], environment=tty_env(NO_COLOR=None))
     child.expect_exact(STAGE)
-    child.send(ENTER)
+    child.send("1" + ENTER)
     child.expect_exact(SPEND)
     child.sendcontrol("c")
     wait_exit(child)
@@ -294,8 +295,8 @@ def test_save_and_replay():
     child.send(ENTER)
     child.expect_exact(SAVE_OFFER)
     child.send("y")
-    child.expect_exact("makeorbuy-answers.toml")
-    child.send(ENTER)
+    child.expect_exact("makeorbuy-answers-2.toml")  # the name offered is one Enter can take
+    child.send(CTRL_U + "makeorbuy-answers.toml" + ENTER)
     child.expect_exact("already exists and is kept")
     child.send(CTRL_U + "offered.toml" + ENTER)
     child.expect_exact("Saved the answers to offered.toml")
@@ -326,7 +327,7 @@ def test_plain_mode():
                                    ("ACCESSIBLE", [], tty_env(ACCESSIBLE="1"))):
         out = os.path.join(scratch(), "out.json")
         child = spawn(["--format", "json", *args], environment=environment, stdout=out)
-        child.expect_exact("[1/5] " + STAGE)
+        child.expect_exact("[1 of about 5] " + STAGE)
         child.expect_exact("2. pre-pmf")
         child.expect_exact("Your answer: ")
         child.sendline("growth")
@@ -384,10 +385,128 @@ def test_plain_mode():
           transcript(child))
 
 
+def test_required_choice_needs_a_pick():
+    child = spawn([])
+    child.expect_exact(STAGE)
+    child.send(ENTER)
+    child.expect_exact("stage needs an answer")
+    check("❯ 1 prototype" not in transcript(child), "required choice: nothing is highlighted before a pick",
+          transcript(child)[-1500:])
+    child.send(DOWN)
+    child.expect_exact("❯ 1 prototype")
+    child.send("3" + ENTER)
+    child.expect(answered("1 of about 5", STAGE, "growth"))
+    child.sendcontrol("c")
+    wait_exit(child)
+
+
+def test_filter():
+    child = spawn([])
+    child.expect_exact(STAGE)
+    child.send("/")
+    child.expect_exact("Esc drop filter")
+    child.send("sca")
+    child.expect_exact("❯ 4 scale")
+    child.send(ENTER)
+    child.expect(answered("1 of about 5", STAGE, "scale"))
+    child.sendcontrol("c")
+    wait_exit(child)
+
+
+def default_prompts():
+    """The built-in questions' prompts, cut to 40 characters: long ones wrap on an 80-column screen."""
+    with open(os.path.join(SOURCE, "rules", "default.json"), encoding="utf-8") as f:
+        return {q["key"]: q["prompt"][:40] for q in json.load(f)["questions"]}
+
+
+def test_yes_no_and_cost_questions():
+    """The built-in rules: y/n keys, the offer to refine the cost estimate, and a cost answer changed at the
+    summary, which never shows an unset request count as zero traffic."""
+    prompts = default_prompts()
+    out = os.path.join(scratch(), "out.json")
+    child = spawn_default(["--format", "json"], stdout=out)
+    for key, keys in (("stage", "1" + ENTER), ("monthly-spend", "5000" + ENTER), ("latency", "2" + ENTER),
+                      ("compliance", "1" + ENTER), ("team-size", "3" + ENTER), ("ml-ops", ENTER), ("task", ENTER),
+                      ("quality-is-product", "y"), ("cost-pressure", "n"), ("pipeline", ENTER),
+                      ("weights-control", ENTER), ("lock-in", ENTER), ("fine-tune-drivers", ENTER)):
+        child.expect_exact(prompts[key])
+        child.send(keys)
+    child.expect_exact("Refine the cost estimate? (y/N)")
+    check(re.search(re.escape(prompts["quality-is-product"]) + ".* yes\r", transcript(child)),
+          "y answered the yes/no question at once", transcript(child)[-3000:])
+    child.expect_exact("requests-per-month derived from monthly spend")
+    child.send("n")
+    child.expect(r"14 requests-per-month\s+derived from monthly spend  \(default\)")
+    child.expect_exact(SUMMARY)
+    check("0 requests per month" not in transcript(child), "summary: no '0 requests per month'",
+          transcript(child)[-2500:])
+    child.send("x")
+    child.expect_exact("'x' does nothing here")
+    child.send("14" + ENTER)
+    child.expect_exact(prompts["requests-per-month"])
+    child.expect_exact("Enter for 0: derived from monthly spend")
+    child.send("2M" + ENTER)
+    child.expect(r"14 requests-per-month\s+2000000 requests per month")
+    child.expect_exact(SUMMARY)
+    child.send("17" + ENTER)
+    child.expect_exact(prompts["cost-profile"])
+    child.send("2" + ENTER)
+    child.expect(r"17 cost-profile\s+lean")
+    child.expect_exact(SUMMARY)
+    child.send(ENTER)
+    decline_offer(child)
+    check(wait_exit(child) == 0, "cost questions: exit 0", transcript(child)[-3000:])
+    answers = result_json(out)["answers"]
+    check(answers["quality-is-product"] == "yes" and answers["cost-pressure"] == "no", "y and n answered",
+          answers)
+    check(answers["requests-per-month"] == 2000000 and answers["cost-profile"] == "lean",
+          "cost answers from the summary count", answers)
+
+    # Saying yes asks them in turn, counted on from the plan.
+    child = spawn_default([])
+    for key, keys in (("stage", "1" + ENTER), ("monthly-spend", "5000" + ENTER), ("latency", "2" + ENTER),
+                      ("compliance", "1" + ENTER), ("team-size", "3" + ENTER)):
+        child.expect_exact(prompts[key])
+        child.send(keys)
+    for key in ("ml-ops", "task", "quality-is-product", "cost-pressure", "pipeline", "weights-control", "lock-in",
+                "fine-tune-drivers"):
+        child.expect_exact(prompts[key])
+        child.send(ENTER)
+    child.expect_exact("Refine the cost estimate? (y/N)")
+    child.send("y")
+    child.expect_exact("[14 of 17] " + prompts["requests-per-month"])
+    child.sendcontrol("c")
+    wait_exit(child)
+
+
+def test_ctrl_c_after_save():
+    folder = scratch()
+    child = spawn([], cwd=folder)
+    answer_everything(child)
+    child.send(ENTER)
+    child.expect_exact(SAVE_OFFER)
+    child.send("y")
+    child.expect_exact("makeorbuy-answers.toml")
+    child.send(ENTER)
+    child.expect_exact("Saved the answers to makeorbuy-answers.toml")
+    child.expect_exact(ADR_OFFER)
+    child.send("y")
+    child.expect_exact("Title of the decision record")
+    child.sendcontrol("c")
+    code = wait_exit(child)
+    text = transcript(child)
+    check(code == 130, "Ctrl-C after a save: exit 130", text[-1500:])
+    check("interrupted after writing makeorbuy-answers.toml; nothing else was written" in text,
+          "Ctrl-C after a save names the saved file", text[-1500:])
+    check("nothing was written" not in text, "Ctrl-C after a save: never 'nothing was written'", text[-1500:])
+    check(os.path.exists(os.path.join(folder, "makeorbuy-answers.toml")), "the saved file is there")
+
+
 def main():
     tests = (test_arrows_and_digits, test_bad_number_then_good, test_going_back, test_summary_change, test_ctrl_c,
              test_terminated, test_end_of_input, test_no_input_and_ci, test_colour, test_save_and_replay,
-             test_plain_mode)
+             test_plain_mode, test_required_choice_needs_a_pick, test_yes_no_and_cost_questions,
+             test_ctrl_c_after_save, test_filter)
     for test in tests:
         try:
             test()

@@ -55,6 +55,46 @@ inline const RuleSet& interview_rules() {
     return rules;
 }
 
+/// stage (choice, required), spend (number, required), hosted (yes/no,
+/// default no), and two cost questions asked only when spend >= 50000:
+/// requests (0 means "derived from spend") and profile.
+inline const RuleSet& interview_cost_rules() {
+    static const RuleSet rules = [] {
+        const char* text = R"({
+  "id": "interview-cost-test", "version": "1",
+  "questions": [
+    {"key": "stage", "prompt": "Where is the product?", "type": "choice",
+     "values": [{"value": "prototype", "text": "A demo"}, {"value": "pre-pmf", "text": "Real users"},
+                {"value": "growth", "text": "Climbing"}]},
+    {"key": "spend", "prompt": "Monthly spend?", "type": "number", "min": 0, "max": 1000000,
+     "unit": "USD per month"},
+    {"key": "hosted", "prompt": "Hosted?", "type": "choice",
+     "values": [{"value": "yes", "text": "Yes"}, {"value": "no", "text": "No"}], "default": "no"},
+    {"key": "requests", "prompt": "Requests a month?", "type": "number", "min": 0, "max": 1e12,
+     "unit": "requests per month", "default": 0, "default_text": "derived from spend", "purpose": "cost",
+     "ask_if": {"spend": {"gte": 50000}}},
+    {"key": "profile", "prompt": "Price profile?", "type": "choice", "purpose": "cost",
+     "values": [{"value": "lean", "text": "Lean"}, {"value": "typical", "text": "Typical"}],
+     "default": "typical", "ask_if": {"spend": {"gte": 50000}}}
+  ],
+  "options": [{"id": "api", "name": "API", "summary": "s"}, {"id": "own", "name": "Own", "summary": "s"}],
+  "rules": [{"id": "r1", "when": {"stage": "growth"}, "effects": {"api": 1}, "weight": 1, "rationale": "r",
+             "guide": "g"},
+            {"id": "r2", "when": {"hosted": "yes"}, "effects": {"own": 1}, "weight": 1, "rationale": "r",
+             "guide": "g"},
+            {"id": "r3", "when": {"spend": {"gte": 1}}, "effects": {"own": 1}, "weight": 1, "rationale": "r",
+             "guide": "g"}],
+  "constraints": [], "advice": []
+})";
+        Diagnostics diagnostics;
+        RuleSet loaded = load_rules(JsonDocument::parse(SourceText("interview-cost.json", text)), diagnostics,
+                                    RuleChecks::structure);
+        diagnostics.throw_if_errors();
+        return loaded;
+    }();
+    return rules;
+}
+
 /// A terminal that plays back scripted events and lines and records what
 /// was written and whether it is in raw mode.
 class ScriptedTerminal final : public term::Terminal {

@@ -58,9 +58,9 @@ const term::Key k_enter = key(KeyCode::enter);
 
 TEST_CASE("terminal mode: keys answer the questions and the summary is accepted", "[interview-session]") {
     auto [terminal, session] = scripted(Mode::terminal);
-    terminal->keys({key(KeyCode::down), key(KeyCode::down), k_enter, character("9"), character("9"), k_enter,
-                    character(" "), k_enter, k_enter, k_enter});
-    terminal->events.insert(terminal->events.begin() + 4, term::Event{term::EventKind::resize, {}});
+    terminal->keys({key(KeyCode::down), key(KeyCode::down), key(KeyCode::down), k_enter, character("9"),
+                    character("9"), k_enter, character(" "), k_enter, k_enter, k_enter});
+    terminal->events.insert(terminal->events.begin() + 5, term::Event{term::EventKind::resize, {}});
     const Answers answers = session.ask(test::interview_rules(), {});
     CHECK(std::get<std::string>(*answers.value("stage")) == "growth");
     CHECK(std::get<double>(*answers.value("spend")) == 99);
@@ -83,7 +83,7 @@ TEST_CASE("Ctrl-C throws Interrupted with the terminal back in line mode", "[int
 
 TEST_CASE("end of input stops the interview listing what is missing", "[interview-session]") {
     auto [terminal, session] = scripted(Mode::terminal);
-    terminal->keys({k_enter});
+    terminal->keys({character("1"), k_enter});
     try {
         (void)session.ask(test::interview_rules(), {});
         FAIL("no error at end of input");

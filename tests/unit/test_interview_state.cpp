@@ -60,6 +60,8 @@ TEST_CASE("arrows, j/k and digits move the highlight; Enter chooses it", "[inter
     State state = start(test::interview_rules(), {});
     CHECK(current_key(state) == "stage");
     CHECK(state.cursor == 0);
+    press(state, {key(KeyCode::down)}); // nothing highlighted yet: the first move highlights the first value
+    CHECK(state.cursor == 0);
     press(state, {key(KeyCode::down), key(KeyCode::down)});
     CHECK(state.cursor == 2);
     press(state, {character("k")});
@@ -79,7 +81,7 @@ TEST_CASE("arrows, j/k and digits move the highlight; Enter chooses it", "[inter
 
 TEST_CASE("a bad number is refused with the reason, then a good one is taken", "[interview]") {
     State state = start(test::interview_rules(), {});
-    press(state, {k_enter});
+    press(state, {character("1"), k_enter});
     type(state, "lots");
     CHECK(apply_key(state, k_enter) == Step::stay);
     CHECK_THAT(state.problem, Catch::Contains("not a number"));
@@ -97,7 +99,7 @@ TEST_CASE("a bad number is refused with the reason, then a good one is taken", "
 
 TEST_CASE("Enter on an empty number takes the default, or says one is needed", "[interview]") {
     State state = start(test::interview_rules(), {});
-    press(state, {k_enter, k_enter});
+    press(state, {character("1"), k_enter, k_enter});
     CHECK(current_key(state) == "spend");
     CHECK_THAT(state.problem, Catch::Contains("needs an answer"));
     State later = past_first_two('1', "100");
@@ -214,4 +216,196 @@ TEST_CASE("unanswered lists what the interview still has to ask", "[interview]")
     apply_line(state, "2");
     REQUIRE(unanswered(state).size() == 3);
     CHECK(unanswered(state).front()->key == "spend");
+}
+
+TEST_CASE("Enter on a required choice takes nothing until a value is picked", "[interview]") {
+    State state = start(test::interview_rules(), {});
+    CHECK_FALSE(state.picked);
+    CHECK(apply_key(state, k_enter) == Step::stay);
+    CHECK(current_key(state) == "stage");
+    CHECK(state.chosen.empty());
+    CHECK_THAT(state.problem, Catch::Contains("stage needs an answer"));
+    press(state, {key(KeyCode::down)}); // the first move highlights the first value
+    CHECK(state.picked);
+    CHECK(state.cursor == 0);
+    CHECK(apply_key(state, k_enter) == Step::answered);
+    CHECK(std::get<std::string>(state.chosen.at("stage")) == "prototype");
+
+    State from_end = start(test::interview_rules(), {});
+    press(from_end, {key(KeyCode::up)});
+    CHECK(from_end.cursor == 3);
+    // A question with a default, or answered before, starts with it highlighted.
+    State later = past_first_two('1', "30000");
+    REQUIRE(current_key(later) == "volume");
+    CHECK(later.picked);
+    CHECK(apply_key(later, k_enter) == Step::answered);
+}
+
+namespace {
+
+// The cost table, past stage and spend, on the yes/no question.
+State on_hosted(std::string_view spend) {
+    State state = start(test::interview_cost_rules(), {});
+    press(state, {character("1"), k_enter});
+    type(state, spend);
+    apply_key(state, k_enter);
+    return state;
+}
+
+} // namespace
+
+TEST_CASE("y and n answer a yes/no question at once", "[interview]") {
+    State state = on_hosted("100");
+    REQUIRE(current_key(state) == "hosted");
+    CHECK(apply_key(state, character("y")) == Step::answered);
+    CHECK(std::get<std::string>(state.chosen.at("hosted")) == "yes");
+    State other = on_hosted("100");
+    CHECK(apply_key(other, character("N")) == Step::answered);
+    CHECK(std::get<std::string>(other.chosen.at("hosted")) == "no");
+    // Plain mode takes y and n as well.
+    State plain = start(test::interview_cost_rules(), {});
+    apply_line(plain, "1");
+    apply_line(plain, "100");
+    CHECK(apply_line(plain, "y") == Step::answered);
+    CHECK(std::get<std::string>(plain.chosen.at("hosted")) == "yes");
+}
+
+TEST_CASE("the cost questions ask_if leaves out are offered, then asked on y", "[interview]") {
+    State state = on_hosted("100");
+    apply_key(state, k_enter);
+    REQUIRE(state.screen == Screen::refine);
+    CHECK(optional_cost_questions(state).size() == 2);
+    CHECK(apply_key(state, character("y")) == Step::answered);
+    REQUIRE(state.screen == Screen::question);
+    CHECK(current_key(state) == "requests");
+    type(state, "2M");
+    apply_key(state, k_enter);
+    CHECK(current_key(state) == "profile");
+    press(state, {character("1"), k_enter});
+    REQUIRE(state.screen == Screen::summary);
+    const Answers answers = collected_answers(state);
+    CHECK(std::get<double>(*answers.value("requests")) == 2e6);
+    CHECK(std::get<std::string>(*answers.value("profile")) == "lean");
+    // Back from the summary goes to the last question asked, not to the offer.
+    CHECK(apply_key(state, key(KeyCode::escape)) == Step::back);
+    CHECK(current_key(state) == "profile");
+}
+
+TEST_CASE("declined, the cost questions stay editable from the summary", "[interview]") {
+    State state = on_hosted("100");
+    apply_key(state, k_enter);
+    REQUIRE(state.screen == Screen::refine);
+    CHECK(apply_key(state, k_enter) == Step::answered); // Enter: no
+    REQUIRE(state.screen == Screen::summary);
+    CHECK(editable_questions(state).size() == 5);
+    CHECK_FALSE(collected_answers(state).has("requests"));
+    type(state, "4");
+    CHECK(apply_key(state, k_enter) == Step::back);
+    REQUIRE(current_key(state) == "requests");
+    CHECK(state.from_summary);
+    type(state, "30k");
+    apply_key(state, k_enter);
+    REQUIRE(state.screen == Screen::summary);
+    CHECK(std::get<double>(*collected_answers(state).value("requests")) == 30000);
+    // Taken up from the summary: nothing is left to offer.
+    CHECK(optional_cost_questions(state).empty());
+}
+
+TEST_CASE("back from the summary returns to a declined offer, and from there to the last question",
+          "[interview]") {
+    State state = on_hosted("100");
+    press(state, {k_enter, character("n")});
+    REQUIRE(state.screen == Screen::summary);
+    CHECK(apply_key(state, key(KeyCode::escape)) == Step::back);
+    CHECK(state.screen == Screen::refine);
+    CHECK(apply_key(state, character("b")) == Step::back);
+    CHECK(current_key(state) == "hosted");
+    CHECK(apply_key(state, k_enter) == Step::answered);
+    CHECK(state.screen == Screen::refine); // offered again
+    CHECK(apply_line(state, "maybe") == Step::stay);
+    CHECK_THAT(state.problem, Catch::Contains("y or n"));
+    CHECK(apply_line(state, "") == Step::answered);
+    CHECK(state.screen == Screen::summary);
+}
+
+TEST_CASE("no offer when the cost questions are asked anyway", "[interview]") {
+    State state = on_hosted("80k");
+    apply_key(state, k_enter);
+    CHECK(state.screen == Screen::question);
+    CHECK(current_key(state) == "requests");
+}
+
+TEST_CASE("a value that means something else is shown as what it means", "[interview]") {
+    const Question& requests = test::interview_cost_rules().questions[3];
+    CHECK(shown_value(requests, Value{0.0}) == "derived from spend");
+    CHECK(shown_value(requests, Value{5.0}) == "5 requests per month");
+}
+
+TEST_CASE("letters at the summary say which keys work", "[interview]") {
+    State state = past_first_two('1', "100");
+    press(state, {k_enter, k_enter});
+    REQUIRE(state.screen == Screen::summary);
+    CHECK(apply_key(state, character("x")) == Step::stay);
+    CHECK_THAT(state.problem, Catch::Contains("'x' does nothing here"));
+    CHECK_THAT(state.problem, Catch::Contains("1 to 4"));
+    CHECK(state.input.empty());
+    press(state, {character("2")});
+    CHECK(state.problem.empty());
+}
+
+TEST_CASE("the plan is uncertain until every condition's question is answered", "[interview]") {
+    State state = start(test::interview_rules(), {});
+    CHECK(plan_may_change(state)); // volume depends on spend
+    press(state, {character("1"), k_enter});
+    CHECK(plan_may_change(state));
+    type(state, "100");
+    apply_key(state, k_enter);
+    CHECK_FALSE(plan_may_change(state));
+    Answers given;
+    given.set("spend", Answer{Value{100.0}, Origin::flag, {}});
+    CHECK_FALSE(plan_may_change(start(test::interview_rules(), given)));
+}
+
+TEST_CASE("/ then letters filter a list; Enter chooses the highlighted match", "[interview]") {
+    State state = start(test::interview_rules(), {});
+    CHECK(apply_key(state, character("/")) == Step::stay);
+    CHECK(state.filtering);
+    type(state, "SC");
+    CHECK(state.filter == "SC");
+    CHECK(state.picked);
+    CHECK(state.cursor == 3); // scale
+    CHECK_FALSE(shows_value(state, 0));
+    CHECK(shows_value(state, 3));
+    press(state, {key(KeyCode::backspace), key(KeyCode::backspace)});
+    type(state, "e"); // prototype ("A demo"), pre-pmf, scale; not growth ("Climbing")
+    CHECK(state.cursor == 0);
+    press(state, {key(KeyCode::down)});
+    CHECK(state.cursor == 1);
+    press(state, {key(KeyCode::down)}); // growth is hidden: skipped
+    CHECK(state.cursor == 3);
+    press(state, {key(KeyCode::kill_line)});
+    type(state, "zz");
+    CHECK_FALSE(state.picked);
+    CHECK(apply_key(state, k_enter) == Step::stay);
+    CHECK_THAT(state.problem, Catch::Contains("No value matches 'zz'"));
+    press(state, {key(KeyCode::escape)}); // drops the filter, stays on the question
+    CHECK_FALSE(state.filtering);
+    CHECK(current_key(state) == "stage");
+    press(state, {character("/")});
+    type(state, "grow");
+    CHECK(apply_key(state, k_enter) == Step::answered);
+    CHECK(std::get<std::string>(state.chosen.at("stage")) == "growth");
+    CHECK_FALSE(state.filtering);
+}
+
+TEST_CASE("a cost question without a default is never offered as optional", "[interview]") {
+    RuleSet rules = test::interview_cost_rules();
+    rules.questions[4].default_value.reset(); // profile: required, asked only from 50000
+    State state = start(rules, {});
+    apply_line(state, "1");
+    apply_line(state, "100");
+    apply_line(state, "");
+    REQUIRE(state.screen == Screen::refine);
+    CHECK(optional_cost_questions(state).size() == 1);
+    CHECK(editable_questions(state).size() == 4);
 }

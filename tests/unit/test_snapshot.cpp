@@ -84,8 +84,8 @@ TEST_CASE("a damaged snapshot is refused with the table's name", "[snapshot]") {
     };
     CHECK(refused(bytes.substr(0, bytes.size() / 2), "damaged table snapshot"));
     CHECK(refused(bytes + "x", "bytes left over"));
-    CHECK(refused("not a snapshot", "not a makeorbuy-rules-snapshot/3"));
-    CHECK(refused(snapshot_of(embedded_prices_from_json()), "not a makeorbuy-rules-snapshot/3"));
+    CHECK(refused("not a snapshot", "not a makeorbuy-rules-snapshot/4"));
+    CHECK(refused(snapshot_of(embedded_prices_from_json()), "not a makeorbuy-rules-snapshot/4"));
     // A string that claims more bytes than there are.
     std::string lying = std::string(bytes.substr(0, 27)) + "\xff\xff\x03";
     CHECK(refused(lying, "a count larger than the snapshot"));

@@ -123,10 +123,17 @@ private:
 };
 
 /// Thrown when the user interrupts an interview (Ctrl-C); exit code 130.
+/// `written` names the files the run wrote before that, so the message can
+/// say what is on disk.
 class Interrupted : public std::runtime_error {
 public:
-    Interrupted()
-        : std::runtime_error("interrupted") {}
+    explicit Interrupted(std::vector<std::string> written = {})
+        : std::runtime_error("interrupted")
+        , m_written(std::move(written)) {}
+    [[nodiscard]] const std::vector<std::string>& written() const { return m_written; }
+
+private:
+    std::vector<std::string> m_written;
 };
 
 } // namespace makeorbuy

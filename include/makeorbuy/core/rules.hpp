@@ -44,6 +44,9 @@ struct Question {
     double max = 0;
     std::string unit;
     std::optional<Value> default_value;
+    /// What the default means, shown in its place where it stands ("derived
+    /// from monthly spend" for a 0 that asks the cost model to work it out).
+    std::string default_text;
     std::optional<Condition> ask_if;
     /// "score" (the rules use it) or "cost" (only the cost model reads it).
     std::string purpose = "score";
