@@ -22,8 +22,7 @@ CostCurves cost_curves(const std::vector<const OptionPlan*>& plans, const CostRe
     const double now = report.workload.requests_per_month;
     const int steps = (k_high_exponent - k_low_exponent) * k_points_per_decade;
     for (int s = 0; s <= steps; ++s) {
-        const double volume =
-            std::pow(10.0, k_low_exponent + static_cast<double>(s) / k_points_per_decade);
+        const double volume = std::pow(10.0, k_low_exponent + static_cast<double>(s) / k_points_per_decade);
         // The answers' own volume goes in at its place, once.
         if (now > 0 && !curves.current && now <= volume) {
             curves.current = curves.requests_per_month.size();

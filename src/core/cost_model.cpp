@@ -48,8 +48,8 @@ double utilization_of(const Workload& workload, const PriceTable& prices) {
 
 // Replicas for the peak at the target utilization, never below the HA minimum.
 double replicas_for(const Workload& workload, const ServingProfile& serving, const PriceTable& prices) {
-    const double peak_tps = workload.requests_per_month * workload.tokens_out / (prices.hours_per_month * 3600) *
-                            peak_to_average_of(workload, prices);
+    const double peak_tps = workload.requests_per_month * workload.tokens_out /
+                            (prices.hours_per_month * 3600) * peak_to_average_of(workload, prices);
     return std::max(prices.min_replicas,
                     std::ceil(peak_tps / (serving.output_tokens_per_s * utilization_of(workload, prices))));
 }
@@ -170,9 +170,9 @@ OptionCost option_cost(const OptionPlan& plan, const Workload& workload, const P
 
     cost.engineers = plan.engineers(cost.replicas);
     if (const double engineers = cost.engineers; engineers > 0) {
-        const std::string fleet =
-            plan.staffing.empty() ? std::string()
-                                  : fmt::format(" for {} replicas", format_number(cost.replicas, 0));
+        const std::string fleet = plan.staffing.empty()
+                                      ? std::string()
+                                      : fmt::format(" for {} replicas", format_number(cost.replicas, 0));
         cost.parts.push_back({"people", engineers * engineer_month,
                               fmt::format("{} engineers{} at ${}/year loaded", format_number(engineers, 2),
                                           fleet, format_number(prices.engineer_usd_per_year, 0))});

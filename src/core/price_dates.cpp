@@ -84,8 +84,8 @@ std::vector<PriceFigure> price_figures(const nlohmann::json& root) {
         for (const auto& [id, row] : it->items())
             if (row.is_object() && row.contains("value") && row["value"].is_number())
                 add("defaults", id, row, {{"value", row["value"].get<double>()}});
-    for (const char* section :
-         {"volume_patterns", "latency_classes", "api_models", "gpu_offers", "serving_profiles", "fine_tuning"}) {
+    for (const char* section : {"volume_patterns", "latency_classes", "api_models", "gpu_offers",
+                                "serving_profiles", "fine_tuning"}) {
         auto it = root.find(section);
         if (it == root.end() || !it->is_object()) continue;
         for (const auto& [id, row] : it->items())
@@ -114,7 +114,10 @@ std::vector<PriceFigure> price_figures(const nlohmann::json& root) {
                         values.emplace_back("fte_above_" + below, fte->get<double>());
                     }
                 }
-                add("staffing", profile + "/" + option, *staffing, std::move(values));
+                std::string id = profile;
+                id += '/';
+                id += option;
+                add("staffing", id, *staffing, std::move(values));
             }
         }
     // Oldest first; undated rows after every dated one, each group in file order.

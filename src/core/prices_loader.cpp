@@ -51,8 +51,8 @@ public:
         // The values of the interface's volume-pattern and latency questions.
         read_factors(root, "volume_patterns", "peak_to_average", {"steady", "spiky", "unknown"}, 1, 100,
                      m_table.volume_patterns);
-        read_factors(root, "latency_classes", "target_utilization", {"batch", "interactive", "realtime"}, 0.01, 1,
-                     m_table.latency_classes);
+        read_factors(root, "latency_classes", "target_utilization", {"batch", "interactive", "realtime"},
+                     0.01, 1, m_table.latency_classes);
         read_api_models(root);
         read_gpu_offers(root);
         read_serving(root);
@@ -157,21 +157,25 @@ private:
     void read_factors(const json& root, const char* section, const char* figure,
                       const std::vector<std::string>& answers, double low, double high,
                       std::vector<ServingFactor>& out) {
-        each_row(root, section, Field::optional, [&](const std::string& id, const json& row, const std::string& at) {
-            if (std::find(answers.begin(), answers.end(), id) == answers.end()) {
-                m_read.error_at_key(at, unknown(section == std::string("volume_patterns") ? "volume pattern"
-                                                                                          : "latency class",
-                                                id, answers));
-                return;
-            }
-            m_read.check_fields(row, at, {figure, "source", "retrieved_on"}, section);
-            ServingFactor factor;
-            factor.id = id;
-            factor.value = m_read.number_field(row, at, figure, Field::required, low, high).value_or(low);
-            factor.source = m_read.string_field(row, at, "source", Field::required).value_or("");
-            factor.retrieved_on = m_read.string_field(row, at, "retrieved_on", Field::optional).value_or("");
-            out.push_back(std::move(factor));
-        });
+        each_row(root, section, Field::optional,
+                 [&](const std::string& id, const json& row, const std::string& at) {
+                     if (std::find(answers.begin(), answers.end(), id) == answers.end()) {
+                         m_read.error_at_key(at, unknown(section == std::string("volume_patterns")
+                                                             ? "volume pattern"
+                                                             : "latency class",
+                                                         id, answers));
+                         return;
+                     }
+                     m_read.check_fields(row, at, {figure, "source", "retrieved_on"}, section);
+                     ServingFactor factor;
+                     factor.id = id;
+                     factor.value =
+                         m_read.number_field(row, at, figure, Field::required, low, high).value_or(low);
+                     factor.source = m_read.string_field(row, at, "source", Field::required).value_or("");
+                     factor.retrieved_on =
+                         m_read.string_field(row, at, "retrieved_on", Field::optional).value_or("");
+                     out.push_back(std::move(factor));
+                 });
     }
 
     void read_api_models(const json& root) {
@@ -345,9 +349,10 @@ private:
         const std::string bands_at = pointer_append(at, "bands");
         auto bands = staffing.find("bands");
         if (bands == staffing.end() || !bands->is_array() || bands->empty()) {
-            m_read.error_at(bands == staffing.end() ? at : bands_at,
-                            "'bands' must be a non-empty list of {\"up_to_replicas\": N, \"fte\": F}, the last "
-                            "without 'up_to_replicas'");
+            m_read.error_at(
+                bands == staffing.end() ? at : bands_at,
+                "'bands' must be a non-empty list of {\"up_to_replicas\": N, \"fte\": F}, the last "
+                "without 'up_to_replicas'");
             return;
         }
         for (std::size_t i = 0; i < bands->size(); ++i) {
@@ -363,11 +368,13 @@ private:
             band.fte = m_read.number_field(band_json, band_at, "fte", Field::required, 0, 1000).value_or(0);
             if (last) {
                 if (band_json.contains("up_to_replicas"))
-                    m_read.error_at(pointer_append(band_at, "up_to_replicas"),
-                                    "the last staffing band covers any larger fleet: leave out 'up_to_replicas'");
+                    m_read.error_at(
+                        pointer_append(band_at, "up_to_replicas"),
+                        "the last staffing band covers any larger fleet: leave out 'up_to_replicas'");
             } else {
                 band.up_to_replicas =
-                    m_read.number_field(band_json, band_at, "up_to_replicas", Field::required, 1, 1e6).value_or(0);
+                    m_read.number_field(band_json, band_at, "up_to_replicas", Field::required, 1, 1e6)
+                        .value_or(0);
             }
             if (!plan.staffing.empty()) {
                 const StaffBand& before = plan.staffing.back();
@@ -378,10 +385,11 @@ private:
                                                 format_number(band.up_to_replicas, 0),
                                                 format_number(before.up_to_replicas, 0)));
                 if (band.fte < before.fte)
-                    m_read.error_at(pointer_append(band_at, "fte"),
-                                    fmt::format("a larger fleet needs no fewer engineers: {} is below the band "
-                                                "before ({})",
-                                                format_number(band.fte, 2), format_number(before.fte, 2)));
+                    m_read.error_at(
+                        pointer_append(band_at, "fte"),
+                        fmt::format("a larger fleet needs no fewer engineers: {} is below the band "
+                                    "before ({})",
+                                    format_number(band.fte, 2), format_number(before.fte, 2)));
             }
             plan.staffing.push_back(band);
         }

@@ -115,12 +115,12 @@ std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::s
 }
 
 std::string sizing_text(const Workload& workload) {
-    return fmt::format("Own GPUs are sized for a {}x peak ({}) at {} of benchmark throughput ({}).",
-                       format_number(workload.peak_to_average, 2),
-                       workload.volume_pattern.empty() ? "the price table's default"
-                                                       : workload.volume_pattern + " traffic",
-                       format_share(workload.utilization),
-                       workload.latency.empty() ? "the price table's default" : workload.latency + " latency");
+    return fmt::format(
+        "Own GPUs are sized for a {}x peak ({}) at {} of benchmark throughput ({}).",
+        format_number(workload.peak_to_average, 2),
+        workload.volume_pattern.empty() ? "the price table's default" : workload.volume_pattern + " traffic",
+        format_share(workload.utilization),
+        workload.latency.empty() ? "the price table's default" : workload.latency + " latency");
 }
 
 std::string stale_prices_notice(const CostReport& cost) {

@@ -12,7 +12,7 @@ using namespace makeorbuy;
 namespace {
 
 Answers spend(double usd, const std::string& profile, const char* pattern = "steady",
-             const char* latency = "interactive") {
+              const char* latency = "interactive") {
     return test::answers_of({{"monthly-spend", usd},
                              {"cost-profile", profile},
                              {"volume-pattern", std::string(pattern)},
@@ -66,7 +66,8 @@ TEST_CASE("guide: self-hosting breaks even between $50K and $200K a month for st
     // needs a third node, and each node ($64,123 a month) carries 16.2M
     // requests on average (7,402 x 50% / 2 peak x 2.628M s / 300 tokens), which
     // cost $68,900 on GPT-5: $4,800 a node to pay for the engineers, so the
-    // break-even moves far past the guide's band (to about $2.1M).
+    // break-even moves far past the guide's band (past $1M: about $1.8M with the
+    // staffing bands of rules/prices.json).
     CHECK(self_hosting_break_even(cost_report(spend(100000, "enterprise", "steady", "batch"), rules, prices),
                                   rules) == Approx(178246).margin(100));
     CHECK(self_hosting_break_even(cost_report(spend(100000, "enterprise"), rules, prices), rules) > 1e6);
@@ -75,7 +76,8 @@ TEST_CASE("guide: self-hosting breaks even between $50K and $200K a month for st
 TEST_CASE("guide: spiky or unmeasured traffic moves self-hosting's break-even up", "[cost]") {
     const RuleSet& rules = default_rules();
     const PriceTable& prices = default_prices();
-    const double steady = self_hosting_break_even(cost_report(spend(100000, "typical"), rules, prices), rules);
+    const double steady =
+        self_hosting_break_even(cost_report(spend(100000, "typical"), rules, prices), rules);
     const double unknown =
         self_hosting_break_even(cost_report(spend(100000, "typical", "unknown"), rules, prices), rules);
     const double spiky =

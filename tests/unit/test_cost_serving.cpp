@@ -161,7 +161,8 @@ TEST_CASE("serving: people cost grows with the fleet (2, 10 and 50 replicas)", "
 TEST_CASE("serving: the built-in profiles keep their floors and grow their staff", "[cost]") {
     const PriceTable& prices = default_prices();
     // At two replicas each profile staffs what it did before the bands.
-    const std::pair<const char*, double> floors[] = {{"minimal", 0.5}, {"lean", 1}, {"typical", 2}, {"enterprise", 3}};
+    const std::pair<const char*, double> floors[] = {
+        {"minimal", 0.5}, {"lean", 1}, {"typical", 2}, {"enterprise", 3}};
     for (const auto& [id, fte] : floors) {
         INFO(id);
         const OptionPlan& self = *prices.find_profile(id)->find_plan("self-hosted");
@@ -220,20 +221,28 @@ TEST_CASE("prices: the serving figures are checked where they are written", "[co
         const char* message;
     };
     const Case cases[] = {
-        {"negative peak", [](auto& d) { d["volume_patterns"]["spiky"]["peak_to_average"] = -4; }, "peak_to_average"},
+        {"negative peak", [](auto& d) { d["volume_patterns"]["spiky"]["peak_to_average"] = -4; },
+         "peak_to_average"},
         {"utilization over 1", [](auto& d) { d["latency_classes"]["batch"]["target_utilization"] = 1.5; },
          "target_utilization"},
         {"missing source", [](auto& d) { d["latency_classes"]["realtime"].erase("source"); }, "'source'"},
         {"unknown pattern",
-         [](auto& d) { d["volume_patterns"]["spikey"] = {{"peak_to_average", 4}, {"source", "s"}}; },
+         [](auto& d) {
+             d["volume_patterns"]["spikey"] = {{"peak_to_average", 4}, {"source", "s"}};
+         },
          "unknown volume pattern 'spikey'; did you mean 'spiky'?"},
         {"unknown latency",
-         [](auto& d) { d["latency_classes"]["real-time"] = {{"target_utilization", 0.3}, {"source", "s"}}; },
+         [](auto& d) {
+             d["latency_classes"]["real-time"] = {{"target_utilization", 0.3}, {"source", "s"}};
+         },
          "unknown latency class 'real-time'"},
         {"staffing without source",
-         [](auto& d) { d["profiles"]["typical"]["options"]["self-hosted"]["staffing"].erase("source"); }, "'source'"},
+         [](auto& d) { d["profiles"]["typical"]["options"]["self-hosted"]["staffing"].erase("source"); },
+         "'source'"},
         {"negative engineers",
-         [](auto& d) { d["profiles"]["typical"]["options"]["self-hosted"]["staffing"]["bands"][0]["fte"] = -1; },
+         [](auto& d) {
+             d["profiles"]["typical"]["options"]["self-hosted"]["staffing"]["bands"][0]["fte"] = -1;
+         },
          "fte"},
         {"bands that shrink",
          [](auto& d) {
@@ -241,14 +250,18 @@ TEST_CASE("prices: the serving figures are checked where they are written", "[co
          },
          "staffing bands must grow"},
         {"fewer engineers for a larger fleet",
-         [](auto& d) { d["profiles"]["typical"]["options"]["self-hosted"]["staffing"]["bands"][2]["fte"] = 1; }, // below 3
+         [](auto& d) {
+             d["profiles"]["typical"]["options"]["self-hosted"]["staffing"]["bands"][2]["fte"] = 1;
+         }, // below 3
          "a larger fleet needs no fewer engineers"},
         {"an upper bound on the last band",
          [](auto& d) {
-             d["profiles"]["typical"]["options"]["self-hosted"]["staffing"]["bands"].back()["up_to_replicas"] = 99;
+             d["profiles"]["typical"]["options"]["self-hosted"]["staffing"]["bands"]
+                 .back()["up_to_replicas"] = 99;
          },
          "the last staffing band covers any larger fleet"},
-        {"fte beside staffing", [](auto& d) { d["profiles"]["typical"]["options"]["self-hosted"]["fte"] = 2; },
+        {"fte beside staffing",
+         [](auto& d) { d["profiles"]["typical"]["options"]["self-hosted"]["fte"] = 2; },
          "either 'fte' or 'staffing'"},
     };
     for (const Case& c : cases) {

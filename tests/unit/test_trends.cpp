@@ -231,7 +231,8 @@ std::vector<Trend> trends(const RuleSet& rules) {
         // API only where the open model must run on own GPUs, under
         // in-house-only, which rules the frontier API out (its score no
         // longer counts); the walk holds compliance below it.
-        {"(c) stricter latency raises the small hosted model against the frontier API (no compliance constraint)",
+        {"(c) stricter latency raises the small hosted model against the frontier API (no compliance "
+         "constraint)",
          "latency",
          choices({"batch", "interactive", "realtime"}),
          {{"compliance", std::string("none")}},

@@ -85,7 +85,7 @@ struct OptionPlan {
     std::string api_model; ///< tokens billed per use
     std::string gpu_offer; ///< with `serving`: dedicated GPUs
     std::string serving;
-    double fte = 0;          ///< engineers running it, ongoing (without `staffing`)
+    double fte = 0;                  ///< engineers running it, ongoing (without `staffing`)
     std::vector<StaffBand> staffing; ///< engineers by fleet size; empty: `fte` at any size
     std::string staffing_source;
     double setup_months = 0; ///< engineer-months to build it, once (fte 1 while building)
