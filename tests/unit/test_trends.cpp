@@ -304,6 +304,7 @@ TEST_CASE("trends: the grid enumerates every question that shares a rule with th
     const auto all = trends(rules);
     const auto dims = grid_for(trend_named(all, "(d)"), rules);
     std::vector<std::string> keys;
+    keys.reserve(dims.size());
     for (const auto& d : dims)
         keys.push_back(d.key);
     CHECK(std::find(keys.begin(), keys.end(), "fine-tune-drivers") != keys.end());
