@@ -62,6 +62,7 @@ CostReport cost_report(const Answers& answers, const RuleSet& rules, const Price
     }
 
     report.break_even = break_even_points(plans, report, prices);
+    report.curves = cost_curves(plans, report, prices);
     return report;
 }
 

@@ -21,13 +21,10 @@ double number_answer(const Answers& answers, const char* key, double fallback) {
     return number ? *number : fallback;
 }
 
-// Replicas for the peak at the target utilization, never below the HA minimum.
-double replicas_for(double requests, const Workload& workload, const ServingProfile& serving,
-                    const PriceTable& prices) {
-    const double peak_tps =
-        requests * workload.tokens_out / (prices.hours_per_month * 3600) * prices.peak_to_average;
-    return std::max(prices.min_replicas,
-                    std::ceil(peak_tps / (serving.output_tokens_per_s * prices.target_utilization)));
+std::string answer_text(const Answers& answers, const char* key) {
+    const Value* value = answers.value(key);
+    const std::string* text = value ? std::get_if<std::string>(value) : nullptr;
+    return text ? *text : std::string();
 }
 
 // One-time build spread over the horizon, plus retraining on its cadence.
@@ -41,6 +38,28 @@ double fine_tuning_monthly(const FineTuning& tuning, double rate, const PriceTab
 
 } // namespace
 
+double peak_to_average_of(const Workload& workload, const PriceTable& prices) {
+    return workload.peak_to_average > 0 ? workload.peak_to_average : prices.peak_to_average;
+}
+
+double utilization_of(const Workload& workload, const PriceTable& prices) {
+    return workload.utilization > 0 ? workload.utilization : prices.target_utilization;
+}
+
+// Replicas for the peak at the target utilization, never below the HA minimum.
+double replicas_for(const Workload& workload, const ServingProfile& serving, const PriceTable& prices) {
+    const double peak_tps = workload.requests_per_month * workload.tokens_out /
+                            (prices.hours_per_month * 3600) * peak_to_average_of(workload, prices);
+    return std::max(prices.min_replicas,
+                    std::ceil(peak_tps / (serving.output_tokens_per_s * utilization_of(workload, prices))));
+}
+
+double OptionPlan::engineers(double replicas) const {
+    for (const StaffBand& band : staffing)
+        if (band.up_to_replicas <= 0 || replicas <= band.up_to_replicas) return band.fte;
+    return fte;
+}
+
 const OptionPlan* CostProfile::find_plan(const std::string& option) const {
     for (const auto& plan : plans)
         if (plan.option == option) return &plan;
@@ -49,14 +68,17 @@ const OptionPlan* CostProfile::find_plan(const std::string& option) const {
 
 double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
     const double requests = workload.requests_per_month;
-    double total = plan.fte * prices.engineer_usd_per_year / 12;
+    double total = 0;
     if (const ApiModel* model = prices.find_api_model(plan.api_model))
         total += requests * cost_per_request(*model, workload.tokens_in, workload.tokens_out);
     const GpuOffer* offer = prices.find_gpu_offer(plan.gpu_offer);
     const ServingProfile* serving = prices.find_serving(plan.serving);
-    if (offer != nullptr && serving != nullptr)
-        total += replicas_for(requests, workload, *serving, prices) * serving->gpus_per_replica *
-                 offer->usd_per_gpu_hour * prices.hours_per_month;
+    double replicas = 0;
+    if (offer != nullptr && serving != nullptr) {
+        replicas = replicas_for(workload, *serving, prices);
+        total += replicas * serving->gpus_per_replica * offer->usd_per_gpu_hour * prices.hours_per_month;
+    }
+    total += plan.engineers(replicas) * (prices.engineer_usd_per_year / 12); // as option_cost(), to the bit
     if (const FineTuning* tuning = prices.find_fine_tuning(plan.fine_tuning)) {
         double first = 0;
         total += fine_tuning_monthly(*tuning, offer ? offer->usd_per_gpu_hour : 0, prices, first);
@@ -98,6 +120,17 @@ Workload workload_for(const Answers& answers, const PriceTable& prices, const Co
         const double spend = number_answer(answers, "monthly-spend", 0);
         workload.requests_per_month = per_request > 0 ? spend / per_request : 0;
     }
+    // Sizing follows the answers where the table has a figure for them, else its defaults.
+    workload.peak_to_average = prices.peak_to_average;
+    workload.utilization = prices.target_utilization;
+    if (const ServingFactor* pattern = prices.find_volume_pattern(answer_text(answers, "volume-pattern"))) {
+        workload.peak_to_average = pattern->value;
+        workload.volume_pattern = pattern->id;
+    }
+    if (const ServingFactor* latency = prices.find_latency_class(answer_text(answers, "latency"))) {
+        workload.utilization = latency->value;
+        workload.latency = latency->id;
+    }
     return workload;
 }
 
@@ -117,22 +150,33 @@ OptionCost option_cost(const OptionPlan& plan, const Workload& workload, const P
     const ServingProfile* serving = prices.find_serving(plan.serving);
     if (offer != nullptr && serving != nullptr) {
         const double average_tps = requests * workload.tokens_out / (prices.hours_per_month * 3600);
-        cost.replicas = replicas_for(requests, workload, *serving, prices);
+        const double peak = peak_to_average_of(workload, prices);
+        const double target = utilization_of(workload, prices);
+        cost.replicas = replicas_for(workload, *serving, prices);
         cost.utilization = average_tps / (cost.replicas * serving->output_tokens_per_s);
         const double gpus = cost.replicas * serving->gpus_per_replica;
         cost.parts.push_back(
             {"gpus", gpus * offer->usd_per_gpu_hour * prices.hours_per_month,
-             fmt::format("{} x {} GPUs ({}) at ${}/GPU-hour, {} hours; {}% average utilization",
+             fmt::format("{} x {} GPUs ({}) at ${}/GPU-hour, {} hours; sized for a peak of {}x the average "
+                         "({}) at {}% of benchmark throughput ({}); {}% average utilization",
                          format_number(cost.replicas, 0), format_number(serving->gpus_per_replica, 0),
                          offer->gpu, format_number(offer->usd_per_gpu_hour, 2),
-                         format_number(prices.hours_per_month, 0),
+                         format_number(prices.hours_per_month, 0), format_number(peak, 2),
+                         workload.volume_pattern.empty() ? "default" : workload.volume_pattern + " traffic",
+                         format_number(target * 100, 0),
+                         workload.latency.empty() ? "default" : workload.latency + " latency",
                          format_number(cost.utilization * 100, 0))});
     }
 
-    if (plan.fte > 0)
-        cost.parts.push_back({"people", plan.fte * engineer_month,
-                              fmt::format("{} engineers at ${}/year loaded", format_number(plan.fte, 2),
-                                          format_number(prices.engineer_usd_per_year, 0))});
+    cost.engineers = plan.engineers(cost.replicas);
+    if (const double engineers = cost.engineers; engineers > 0) {
+        const std::string fleet = plan.staffing.empty()
+                                      ? std::string()
+                                      : fmt::format(" for {} replicas", format_number(cost.replicas, 0));
+        cost.parts.push_back({"people", engineers * engineer_month,
+                              fmt::format("{} engineers{} at ${}/year loaded", format_number(engineers, 2),
+                                          fleet, format_number(prices.engineer_usd_per_year, 0))});
+    }
 
     if (const FineTuning* tuning = prices.find_fine_tuning(plan.fine_tuning)) {
         double first = 0;

@@ -136,6 +136,8 @@ CostFigures::CostFigures(const Answers& answers, const RuleSet& rules, const Pri
     const Workload workload = workload_for(answers, prices, *m_profile);
     m_tokens_in = workload.tokens_in;
     m_tokens_out = workload.tokens_out;
+    m_peak_to_average = workload.peak_to_average;
+    m_utilization = workload.utilization;
     m_requests = workload.requests_per_month;
     if (const Value* team = answers.value("team-size"))
         if (const auto* number = std::get_if<double>(team); number != nullptr && *number > 0)
@@ -151,11 +153,18 @@ CostFigures::CostFigures(const Answers& answers, const RuleSet& rules, const Pri
 OptionFigures CostFigures::cost_at(std::size_t option, double requests) const {
     OptionFigures f;
     f.plan = m_options[option].plan;
-    const Workload workload{requests, m_tokens_in, m_tokens_out, false};
+    Workload workload;
+    workload.requests_per_month = requests;
+    workload.tokens_in = m_tokens_in;
+    workload.tokens_out = m_tokens_out;
+    workload.peak_to_average = m_peak_to_average;
+    workload.utilization = m_utilization;
     f.known = true;
     f.monthly_usd = monthly_usd(*f.plan, workload, *m_prices);
     f.setup_usd = f.plan->setup_months * m_prices->engineer_usd_per_year / 12;
-    f.engineers = f.plan->fte;
+    const ServingProfile* serving = m_prices->find_serving(f.plan->serving);
+    const bool own_gpus = serving != nullptr && m_prices->find_gpu_offer(f.plan->gpu_offer) != nullptr;
+    f.engineers = f.plan->engineers(own_gpus ? replicas_for(workload, *serving, *m_prices) : 0);
     const ApiModel* alternative = m_prices->find_api_model(f.plan->alternative_api_model);
     if (alternative == nullptr || !m_per_token_ok) return f;
     const double per_token = requests * cost_per_request(*alternative, m_tokens_in, m_tokens_out);

@@ -84,12 +84,42 @@ std::vector<PriceFigure> price_figures(const nlohmann::json& root) {
         for (const auto& [id, row] : it->items())
             if (row.is_object() && row.contains("value") && row["value"].is_number())
                 add("defaults", id, row, {{"value", row["value"].get<double>()}});
-    for (const char* section : {"api_models", "gpu_offers", "serving_profiles", "fine_tuning"}) {
+    for (const char* section : {"volume_patterns", "latency_classes", "api_models", "gpu_offers",
+                                "serving_profiles", "fine_tuning"}) {
         auto it = root.find(section);
         if (it == root.end() || !it->is_object()) continue;
         for (const auto& [id, row] : it->items())
             if (row.is_object()) add(section, id, row, numbers(row));
     }
+    // Each plan's engineers by fleet size: "fte_up_to_4" 2, ..., "fte_above_16" 8.
+    if (auto it = root.find("profiles"); it != root.end() && it->is_object())
+        for (const auto& [profile, row] : it->items()) {
+            auto options = row.is_object() ? row.find("options") : row.end();
+            if (options == row.end() || !options->is_object()) continue;
+            for (const auto& [option, plan] : options->items()) {
+                auto staffing = plan.is_object() ? plan.find("staffing") : plan.end();
+                if (staffing == plan.end() || !staffing->is_object()) continue;
+                auto bands = staffing->find("bands");
+                if (bands == staffing->end() || !bands->is_array()) continue;
+                std::vector<std::pair<std::string, double>> values;
+                std::string below = "0";
+                for (const auto& band : *bands) {
+                    auto fte = band.is_object() ? band.find("fte") : band.end();
+                    if (fte == band.end() || !fte->is_number()) continue;
+                    auto up_to = band.find("up_to_replicas");
+                    if (up_to != band.end() && up_to->is_number()) {
+                        below = up_to->dump();
+                        values.emplace_back("fte_up_to_" + below, fte->get<double>());
+                    } else {
+                        values.emplace_back("fte_above_" + below, fte->get<double>());
+                    }
+                }
+                std::string id = profile;
+                id += '/';
+                id += option;
+                add("staffing", id, *staffing, std::move(values));
+            }
+        }
     // Oldest first; undated rows after every dated one, each group in file order.
     std::stable_sort(rows.begin(), rows.end(), [](const PriceFigure& a, const PriceFigure& b) {
         const bool a_dated = day_number(a.date).has_value();

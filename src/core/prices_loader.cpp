@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace makeorbuy {
 
 using detail::Field;
@@ -38,7 +40,7 @@ public:
         m_read.check_fields(root, "",
                             {"$schema", "schema_version", "currency", "as_of", "note", "defaults",
                              "default_profile", "api_models", "gpu_offers", "serving_profiles", "fine_tuning",
-                             "profiles"},
+                             "profiles", "volume_patterns", "latency_classes"},
                             "the price file");
         if (auto version = m_read.number_field(root, "", "schema_version", Field::required, 1, 1))
             (void)version;
@@ -46,6 +48,11 @@ public:
         if (m_table.currency != "USD") m_read.error_at("/currency", "only USD prices are supported");
         m_table.as_of = m_read.string_field(root, "", "as_of", Field::optional).value_or("");
         read_defaults(root);
+        // The values of the interface's volume-pattern and latency questions.
+        read_factors(root, "volume_patterns", "peak_to_average", {"steady", "spiky", "unknown"}, 1, 100,
+                     m_table.volume_patterns);
+        read_factors(root, "latency_classes", "target_utilization", {"batch", "interactive", "realtime"},
+                     0.01, 1, m_table.latency_classes);
         read_api_models(root);
         read_gpu_offers(root);
         read_serving(root);
@@ -143,6 +150,32 @@ private:
                     m_read.number_field(value, at, "value", Field::required, field->low, field->high))
                 *field->target = *number;
         }
+    }
+
+    // An answer's value to one serving figure with its source, e.g.
+    // "volume_patterns": {"spiky": {"peak_to_average": 4, "source": "..."}}.
+    void read_factors(const json& root, const char* section, const char* figure,
+                      const std::vector<std::string>& answers, double low, double high,
+                      std::vector<ServingFactor>& out) {
+        each_row(root, section, Field::optional,
+                 [&](const std::string& id, const json& row, const std::string& at) {
+                     if (std::find(answers.begin(), answers.end(), id) == answers.end()) {
+                         m_read.error_at_key(at, unknown(section == std::string("volume_patterns")
+                                                             ? "volume pattern"
+                                                             : "latency class",
+                                                         id, answers));
+                         return;
+                     }
+                     m_read.check_fields(row, at, {figure, "source", "retrieved_on"}, section);
+                     ServingFactor factor;
+                     factor.id = id;
+                     factor.value =
+                         m_read.number_field(row, at, figure, Field::required, low, high).value_or(low);
+                     factor.source = m_read.string_field(row, at, "source", Field::required).value_or("");
+                     factor.retrieved_on =
+                         m_read.string_field(row, at, "retrieved_on", Field::optional).value_or("");
+                     out.push_back(std::move(factor));
+                 });
     }
 
     void read_api_models(const json& root) {
@@ -278,8 +311,8 @@ private:
             return plan;
         }
         m_read.check_fields(row, at,
-                            {"api_model", "gpu_offer", "serving", "fte", "setup_months", "fine_tuning",
-                             "alternative_api_model"},
+                            {"api_model", "gpu_offer", "serving", "fte", "staffing", "setup_months",
+                             "fine_tuning", "alternative_api_model"},
                             "an option's plan");
         plan.api_model = reference(row, at, "api_model", m_table.api_models, "API model");
         plan.gpu_offer = reference(row, at, "gpu_offer", m_table.gpu_offers, "GPU offer");
@@ -289,12 +322,77 @@ private:
             reference(row, at, "alternative_api_model", m_table.api_models, "API model");
         plan.fte = m_read.number_field(row, at, "fte", Field::optional, 0, 1000).value_or(0);
         plan.setup_months = m_read.number_field(row, at, "setup_months", Field::optional, 0, 120).value_or(0);
+        if (row.contains("staffing")) {
+            read_staffing(row["staffing"], pointer_append(at, "staffing"), plan);
+            if (row.contains("fte"))
+                m_read.error_at(pointer_append(at, "fte"),
+                                "give either 'fte' or 'staffing' (engineers by fleet size), not both");
+        }
         if (plan.gpu_offer.empty() != plan.serving.empty())
             m_read.error_at(at, "'gpu_offer' and 'serving' go together: dedicated GPUs need both");
-        if (plan.api_model.empty() && plan.serving.empty() && plan.fte == 0)
+        if (plan.api_model.empty() && plan.serving.empty() && plan.fte == 0 && plan.staffing.empty())
             m_read.error_at(at,
                             "a plan needs at least one of 'api_model', 'gpu_offer' with 'serving', or 'fte'");
         return plan;
+    }
+
+    // {"source": "...", "bands": [{"up_to_replicas": 4, "fte": 2}, ..., {"fte": 8}]}:
+    // bands in increasing fleet size, engineers never fewer for a larger
+    // fleet, the last band without an upper bound.
+    void read_staffing(const json& staffing, const std::string& at, OptionPlan& plan) {
+        if (!staffing.is_object()) {
+            m_read.error_at(at, "'staffing' must be an object with 'bands' and 'source'");
+            return;
+        }
+        m_read.check_fields(staffing, at, {"bands", "source", "retrieved_on"}, "a plan's staffing");
+        plan.staffing_source = m_read.string_field(staffing, at, "source", Field::required).value_or("");
+        const std::string bands_at = pointer_append(at, "bands");
+        auto bands = staffing.find("bands");
+        if (bands == staffing.end() || !bands->is_array() || bands->empty()) {
+            m_read.error_at(
+                bands == staffing.end() ? at : bands_at,
+                "'bands' must be a non-empty list of {\"up_to_replicas\": N, \"fte\": F}, the last "
+                "without 'up_to_replicas'");
+            return;
+        }
+        for (std::size_t i = 0; i < bands->size(); ++i) {
+            const json& band_json = (*bands)[i];
+            const std::string band_at = pointer_append(bands_at, std::to_string(i));
+            if (!band_json.is_object()) {
+                m_read.error_at(band_at, "a staffing band must be an object");
+                continue;
+            }
+            m_read.check_fields(band_json, band_at, {"up_to_replicas", "fte"}, "a staffing band");
+            const bool last = i + 1 == bands->size();
+            StaffBand band;
+            band.fte = m_read.number_field(band_json, band_at, "fte", Field::required, 0, 1000).value_or(0);
+            if (last) {
+                if (band_json.contains("up_to_replicas"))
+                    m_read.error_at(
+                        pointer_append(band_at, "up_to_replicas"),
+                        "the last staffing band covers any larger fleet: leave out 'up_to_replicas'");
+            } else {
+                band.up_to_replicas =
+                    m_read.number_field(band_json, band_at, "up_to_replicas", Field::required, 1, 1e6)
+                        .value_or(0);
+            }
+            if (!plan.staffing.empty()) {
+                const StaffBand& before = plan.staffing.back();
+                if (!last && band.up_to_replicas > 0 && band.up_to_replicas <= before.up_to_replicas)
+                    m_read.error_at(pointer_append(band_at, "up_to_replicas"),
+                                    fmt::format("staffing bands must grow: {} replicas is not above the band "
+                                                "before ({})",
+                                                format_number(band.up_to_replicas, 0),
+                                                format_number(before.up_to_replicas, 0)));
+                if (band.fte < before.fte)
+                    m_read.error_at(
+                        pointer_append(band_at, "fte"),
+                        fmt::format("a larger fleet needs no fewer engineers: {} is below the band "
+                                    "before ({})",
+                                    format_number(band.fte, 2), format_number(before.fte, 2)));
+            }
+            plan.staffing.push_back(band);
+        }
     }
 
     const JsonDocument& m_doc;
@@ -318,6 +416,12 @@ const FineTuning* PriceTable::find_fine_tuning(const std::string& id) const {
 }
 const CostProfile* PriceTable::find_profile(const std::string& id) const {
     return find_row(profiles, id);
+}
+const ServingFactor* PriceTable::find_volume_pattern(const std::string& id) const {
+    return find_row(volume_patterns, id);
+}
+const ServingFactor* PriceTable::find_latency_class(const std::string& id) const {
+    return find_row(latency_classes, id);
 }
 
 PriceTable load_prices(const JsonDocument& document, Diagnostics& diagnostics) {

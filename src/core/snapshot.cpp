@@ -77,9 +77,15 @@ template <typename A, same_type<ServingProfile> T> void fields(A& a, T& x) {
 template <typename A, same_type<FineTuning> T> void fields(A& a, T& x) {
     a(x.id, x.gpu_hours_per_run, x.runs, x.data_usd, x.eval_usd, x.retrain_every_months, x.source);
 }
+template <typename A, same_type<StaffBand> T> void fields(A& a, T& x) {
+    a(x.up_to_replicas, x.fte);
+}
+template <typename A, same_type<ServingFactor> T> void fields(A& a, T& x) {
+    a(x.id, x.value, x.source, x.retrieved_on);
+}
 template <typename A, same_type<OptionPlan> T> void fields(A& a, T& x) {
-    a(x.option, x.api_model, x.gpu_offer, x.serving, x.fte, x.setup_months, x.fine_tuning,
-      x.alternative_api_model);
+    a(x.option, x.api_model, x.gpu_offer, x.serving, x.fte, x.staffing, x.staffing_source, x.setup_months,
+      x.fine_tuning, x.alternative_api_model);
 }
 template <typename A, same_type<CostProfile> T> void fields(A& a, T& x) {
     a(x.id, x.text, x.reference_option, x.plans);
@@ -87,7 +93,7 @@ template <typename A, same_type<CostProfile> T> void fields(A& a, T& x) {
 template <typename A, same_type<PriceTable> T> void fields(A& a, T& x) {
     a(x.as_of, x.currency, x.origin, x.hours_per_month, x.target_utilization, x.peak_to_average,
       x.min_replicas, x.horizon_months, x.tokens_in, x.tokens_out, x.engineer_usd_per_year, x.default_profile,
-      x.api_models, x.gpu_offers, x.serving, x.fine_tuning, x.profiles);
+      x.api_models, x.gpu_offers, x.serving, x.fine_tuning, x.profiles, x.volume_patterns, x.latency_classes);
 }
 
 // The last value of each enum the tables hold: a snapshot holding a larger
@@ -150,7 +156,7 @@ bool indices_fit(const PriceTable& /*unused*/) {
 // The first bytes: the kind of table and the layout version. Bump the
 // version when a member is added, removed or reordered above.
 constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/4\n";
-constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/2\n";
+constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/3\n";
 
 class Writer {
 public:

@@ -96,6 +96,36 @@ ordered_json analysis_json(const Analysis& analysis, const RuleSet& rules, std::
     return out;
 }
 
+namespace {
+
+// Each option's monthly cost at each volume of the sweep: what a chart draws.
+ordered_json curves_json(const CostReport& cost, const RuleSet& rules) {
+    const CostCurves& curves = cost.curves;
+    ordered_json volumes = ordered_json::array();
+    for (const double r : curves.requests_per_month)
+        volumes.push_back(std::llround(r));
+    auto amounts = [](const std::vector<double>& usd) {
+        ordered_json out = ordered_json::array();
+        for (const double v : usd)
+            out.push_back(cents(v));
+        return out;
+    };
+    ordered_json series = ordered_json::array();
+    for (std::size_t i = 0; i < curves.series.size(); ++i) {
+        const CostCurves::Series& s = curves.series[i];
+        ordered_json item = {{"option", rules.options[s.option].id}, {"monthly_usd", amounts(s.monthly_usd)}};
+        if (!s.alternative_usd.empty())
+            item["alternative"] = {{"api_model", cost.options[i].alternative_model},
+                                   {"monthly_usd", amounts(s.alternative_usd)}};
+        series.push_back(std::move(item));
+    }
+    return {{"requests_per_month", volumes},
+            {"current_index", curves.current ? ordered_json(*curves.current) : ordered_json()},
+            {"options", series}};
+}
+
+} // namespace
+
 ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
     ordered_json out;
     out["profile"] = cost.profile;
@@ -108,7 +138,9 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
     out["workload"] = {{"requests_per_month", std::llround(cost.workload.requests_per_month)},
                        {"tokens_in", cost.workload.tokens_in},
                        {"tokens_out", cost.workload.tokens_out},
-                       {"derived_from_monthly_spend", cost.workload.derived}};
+                       {"derived_from_monthly_spend", cost.workload.derived},
+                       {"peak_to_average", cost.workload.peak_to_average},
+                       {"target_utilization", cost.workload.utilization}};
     ordered_json options = ordered_json::array();
     for (const OptionCost& c : cost.options) {
         ordered_json parts = ordered_json::array();
@@ -125,6 +157,7 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
         if (c.replicas > 0) {
             item["replicas"] = c.replicas;
             item["utilization"] = rounded(c.utilization, 1e-4);
+            item["engineers"] = c.engineers;
         }
         if (c.alternative_usd)
             item["alternative"] = {{"api_model", c.alternative_model},
@@ -151,6 +184,7 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
     out["break_even"] = points;
     out["small_model_discount"] =
         cost.small_model_discount ? ordered_json(rounded(*cost.small_model_discount, 0.01)) : ordered_json();
+    out["curves"] = curves_json(cost, rules);
     return out;
 }
 

@@ -38,10 +38,10 @@ std::string cost_markdown(const CostReport& cost, const RuleSet& rules) {
         out = fmt::format("{}\n\n> **Notice:** {}\n\n", out, notice);
     const Workload& w = cost.workload;
     out += fmt::format(
-        "Workload: {} requests a month{}, {} input and {} output tokens each.\n\n",
+        "Workload: {} requests a month{}, {} input and {} output tokens each. {}\n\n",
         format_count(w.requests_per_month),
         w.derived ? fmt::format(" (monthly spend at {} prices)", rules.options[cost.reference].name) : "",
-        format_number(w.tokens_in, 0), format_number(w.tokens_out, 0));
+        format_number(w.tokens_in, 0), format_number(w.tokens_out, 0), sizing_text(w));
     out += "| Option | Per month | Parts | Setup | Payback |\n|---|---:|---|---:|---:|\n";
     for (const OptionCost& c : cost.options) {
         std::vector<std::string> parts;

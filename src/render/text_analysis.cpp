@@ -114,6 +114,15 @@ std::string analysis_text(const Analysis& analysis, const RuleSet& rules, std::s
     return out;
 }
 
+std::string sizing_text(const Workload& workload) {
+    return fmt::format(
+        "Own GPUs are sized for a {}x peak ({}) at {} of benchmark throughput ({}).",
+        format_number(workload.peak_to_average, 2),
+        workload.volume_pattern.empty() ? "the price table's default" : workload.volume_pattern + " traffic",
+        format_share(workload.utilization),
+        workload.latency.empty() ? "the price table's default" : workload.latency + " latency");
+}
+
 std::string stale_prices_notice(const CostReport& cost) {
     if (!cost.prices_age_days || !prices_stale(*cost.prices_age_days)) return {};
     return fmt::format(
@@ -134,13 +143,13 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
     if (!cost.profile_text.empty())
         out += paint(style, Role::dim, wrap(cost.profile_text, style.width - 2, "  ")) + "\n";
     const Workload& w = cost.workload;
-    out += wrap(fmt::format("Workload: {} requests a month{}, {} input and {} output tokens each.",
+    out += wrap(fmt::format("Workload: {} requests a month{}, {} input and {} output tokens each. {}",
                             format_count(w.requests_per_month),
                             w.derived ? fmt::format(" (monthly-spend at {} prices)",
                                                     rules.options[cost.reference].name)
                                       : "",
                             grouped(static_cast<std::uint64_t>(w.tokens_in)),
-                            grouped(static_cast<std::uint64_t>(w.tokens_out))),
+                            grouped(static_cast<std::uint64_t>(w.tokens_out)), sizing_text(w)),
                 style.width - 2, "  ") +
            "\n\n";
     std::size_t name_width = 0;
@@ -161,8 +170,9 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         out += lead + paint(style, Role::dim, wrapped.substr(std::min(pad.size(), wrapped.size()))) + "\n";
         std::vector<std::string> notes;
         if (c.replicas > 0)
-            notes.push_back(fmt::format("{} replicas at {} average utilization", format_count(c.replicas),
-                                        format_share(c.utilization)));
+            notes.push_back(fmt::format("{} replicas at {} average utilization, {} engineers",
+                                        format_count(c.replicas), format_share(c.utilization),
+                                        format_number(c.engineers, 2)));
         if (c.setup_usd > 0) {
             std::string setup = fmt::format("setup {}", format_money(c.setup_usd));
             if (c.payback_months)

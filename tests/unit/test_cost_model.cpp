@@ -90,11 +90,17 @@ TEST_CASE("cost: replicas follow the peak load at the target utilization", "[cos
     OptionPlan plan;
     plan.gpu_offer = "h100-2.69";
     plan.serving = "70b-4xh100";
-    // 100M requests x 300 tokens over 730 h: 11,416 tok/s on average, 22,831 at a
-    // peak of twice that; at 70% of 3,701 tok/s a replica that needs 9 replicas.
+    // 100M requests x 300 tokens over 730 h: 11,416 tok/s on average, 34,247 at
+    // the table's default peak of three times that; at the default 50% of 3,701
+    // tok/s a replica (1,850.5) that needs 18.5 -> 19 replicas.
     const OptionCost cost = option_cost(plan, reference_workload(1e8), t);
-    CHECK(cost.replicas == 9);
-    CHECK(cost.utilization == Approx(1e8 * 300 / (730 * 3600.0) / (9 * 3701)));
+    CHECK(cost.replicas == 19);
+    CHECK(cost.utilization == Approx(1e8 * 300 / (730 * 3600.0) / (19 * 3701)));
+    // A workload with its own figures (peak 2x, 70%): 22,831 / 2,590.7 = 8.8 -> 9 replicas.
+    Workload sized = reference_workload(1e8);
+    sized.peak_to_average = 2;
+    sized.utilization = 0.7;
+    CHECK(option_cost(plan, sized, t).replicas == 9);
 }
 
 TEST_CASE("cost: fine-tuning is spread over the horizon and retrained on its cadence", "[cost]") {

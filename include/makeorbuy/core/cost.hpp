@@ -59,16 +59,42 @@ struct FineTuning {
     bool operator==(const FineTuning&) const = default;
 };
 
+/// Engineers for fleets up to a number of replicas: a plan's staffing grows
+/// with the replicas it runs. The last band has no upper bound (0).
+struct StaffBand {
+    double up_to_replicas = 0; ///< 0: any larger fleet
+    double fte = 0;
+
+    bool operator==(const StaffBand&) const = default;
+};
+
+/// A serving figure chosen by an answer: the peak-to-average ratio of a
+/// `volume-pattern`, or the target utilization of a `latency` class.
+struct ServingFactor {
+    std::string id; ///< the answer's value
+    double value = 0;
+    std::string source;
+    std::string retrieved_on;
+
+    bool operator==(const ServingFactor&) const = default;
+};
+
 /// How one option's monthly cost is made up; any part may be absent.
 struct OptionPlan {
     std::string option;    ///< option id of the rules
     std::string api_model; ///< tokens billed per use
     std::string gpu_offer; ///< with `serving`: dedicated GPUs
     std::string serving;
-    double fte = 0;          ///< engineers running it, ongoing
+    double fte = 0;                  ///< engineers running it, ongoing (without `staffing`)
+    std::vector<StaffBand> staffing; ///< engineers by fleet size; empty: `fte` at any size
+    std::string staffing_source;
     double setup_months = 0; ///< engineer-months to build it, once (fte 1 while building)
     std::string fine_tuning;
     std::string alternative_api_model; ///< shown beside: the same model bought per token
+
+    /// Engineers running `replicas` replicas: the first band that holds
+    /// them, or `fte` when the plan has no bands.
+    [[nodiscard]] double engineers(double replicas) const;
 
     bool operator==(const OptionPlan&) const = default;
 };
@@ -89,8 +115,8 @@ struct PriceTable {
     std::string currency = "USD";
     std::string origin; ///< "embedded" or the file it came from
     double hours_per_month = 730;
-    double target_utilization = 0.7; ///< share of benchmark throughput used at peak
-    double peak_to_average = 2;
+    double target_utilization = 0.5; ///< share of benchmark throughput used at peak, no latency answer
+    double peak_to_average = 3;      ///< without a volume-pattern answer
     double min_replicas = 2;
     double horizon_months = 12; ///< amortisation of one-time costs
     double tokens_in = 1000;    ///< per request, when not answered
@@ -102,11 +128,15 @@ struct PriceTable {
     std::vector<ServingProfile> serving;
     std::vector<FineTuning> fine_tuning;
     std::vector<CostProfile> profiles;
+    std::vector<ServingFactor> volume_patterns; ///< peak_to_average per volume-pattern answer
+    std::vector<ServingFactor> latency_classes; ///< target utilization per latency answer
 
     [[nodiscard]] const ApiModel* find_api_model(const std::string& id) const;
     [[nodiscard]] const GpuOffer* find_gpu_offer(const std::string& id) const;
     [[nodiscard]] const ServingProfile* find_serving(const std::string& id) const;
     [[nodiscard]] const FineTuning* find_fine_tuning(const std::string& id) const;
+    [[nodiscard]] const ServingFactor* find_volume_pattern(const std::string& id) const;
+    [[nodiscard]] const ServingFactor* find_latency_class(const std::string& id) const;
     [[nodiscard]] const CostProfile* find_profile(const std::string& id) const;
 
     bool operator==(const PriceTable&) const = default;
@@ -121,7 +151,21 @@ struct Workload {
     double tokens_in = 0;
     double tokens_out = 0;
     bool derived = false; ///< requests worked out from monthly-spend at the reference price
+    /// Dedicated GPUs are sized for requests x peak_to_average at this share
+    /// of a replica's benchmark throughput; 0: the table's default.
+    double peak_to_average = 0;
+    double utilization = 0;
+    std::string volume_pattern; ///< the answer peak_to_average comes from; empty: the default
+    std::string latency;        ///< the answer utilization comes from; empty: the default
 };
+
+/// The peak-to-average ratio and target utilization a workload is sized with.
+[[nodiscard]] double peak_to_average_of(const Workload& workload, const PriceTable& prices);
+[[nodiscard]] double utilization_of(const Workload& workload, const PriceTable& prices);
+/// Replicas of `serving` for `workload`: the peak at the target utilization,
+/// never below the table's `min_replicas`.
+[[nodiscard]] double replicas_for(const Workload& workload, const ServingProfile& serving,
+                                  const PriceTable& prices);
 
 /// USD per request at a price row: T_in p_in + T_out p_out.
 [[nodiscard]] double cost_per_request(const ApiModel& model, double tokens_in, double tokens_out);
@@ -140,6 +184,7 @@ struct OptionCost {
     std::optional<double> payback_months;  ///< setup / monthly saving against the reference
     double replicas = 0;                   ///< dedicated GPUs only
     double utilization = 0;                ///< achieved: average load / capacity
+    double engineers = 0;                  ///< running it, for its fleet
     std::optional<double> alternative_usd; ///< the same open model bought per token
     std::string alternative_model;
     /// The form the ranking costs the option in: "own-gpus" (dedicated GPUs),
@@ -164,6 +209,19 @@ struct BreakEven {
     double reference_usd = 0;    ///< what the reference option would cost at that volume
 };
 
+/// Each option's monthly cost over a log-spaced sweep of volumes, the series
+/// a chart draws; the answers' own volume is one of the points.
+struct CostCurves {
+    std::vector<double> requests_per_month; ///< increasing
+    std::optional<std::size_t> current;     ///< index of the workload's own volume; none when 0
+    struct Series {
+        std::size_t option = 0;              ///< index into RuleSet::options
+        std::vector<double> monthly_usd;     ///< the plan's cost at each volume
+        std::vector<double> alternative_usd; ///< the per-token alternative's; empty without one
+    };
+    std::vector<Series> series; ///< parallel to CostReport::options
+};
+
 struct CostReport {
     std::string profile;
     std::string profile_text;
@@ -175,12 +233,15 @@ struct CostReport {
     std::vector<OptionCost> options; ///< in the rules' option order; options without a plan left out
     std::vector<BreakEven> break_even;
     std::optional<double> small_model_discount; ///< reference cost / small-hosted cost per request
+    CostCurves curves;
 };
 
 /// Errors (with where) when the answers name a profile the table lacks.
 [[nodiscard]] const CostProfile& profile_for(const Answers& answers, const PriceTable& prices);
 /// The workload from the answers: requests-per-month, tokens-in, tokens-out,
-/// or (requests 0 or absent) requests worked out from monthly-spend.
+/// or (requests 0 or absent) requests worked out from monthly-spend; the
+/// peak-to-average ratio of the `volume-pattern` answer and the target
+/// utilization of the `latency` answer, where the table has one for it.
 [[nodiscard]] Workload workload_for(const Answers& answers, const PriceTable& prices,
                                     const CostProfile& profile);
 /// Monthly cost of one plan for the workload, without the parts (fast: for sweeps).
@@ -194,6 +255,10 @@ struct CostReport {
 /// Sorted by volume; a pair's crossings that stay within 10% of each other between them are merged.
 [[nodiscard]] std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& plans,
                                                        const CostReport& report, const PriceTable& prices);
+/// Each plan's (parallel to `report.options`) cost from 10^3 to 10^10
+/// requests a month, four points a decade, with the workload's own volume added.
+[[nodiscard]] CostCurves cost_curves(const std::vector<const OptionPlan*>& plans, const CostReport& report,
+                                     const PriceTable& prices);
 /// Every option's cost, the break-even volumes between each pair, payback.
 [[nodiscard]] CostReport cost_report(const Answers& answers, const RuleSet& rules, const PriceTable& prices);
 

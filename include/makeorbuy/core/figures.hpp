@@ -92,6 +92,8 @@ private:
     const CostProfile* m_profile = nullptr;
     double m_tokens_in = 0;
     double m_tokens_out = 0;
+    double m_peak_to_average = 0; ///< as in Workload: 0 is the table's default
+    double m_utilization = 0;
     double m_requests = 0;
     std::optional<double> m_team;
     bool m_per_token_ok = true;

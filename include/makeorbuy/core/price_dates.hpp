@@ -27,7 +27,8 @@ inline constexpr long k_prices_stale_after_days = 180;
 
 /// One row of the price table: its figures, where they come from and when they were read.
 struct PriceFigure {
-    std::string section; ///< defaults, api_models, gpu_offers, serving_profiles, fine_tuning
+    std::string section; ///< defaults, volume_patterns, latency_classes, api_models, gpu_offers,
+                         ///< serving_profiles, fine_tuning, staffing (id: profile/option)
     std::string id;
     std::vector<std::pair<std::string, double>> values; ///< field name, number (as in the file)
     std::string source;

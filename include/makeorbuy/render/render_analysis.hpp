@@ -28,6 +28,9 @@ namespace makeorbuy {
 /// The notice a stale price table adds (its oldest price used is more than
 /// k_prices_stale_after_days old), in words; empty when it is not stale or its age is unknown.
 [[nodiscard]] std::string stale_prices_notice(const CostReport& cost);
+/// How own GPUs are sized for the workload: "Own GPUs are sized for a 2x peak
+/// (steady traffic) at 50% of benchmark throughput (interactive latency)."
+[[nodiscard]] std::string sizing_text(const Workload& workload);
 [[nodiscard]] std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style);
 
 /// One break-even point or range in words: "above 41.7M requests a month ($X

@@ -1,0 +1,55 @@
+// Each option's monthly cost over a sweep of volumes: the series a chart of
+// cost against volume draws, worked out once with the rest of the cost section.
+
+#include "makeorbuy/core/cost.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace makeorbuy {
+
+namespace {
+
+constexpr int k_low_exponent = 3;   // 10^3 requests a month
+constexpr int k_high_exponent = 10; // 10^10, as the break-even search
+constexpr int k_points_per_decade = 4;
+
+} // namespace
+
+CostCurves cost_curves(const std::vector<const OptionPlan*>& plans, const CostReport& report,
+                       const PriceTable& prices) {
+    CostCurves curves;
+    const double now = report.workload.requests_per_month;
+    const int steps = (k_high_exponent - k_low_exponent) * k_points_per_decade;
+    for (int s = 0; s <= steps; ++s) {
+        const double volume = std::pow(10.0, k_low_exponent + static_cast<double>(s) / k_points_per_decade);
+        // The answers' own volume goes in at its place, once.
+        if (now > 0 && !curves.current && now <= volume) {
+            curves.current = curves.requests_per_month.size();
+            if (now < volume) curves.requests_per_month.push_back(now);
+        }
+        curves.requests_per_month.push_back(volume);
+    }
+    if (now > 0 && !curves.current) {
+        curves.current = curves.requests_per_month.size();
+        curves.requests_per_month.push_back(now);
+    }
+
+    Workload workload = report.workload;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        CostCurves::Series series;
+        series.option = report.options[i].option;
+        const ApiModel* alternative = prices.find_api_model(plans[i]->alternative_api_model);
+        for (const double volume : curves.requests_per_month) {
+            workload.requests_per_month = volume;
+            series.monthly_usd.push_back(monthly_usd(*plans[i], workload, prices));
+            if (alternative != nullptr)
+                series.alternative_usd.push_back(
+                    volume * cost_per_request(*alternative, workload.tokens_in, workload.tokens_out));
+        }
+        curves.series.push_back(std::move(series));
+    }
+    return curves;
+}
+
+} // namespace makeorbuy
