@@ -18,6 +18,11 @@ constexpr int k_bisection_steps = 60;
 constexpr int k_max_crossings = 3;
 // Crossings of one pair whose costs stay this close between them are one range.
 constexpr double k_close = 0.10;
+// So are crossings this near in volume, whatever the gap: a fleet grows a
+// replica or an engineer at a time, so its cost is a staircase that can cross
+// a straight line several times within one step of the volume. Listed one
+// by one, they read as advice that flips back and forth.
+constexpr double k_near_volume = 1.5;
 
 double cost_at(const OptionPlan& plan, Workload workload, double requests, const PriceTable& prices) {
     workload.requests_per_month = requests;
@@ -97,7 +102,9 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
                     double widest = 0;
                     for (int s = at[last]; s < at[last + 1]; ++s)
                         widest = std::max(widest, gap_share(s));
-                    if (widest > k_close) break;
+                    const bool near = crossings[last + 1].requests_per_month <
+                                      crossings[last].requests_per_month * k_near_volume;
+                    if (widest > k_close && !near) break;
                     within = std::max(within, widest);
                     ++last;
                 }

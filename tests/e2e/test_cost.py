@@ -9,7 +9,7 @@ from harness import check, expect, finish, run, scratch
 # Text, JSON and Markdown.
 r = run("cost", "--monthly-spend", "120k", "--volume-pattern", "steady", "--latency", "interactive")
 expect(r, 0, "cost text", stdout_has=["Cost per month (profile typical", "Frontier hosted API", "Break-even volumes",
-                                      "Self-hosted open model costs less than Frontier hosted API",
+                                      "above it Self-hosted open model",
                                       "(steady traffic) at 50% of benchmark throughput"])
 r = run("cost", "--monthly-spend", "120k", "--format", "json")
 expect(r, 0, "cost json")
@@ -39,6 +39,22 @@ for profile, latency, low, high in (("lean", "interactive", 50000, 200000),
               if b["cheaper_above"] == "self-hosted" and b["cheaper_below"] == "frontier-api"]
     check(len(points) >= 1 and low <= points[0]["reference_monthly_usd"] <= high,
           f"{profile}: self-hosting breaks even between {low} and {high}", points)
+
+# A fleet's cost is a staircase that can cross another option's cost several times within one step of the
+# volume: those crossings are one range ("between A and B ... cost within N%"), never a list that flips back and
+# forth (26.75M self-hosting cheaper, 32.42M the API cheaper, 36.2M self-hosting cheaper again).
+for spend in ("60k", "120k", "300k", "1M"):
+    r = run("cost", "--monthly-spend", spend, "--volume-pattern", "steady", "--latency", "interactive",
+            "--format", "json")
+    points = json.loads(r.stdout or "{}").get("cost", {}).get("break_even", [])
+    by_pair = {}
+    for b in points:
+        by_pair.setdefault(frozenset((b["cheaper_above"], b["cheaper_below"])), []).append(b)
+    for pair, listed in by_pair.items():
+        for first, second in zip(listed, listed[1:]):
+            end = first.get("requests_per_month_to") or first["requests_per_month"]
+            check(second["requests_per_month"] >= 1.5 * end,
+                  f"--monthly-spend {spend}: {sorted(pair)} cross again only after 1.5x the volume", listed)
 
 # Spiky traffic is sized for its peak: more replicas, a higher cost on own GPUs, for the same volume.
 costs = {}
