@@ -104,7 +104,10 @@ p = subprocess.Popen([BIN, "rules", "show"], stdout=subprocess.PIPE, stderr=subp
                      stdin=subprocess.DEVNULL, env=env())
 p.stdout.close()
 _, err = p.communicate(timeout=60)
-check(p.returncode in (-signal.SIGPIPE, 2), "rules show | (closed): SIGPIPE or exit 2", f"exit {p.returncode}")
+# 0 when the whole output was in the pipe before the reader closed it (a race the machine's load decides).
+check(p.returncode in (-signal.SIGPIPE, 0), "rules show | (closed): SIGPIPE, or 0 when it all fitted",
+      f"exit {p.returncode}")
+check(err == b"", "rules show | (closed): nothing on stderr", err)
 check(b"terminate" not in err and b"Abort" not in err, "closed pipe: no crash", err)
 
 # --- 11. --help and --version fail when stdout does.
