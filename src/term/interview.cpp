@@ -80,14 +80,15 @@ std::optional<std::string> edit_line(term::Terminal& terminal, const TextStyle& 
             text.clear();
             break;
         case KeyCode::character:
+        case KeyCode::paste: // one line already: a pasted line break does not press Enter
             if (pristine) text.clear();
             text += key.text;
             break;
         default:
             break;
         }
-        pristine = pristine && key.code != KeyCode::character && key.code != KeyCode::backspace &&
-                   key.code != KeyCode::kill_line;
+        pristine = pristine && key.code != KeyCode::character && key.code != KeyCode::paste &&
+                   key.code != KeyCode::backspace && key.code != KeyCode::kill_line;
         problem = {};
     }
 }

@@ -3,6 +3,8 @@
 
 #include "keys.hpp"
 
+#include <utility>
+
 namespace makeorbuy::term {
 
 namespace {
@@ -91,6 +93,13 @@ std::size_t utf8_length(unsigned char lead) {
     return 0;
 }
 
+// Bracketed paste (xterm's mode 2004): the terminal wraps pasted text in
+// these, so that a pasted line break cannot press Enter.
+constexpr std::string_view k_paste_start = "200";
+constexpr std::string_view k_paste_end = "\x1b[201~";
+// A paste longer than this without its end is taken as it stands.
+constexpr std::size_t k_paste_cap = std::size_t{1} << 20;
+
 } // namespace
 
 DecodedKeys decode_keys(std::string_view bytes, MoreBytes more) {
@@ -116,6 +125,17 @@ DecodedKeys decode_keys(std::string_view bytes, MoreBytes more) {
                     if (may_follow) break;
                     out.keys.push_back(key(KeyCode::unknown));
                     i = j;
+                    continue;
+                }
+                if (bytes[j] == '~' && bytes.substr(i + 2, j - i - 2) == k_paste_start) {
+                    const std::size_t start = j + 1;
+                    const std::size_t end = bytes.find(k_paste_end, start);
+                    if (end == std::string_view::npos && may_follow && bytes.size() - start < k_paste_cap)
+                        break;
+                    const std::size_t stop = end == std::string_view::npos ? bytes.size() : end;
+                    if (Key paste = pasted(bytes.substr(start, stop - start)); !paste.text.empty())
+                        out.keys.push_back(std::move(paste)); // a paste of nothing is no key
+                    i = end == std::string_view::npos ? bytes.size() : end + k_paste_end.size();
                     continue;
                 }
                 const bool valid_final = bytes[j] >= 0x40 && bytes[j] <= 0x7e;
@@ -177,6 +197,28 @@ DecodedKeys decode_keys(std::string_view bytes, MoreBytes more) {
     }
     out.used = i;
     return out;
+}
+
+Key pasted(std::string_view body) {
+    // The text as the keys it would have typed: characters kept, each run of
+    // line breaks and tabs one space, every other control dropped.
+    // A start marker inside the paste is dropped first, so that decoding the
+    // body finds no paste within it (and never recurses).
+    std::string flat(body);
+    const std::string nested = std::string("\x1b[") + std::string(k_paste_start) + "~";
+    for (std::size_t at = flat.find(nested); at != std::string::npos;
+         at = flat.find(nested, at > nested.size() ? at - nested.size() : 0))
+        flat.erase(at, nested.size()); // and look again just before: the erase may join a new one
+    std::string text;
+    for (const Key& k : decode_keys(flat, MoreBytes::none).keys) {
+        if (k.code == KeyCode::character)
+            text += k.text;
+        else if ((k.code == KeyCode::enter || k.code == KeyCode::tab) && !text.empty() && text.back() != ' ')
+            text += ' ';
+    }
+    while (!text.empty() && text.back() == ' ')
+        text.pop_back();
+    return Key{KeyCode::paste, std::move(text)};
 }
 
 } // namespace makeorbuy::term

@@ -30,12 +30,13 @@ enum class KeyCode {
     redraw,       ///< Ctrl-L
     kill_line,    ///< Ctrl-U
     kill_word,    ///< Ctrl-W
+    paste,        ///< text pasted in bracketed-paste mode, in Key::text: one line, no control characters
     unknown,      ///< a sequence or control byte with no meaning here
 };
 
 struct Key {
     KeyCode code = KeyCode::unknown;
-    std::string text; ///< the character for KeyCode::character
+    std::string text; ///< the character for KeyCode::character, the text for KeyCode::paste
 
     bool operator==(const Key&) const = default;
     [[nodiscard]] bool is(char c) const {
@@ -65,5 +66,9 @@ struct DecodedKeys {
 /// the next read; with MoreBytes::none it is decoded as far as it goes (a
 /// lone ESC is KeyCode::escape).
 [[nodiscard]] DecodedKeys decode_keys(std::string_view bytes, MoreBytes more);
+
+/// The paste key for the bytes between bracketed paste's start and end
+/// markers: the characters they hold, line breaks and tabs as single spaces.
+[[nodiscard]] Key pasted(std::string_view body);
 
 } // namespace makeorbuy::term

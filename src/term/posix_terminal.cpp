@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <string_view>
 #include <utility>
 
 #include <fcntl.h>
@@ -24,6 +25,7 @@ namespace {
 
 // Shared with the signal handlers, so plain globals of signal-safe types.
 int g_in_fd = -1;
+int g_out_fd = -1;
 termios g_saved{};
 termios g_raw_settings{};
 volatile std::sig_atomic_t g_raw_active = 0;
@@ -36,8 +38,16 @@ struct sigaction g_old_actions[NSIG];
 // Wait this long for the rest of an escape sequence before taking a lone Esc.
 constexpr int k_escape_timeout_ms = 100;
 
+// Bracketed paste on while the interview reads keys, off whenever the
+// terminal is given back (a paste into the shell is the shell's business).
+constexpr std::string_view k_paste_on = "\x1b[?2004h";
+constexpr std::string_view k_paste_off = "\x1b[?2004l";
+
 extern "C" void on_fatal_signal(int signal_number) {
-    if (g_raw_active != 0) ::tcsetattr(g_in_fd, TCSANOW, &g_saved);
+    if (g_raw_active != 0) {
+        [[maybe_unused]] const ssize_t written = ::write(g_out_fd, k_paste_off.data(), k_paste_off.size());
+        ::tcsetattr(g_in_fd, TCSANOW, &g_saved);
+    }
     ::signal(signal_number, SIG_DFL);
     ::raise(signal_number);
 }
@@ -49,7 +59,10 @@ extern "C" void on_notify_signal(int signal_number) {
     if (signal_number == SIGCONT) {
         code = 'c';
         // Back from a stop (perhaps a shell reset the modes meanwhile).
-        if (g_raw_active != 0) ::tcsetattr(g_in_fd, TCSANOW, &g_raw_settings);
+        if (g_raw_active != 0) {
+            ::tcsetattr(g_in_fd, TCSANOW, &g_raw_settings);
+            [[maybe_unused]] const ssize_t on = ::write(g_out_fd, k_paste_on.data(), k_paste_on.size());
+        }
     }
     [[maybe_unused]] const ssize_t written = ::write(g_pipe[1], &code, 1);
     errno = saved_errno;
@@ -74,6 +87,7 @@ PosixTerminal::PosixTerminal(int in_fd, int out_fd)
     , m_out(out_fd) {
     if (::tcgetattr(m_in, &g_saved) != 0) fail("cannot read the terminal settings");
     g_in_fd = m_in;
+    g_out_fd = m_out;
     g_raw_settings = g_saved;
     // No line editing, echo or signal keys (Ctrl-C comes as a byte and the
     // interview decides); Enter arrives as CR; output processing stays on.
@@ -98,6 +112,7 @@ PosixTerminal::~PosixTerminal() {
     ::close(g_pipe[1]);
     g_pipe = {-1, -1};
     g_in_fd = -1;
+    g_out_fd = -1;
 }
 
 void PosixTerminal::set_raw(bool raw) {
@@ -108,7 +123,10 @@ void PosixTerminal::set_raw(bool raw) {
             g_raw_active = 0;
             fail("cannot switch the terminal to raw mode");
         }
+        write(k_paste_on);
     } else {
+        // Best effort, never a throw: this runs from the destructor too.
+        [[maybe_unused]] const ssize_t off = ::write(m_out, k_paste_off.data(), k_paste_off.size());
         ::tcsetattr(m_in, TCSANOW, &g_saved);
         g_raw_active = 0;
     }

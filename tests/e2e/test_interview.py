@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 
 import pexpect
 
@@ -502,11 +503,33 @@ def test_ctrl_c_after_save():
     check(os.path.exists(os.path.join(folder, "makeorbuy-answers.toml")), "the saved file is there")
 
 
+def test_bracketed_paste():
+    """A paste arrives bracketed: its line break types a space, never Enter; the mode is set while the
+    interview reads keys and reset when it gives the terminal back."""
+    child = spawn([])
+    child.expect_exact("\x1b[?2004h")
+    child.expect_exact(STAGE)
+    child.send("1" + ENTER)
+    child.expect_exact(SPEND)
+    child.send("\x1b[200~$30,000\r\n\x1b[201~")
+    child.expect_exact("$30,000")
+    time.sleep(0.3)
+    check(answered("2 of about 5", SPEND, "30000 USD per month") not in transcript(child)[-800:] and
+          "[3 of" not in transcript(child)[-800:], "a pasted line break did not accept the number",
+          transcript(child)[-800:])
+    child.send(ENTER)
+    child.expect(answered("2 of about 5", SPEND, "30000 USD per month"))
+    child.sendcontrol("c")
+    wait_exit(child)
+    check(transcript(child).rstrip().endswith("\x1b[?2004l") or "\x1b[?2004l" in transcript(child)[-400:],
+          "bracketed paste reset at the end", repr(transcript(child)[-400:]))
+
+
 def main():
     tests = (test_arrows_and_digits, test_bad_number_then_good, test_going_back, test_summary_change, test_ctrl_c,
              test_terminated, test_end_of_input, test_no_input_and_ci, test_colour, test_save_and_replay,
              test_plain_mode, test_required_choice_needs_a_pick, test_yes_no_and_cost_questions,
-             test_ctrl_c_after_save, test_filter)
+             test_ctrl_c_after_save, test_filter, test_bracketed_paste)
     for test in tests:
         try:
             test()

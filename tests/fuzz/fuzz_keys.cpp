@@ -1,7 +1,8 @@
 // libFuzzer target: the terminal key decoder (src/term/keys.cpp), on the
 // bytes a terminal could send in raw mode. Checks that it consumes what it
 // should, that reads split anywhere decode to the same keys as one read, and
-// that every character key is one valid, printable UTF-8 character.
+// that every character key is one valid, printable UTF-8 character, and that a
+// bracketed paste is only characters (its line breaks cannot press Enter).
 
 #include "fuzz_common.hpp"
 
@@ -19,6 +20,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const DecodedKeys whole = decode_keys(bytes, MoreBytes::none);
     if (whole.used != bytes.size()) fuzz::fail("MoreBytes::none left bytes unused");
     for (const Key& k : whole.keys) {
+        if (k.code == KeyCode::paste) {
+            // One line of characters: a pasted line break or escape must not act.
+            if (k.text.empty() || !fuzz::valid_utf8(k.text))
+                fuzz::fail("a paste is empty or not valid UTF-8");
+            for (const Key& inside : decode_keys(k.text, MoreBytes::none).keys)
+                if (inside.code != KeyCode::character)
+                    fuzz::fail("a paste holds a key other than characters");
+            continue;
+        }
         if (k.code != KeyCode::character) {
             if (!k.text.empty()) fuzz::fail("a non-character key carries text");
             continue;

@@ -97,6 +97,16 @@ TEST_CASE("a bad number is refused with the reason, then a good one is taken", "
     CHECK(current_key(state) == "volume"); // now relevant
 }
 
+TEST_CASE("a paste into a number field types its text and does not accept it", "[interview]") {
+    State state = start(test::interview_rules(), {});
+    press(state, {character("1"), k_enter});
+    CHECK(apply_key(state, term::Key{term::KeyCode::paste, "$30,000"}) == Step::stay);
+    CHECK(state.input == "$30,000");
+    CHECK(current_key(state) == "spend");
+    CHECK(apply_key(state, k_enter) == Step::answered);
+    CHECK(std::get<double>(state.chosen.at("spend")) == 30000);
+}
+
 TEST_CASE("Enter on an empty number takes the default, or says one is needed", "[interview]") {
     State state = start(test::interview_rules(), {});
     press(state, {character("1"), k_enter, k_enter});

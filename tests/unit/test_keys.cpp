@@ -36,7 +36,9 @@ TEST_CASE("arrow keys in both CSI and SS3 form, with or without modifiers", "[ke
           std::vector<Key>{key(KeyCode::del), key(KeyCode::home), key(KeyCode::end), key(KeyCode::home),
                            key(KeyCode::end)});
     CHECK(all_keys("\x1b[5~\x1b[6~") == std::vector<Key>{key(KeyCode::page_up), key(KeyCode::page_down)});
-    CHECK(all_keys("\x1b[200~") == std::vector<Key>{key(KeyCode::unknown)});
+    // Bracketed paste's start with nothing after it: a paste of nothing, so no key.
+    CHECK(all_keys("\x1b[200~").empty());
+    CHECK(all_keys("\x1b[200~\x1b[201~").empty());
 }
 
 TEST_CASE("a lone Esc waits for more bytes, then stands alone", "[keys]") {
@@ -74,4 +76,26 @@ TEST_CASE("Key::is matches one ASCII character", "[keys]") {
     CHECK(character("?").is('?'));
     CHECK_FALSE(character("?").is('b'));
     CHECK_FALSE(key(KeyCode::enter).is('\r'));
+}
+
+TEST_CASE("a bracketed paste is one key: its line breaks are spaces, never Enter", "[keys]") {
+    CHECK(all_keys("\x1b[200~120k\r\n\x1b[201~") == std::vector<Key>{Key{KeyCode::paste, "120k"}});
+    CHECK(all_keys("a\x1b[200~x\ty\r\nz\x1b[201~b") ==
+          std::vector<Key>{character("a"), Key{KeyCode::paste, "x y z"}, character("b")});
+    // Controls and escape sequences inside are dropped; characters stay whole.
+    CHECK(all_keys("\x1b[200~caf\xC3\xA9\x03\x1b[2J!\x1b[201~") ==
+          std::vector<Key>{Key{KeyCode::paste, "café!"}});
+    // A start marker inside a paste (even one an erase would join) is no second paste.
+    CHECK(all_keys("\x1b[200~a\x1b[2\x1b[200~00~b\x1b[201~") == std::vector<Key>{Key{KeyCode::paste, "ab"}});
+}
+
+TEST_CASE("a paste cut between reads waits for its end, or is taken as it stands", "[keys]") {
+    const DecodedKeys first = decode_keys("q\x1b[200~50", MoreBytes::may_follow);
+    CHECK(first.keys == std::vector<Key>{character("q")});
+    CHECK(first.used == 1);
+    const DecodedKeys rest = decode_keys("\x1b[200~50k\x1b[201~", MoreBytes::may_follow);
+    CHECK(rest.keys == std::vector<Key>{Key{KeyCode::paste, "50k"}});
+    CHECK(rest.used == std::string_view("\x1b[200~50k\x1b[201~").size());
+    // The end never came: what arrived is the paste.
+    CHECK(all_keys("\x1b[200~50k") == std::vector<Key>{Key{KeyCode::paste, "50k"}});
 }
