@@ -81,7 +81,7 @@ std::string parse_error_message(const CLI::App& root, const std::vector<std::str
     const NamedCommand named = named_command(root, args);
     const std::string help_path = named.path.substr(std::string_view("makeorbuy").size());
     usage = fmt::format("see 'makeorbuy help{}' for its usage", help_path);
-    const std::string what = error.what();
+    std::string what = error.what(); // not const: returned as it is when no rewording applies
 
     // A command with subcommands given none, or a word that names none.
     if (what == "A subcommand is required") {
