@@ -239,6 +239,19 @@ long long next_number(const std::string& folder, const NameStyle& style) {
 
 namespace {
 
+// Whether a record in `folder` already carries `number`.
+bool number_taken(const std::string& folder, const NameStyle& style, long long number) {
+    for (const auto& name : file_names(folder)) {
+        std::smatch m;
+        if (!std::regex_match(name, m, counter_name()) || to_lower(m[1].str()) != to_lower(style.prefix))
+            continue;
+        NameStyle::Kind kind{};
+        if (style.prefix.empty() && is_date_name(name, kind)) continue;
+        if (std::stoll(m[2].str()) == number) return true;
+    }
+    return false;
+}
+
 std::string name_for(const NameStyle& style, long long number, const std::string& date,
                      const std::string& slug) {
     switch (style.kind) {
@@ -299,7 +312,10 @@ std::string write_record(const Report& report, const NewRecord& record, const st
             throw Error(Location{folder}, fmt::format("no record number left below {}", k_max_number));
         const std::string name = name_for(style, number, record.date, dated_slug);
         const NumberClaim claim(folder, counter ? fmt::format("{}{}", style.prefix, number) : name);
-        if (!claim.held() || (counter && next_number(folder, style) > number)) {
+        // Only this number being taken moves us on: a higher one written
+        // meanwhile (by a writer that found this one claimed) leaves it free,
+        // and skipping it left a gap (seen: 033 missing among ten at once).
+        if (!claim.held() || (counter && number_taken(folder, style, number))) {
             if (counter) number = std::max(number + 1, next_number(folder, style));
             continue;
         }

@@ -286,10 +286,9 @@ Step number_key(State& state, const Key& key) {
         state.input.clear();
     else if (key.code == KeyCode::kill_word)
         erase_last_word(state.input);
-    else if (key.code == KeyCode::character && state.input.size() < 64)
-        state.input += key.text;
-    else if (key.code == KeyCode::paste && state.input.size() + key.text.size() <= 64)
-        state.input += key.text; // one line: a pasted line break does not accept the number
+    else if ((key.code == KeyCode::character && state.input.size() < 64) ||
+             (key.code == KeyCode::paste && state.input.size() + key.text.size() <= 64))
+        state.input += key.text; // a paste is one line: its line break does not accept the number
     else
         return Step::stay;
     state.problem.clear();
