@@ -16,6 +16,7 @@
 #include <regex>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -213,21 +214,33 @@ NameStyle parse_name_style(std::string_view text) {
     return style;
 }
 
-long long next_number(const std::string& folder, const NameStyle& style) {
-    long long highest = 0;
-    std::string highest_name;
+namespace {
+
+// Each counter-named record in `folder` in `style`'s numbering, with its number.
+std::vector<std::pair<long long, std::string>> numbered_records(const std::string& folder,
+                                                                const NameStyle& style) {
+    std::vector<std::pair<long long, std::string>> records;
     for (const auto& name : file_names(folder)) {
         std::smatch m;
         if (!std::regex_match(name, m, counter_name()) || to_lower(m[1].str()) != to_lower(style.prefix))
             continue;
         NameStyle::Kind kind{};
         if (style.prefix.empty() && is_date_name(name, kind)) continue; // dates are not counters
-        const long long number = std::stoll(m[2].str());
+        records.emplace_back(std::stoll(m[2].str()), name);
+    }
+    return records;
+}
+
+} // namespace
+
+long long next_number(const std::string& folder, const NameStyle& style) {
+    long long highest = 0;
+    std::string highest_name;
+    for (const auto& [number, name] : numbered_records(folder, style))
         if (number > highest) {
             highest = number;
             highest_name = name;
         }
-    }
     if (highest >= k_max_number)
         throw Error(
             Location{(fs::path(folder) / highest_name).string()},
@@ -241,15 +254,9 @@ namespace {
 
 // Whether a record in `folder` already carries `number`.
 bool number_taken(const std::string& folder, const NameStyle& style, long long number) {
-    for (const auto& name : file_names(folder)) {
-        std::smatch m;
-        if (!std::regex_match(name, m, counter_name()) || to_lower(m[1].str()) != to_lower(style.prefix))
-            continue;
-        NameStyle::Kind kind{};
-        if (style.prefix.empty() && is_date_name(name, kind)) continue;
-        if (std::stoll(m[2].str()) == number) return true;
-    }
-    return false;
+    const auto records = numbered_records(folder, style);
+    return std::any_of(records.begin(), records.end(),
+                       [&](const auto& record) { return record.first == number; });
 }
 
 std::string name_for(const NameStyle& style, long long number, const std::string& date,

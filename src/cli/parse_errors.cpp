@@ -51,14 +51,6 @@ std::string usage_line(const NamedCommand& named) {
     return line;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // "a|b|c" (CLI11's type name for a choice) as "a, b or c".
 std::string alternatives(const std::string& type) {
     std::vector<std::string> words;
@@ -94,9 +86,9 @@ std::string parse_error_message(const CLI::App& root, const std::vector<std::str
     }
     // A required flag or argument left out: "FILE is required", "--output is required".
     if (const auto at = what.rfind(" is required");
-        at != std::string::npos && ends_with(what, " is required")) {
+        at != std::string::npos && std::string_view(what).ends_with(" is required")) {
         const std::string name = what.substr(0, at);
-        if (starts_with(name, "--")) {
+        if (name.starts_with("--")) {
             const CLI::Option* option = named.app->get_option_no_throw(name);
             const std::string type = option != nullptr ? option->get_type_name() : std::string();
             return fmt::format("{} needs {}{}{}", named.path, name, type.empty() ? "" : " ", type);
@@ -104,8 +96,8 @@ std::string parse_error_message(const CLI::App& root, const std::vector<std::str
         return fmt::format("{} needs {} ({})", named.path, name, usage_line(named));
     }
     // A flag given without its value: "--stage: 1 required prototype|pre-pmf|growth|scale missing".
-    if (const auto colon = what.find(": "); colon != std::string::npos && starts_with(what, "--") &&
-                                            ends_with(what, " missing") &&
+    if (const auto colon = what.find(": "); colon != std::string::npos && what.starts_with("--") &&
+                                            what.ends_with(" missing") &&
                                             what.find(" required ") != std::string::npos) {
         const std::string flag = what.substr(0, colon);
         const CLI::Option* option = named.app->get_option_no_throw(flag);
@@ -114,7 +106,7 @@ std::string parse_error_message(const CLI::App& root, const std::vector<std::str
                             : fmt::format("{} needs a value: {}", flag, alternatives(type));
     }
     // "--no-input excludes --interactive".
-    if (const auto at = what.find(" excludes "); at != std::string::npos && starts_with(what, "--"))
+    if (const auto at = what.find(" excludes "); at != std::string::npos && what.starts_with("--"))
         return fmt::format("{} and {} cannot be given together; choose one", what.substr(0, at),
                            what.substr(at + std::string_view(" excludes ").size()));
     return what;
