@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace makeorbuy::detail {
 
@@ -18,19 +19,9 @@ namespace {
 /// few hundred sets cover them, and each evaluate() is paid once per set, not
 /// once per sample.
 constexpr std::uint64_t k_answer_sets = 125;
-/// The answers' generator is apart from the weights', so that the weights'
-/// stream is the same whether or not answers are drawn.
+/// The answers' generator is apart from the weights' numbers, so that those
+/// are the same whether or not answers are drawn.
 constexpr std::uint64_t k_answer_stream = 0x616e7377657273ULL; // "answers"
-
-// Whether `option` leads every other option not ruled out at every corner
-// of the weight box, so that it wins every draw of this set of answers.
-bool wins_every_corner(const Linear& lin, std::size_t option) {
-    if (!lin.allowed[option]) return false;
-    for (std::size_t o = 0; o < lin.n_options; ++o)
-        if (o != option && lin.allowed[o] && lead_at_corner(lin, option, o, true) <= k_rounding_margin)
-            return false;
-    return true;
-}
 
 } // namespace
 
@@ -86,9 +77,9 @@ Robustness sample_with_answers(const Answers& answers, const RuleSet& rules,
 
     Answers varied = answers;
     Xoshiro256 answer_random(settings.seed ^ k_answer_stream);
-    Xoshiro256 weight_random(settings.seed);
     std::vector<double> u(n_rules);
     const std::uint64_t sets = std::min(result.samples, k_answer_sets);
+    std::uint64_t sample = 0; // the weights of sample s are those robustness draws without answers
     for (std::uint64_t set = 0; set < sets; ++set) {
         const std::uint64_t count = result.samples / sets + (set < result.samples % sets ? 1 : 0);
         for (const Drawn& d : drawn)
@@ -98,14 +89,23 @@ Robustness sample_with_answers(const Answers& answers, const RuleSet& rules,
         const Evaluation evaluation = evaluate(varied, rules, Evaluate::scoring);
         const Linear lin = linearise(evaluation, rules, result.band);
         const std::size_t at_table = winner_with_weights(evaluation, rules, weights, scores);
-        if (wins_every_corner(lin, at_table)) {
+        // Most draws are settled by the winner's lead over the few rivals that
+        // can come near it; the rest are scored in full.
+        const std::optional<Leads> leads =
+            lin.allowed[at_table] ? std::optional<Leads>(std::in_place, lin, at_table) : std::nullopt;
+        if (leads && leads->none()) { // first at every corner of the weight box
             wins[at_table] += count;
+            sample += count;
             continue;
         }
-        for (std::uint64_t k = 0; k < count; ++k) {
+        for (std::uint64_t k = 0; k < count; ++k, ++sample) {
             for (const std::size_t r : lin.rule) // only the rules these answers fire matter
-                u[r] = weight_random.uniform();
-            ++wins[sampled_winner(lin, u.data(), scores)];
+                u[r] = uniform_at(settings.seed, sample * n_rules + r);
+            const Leads::Settled settled = leads ? leads->settle(u.data()) : Leads::Settled::open;
+            if (settled == Leads::Settled::first)
+                ++wins[at_table];
+            else
+                ++wins[sampled_winner(lin, u.data(), scores)];
         }
     }
     tally(result, wins);

@@ -76,7 +76,6 @@ std::string uncertainty_text(const Uncertainty& uncertainty) {
 std::vector<std::string> robustness_sentences(const Analysis& analysis, const RuleSet& rules,
                                               std::size_t recommendation) {
     const Robustness& r = analysis.robustness;
-    const auto percent = [](double share) { return fmt::format("{:.0f}%", share * 100); };
     const char* verdict = r.verdict == Verdict::clear     ? "Clear"
                           : r.verdict == Verdict::leaning ? "Leaning"
                                                           : "Contested";
@@ -88,10 +87,11 @@ std::vector<std::string> robustness_sentences(const Analysis& analysis, const Ru
     if (!drawn.empty()) what += fmt::format(" and the answers {} of what was given", join(drawn, " and "));
     const double share = r.first_place_share.empty() ? r.share : r.first_place_share[recommendation];
     std::string first = fmt::format("{}: {} comes first in {} of {} samples, with {} (seed {})", verdict,
-                                    rules.options[recommendation].name, percent(share),
+                                    rules.options[recommendation].name, format_share(share),
                                     format_count(static_cast<double>(r.samples)), what, r.seed);
     if (r.weights_only_share)
-        first += fmt::format("; with the answers exactly as given, in {}", percent(*r.weights_only_share));
+        first +=
+            fmt::format("; with the answers exactly as given, in {}", format_share(*r.weights_only_share));
     std::vector<std::string> out{first + "."};
     for (const TippingPoint& hinge : analysis.hinges) {
         const Question* question = rules.find_question(hinge.question);

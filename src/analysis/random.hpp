@@ -1,11 +1,11 @@
 #pragma once
-// Internal: a small random number generator of our own, so that a seed gives
+// Internal: small random number generators of our own, so that a seed gives
 // the same stream (and the same robustness figures) with every standard
-// library. xoshiro256** seeded through splitmix64, as its authors advise
-// (https://prng.di.unimi.it/).
+// library (https://prng.di.unimi.it/): xoshiro256** seeded through splitmix64,
+// as its authors advise, for the answers' stream, and splitmix64 itself, whose
+// state moves by a constant step, read at any position for the weights.
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
 
 namespace makeorbuy::detail {
@@ -44,32 +44,21 @@ public:
     /// Uniform in [0, 1): the top 53 bits scaled, exact in every IEEE double.
     double uniform() { return static_cast<double>(next() >> 11U) * 0x1.0p-53; }
 
-    /// n numbers in turn, as n calls of uniform() would give them, but only
-    /// those with `wanted[i]` set are worked out and written to out[i]; the
-    /// others only move the generator on (the same stream, less work).
-    void fill(double* out, const unsigned char* wanted, std::size_t n) {
-        std::uint64_t s0 = m_state[0];
-        std::uint64_t s1 = m_state[1];
-        std::uint64_t s2 = m_state[2];
-        std::uint64_t s3 = m_state[3];
-        for (std::size_t i = 0; i < n; ++i) {
-            if (wanted[i] != 0) out[i] = static_cast<double>((rotl(s1 * 5, 7) * 9) >> 11U) * 0x1.0p-53;
-            const std::uint64_t t = s1 << 17U;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = rotl(s3, 45);
-        }
-        m_state = {s0, s1, s2, s3};
-    }
-
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) {
         return (x << static_cast<unsigned>(k)) | (x >> static_cast<unsigned>(64 - k));
     }
     std::array<std::uint64_t, 4> m_state{};
 };
+
+/// The weights' numbers, in any order: number `index` of the splitmix64
+/// stream that starts at `seed`, uniform in [0, 1) (its top 53 bits scaled).
+/// Rule r of sample s is index s * rules + r, so a sampler works out only the
+/// rules the answers fire, and a rule's number in a sample never depends on
+/// which other rules fire or in what order the samples are made.
+[[nodiscard]] inline double uniform_at(std::uint64_t seed, std::uint64_t index) {
+    std::uint64_t state = seed + index * 0x9e3779b97f4a7c15ULL;
+    return static_cast<double>(splitmix64(state) >> 11U) * 0x1.0p-53;
+}
 
 } // namespace makeorbuy::detail

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace makeorbuy {
@@ -45,30 +46,25 @@ const char* to_string(Established established) {
 struct WeightDraws::Block {
     std::once_flag made;
     std::unique_ptr<double[]> numbers; // written before read: no zero-filling
-    std::array<std::uint64_t, 4> state_after{};
 };
 
 WeightDraws::WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples)
     : m_seed(seed)
     , m_rules(rules)
     , m_samples(samples)
-    , m_blocks(std::make_unique<Block[]>((samples + k_block - 1) / k_block))
-    , m_start(detail::Xoshiro256(seed).state()) {}
+    , m_blocks(std::make_unique<Block[]>((samples + k_block - 1) / k_block)) {}
 
 WeightDraws::~WeightDraws() = default;
 
 const WeightDraws::Block& WeightDraws::block(std::size_t b) const {
     Block& block = m_blocks[b];
     std::call_once(block.made, [&] {
-        // Block b goes on from where block b - 1 left the generator.
-        detail::Xoshiro256 random(b == 0 ? m_start : this->block(b - 1).state_after);
         const std::uint64_t first = b * k_block;
         const std::uint64_t count = std::min(k_block, m_samples - first);
         const std::size_t n = count * m_rules;
         block.numbers.reset(new double[n]); // uninitialised: every number is written next
         for (std::size_t i = 0; i < n; ++i)
-            block.numbers[i] = random.uniform();
-        block.state_after = random.state();
+            block.numbers[i] = detail::uniform_at(m_seed, first * m_rules + i);
     });
     return block;
 }
@@ -77,45 +73,34 @@ const double* WeightDraws::sample(std::uint64_t s) const {
     return block(s / k_block).numbers.get() + (s % k_block) * m_rules;
 }
 
-const std::array<std::uint64_t, 4>& WeightDraws::state_after() const {
-    if (m_samples == 0) return m_start;
-    return block((m_samples - 1) / k_block).state_after;
-}
-
 namespace {
 
 using detail::k_rounding_margin;
-using detail::lead_at_corner;
+using detail::Leads;
 using detail::Linear;
 using detail::linearise;
 using detail::sampled_winner;
 
 /// The numbers of sample 0, 1, 2... in turn: from shared draws while they
-/// last (when their seed and rule count match), else from the generator.
+/// last (when their seed and rule count match), else worked out here.
 class DrawSource {
 public:
-    /// Only the numbers of the rules in `wanted` are read (the rules the
-    /// answers fire); the others are skipped over, the stream unchanged.
+    /// Only the numbers of the rules in `wanted` are worked out (the rules the
+    /// answers fire); the others are never read.
     DrawSource(const RobustnessSettings& settings, std::size_t n_rules,
                const std::vector<std::size_t>& wanted)
         : m_rules(n_rules)
+        , m_seed(settings.seed)
         , m_shared(settings.draws)
-        , m_random(settings.seed)
         , m_own(n_rules)
-        , m_wanted(n_rules, 0) {
+        , m_wanted(wanted) {
         if (m_shared != nullptr && (m_shared->seed() != settings.seed || m_shared->rules() != n_rules))
             m_shared = nullptr;
-        for (const std::size_t r : wanted)
-            if (r < n_rules) m_wanted[r] = 1;
     }
 
     /// Sample s's numbers; s counts up from 0 by one.
     const double* next(std::uint64_t s) {
-        if (m_shared != nullptr && s == m_shared->samples()) { // past the shared ones: go on alone
-            m_random = detail::Xoshiro256(m_shared->state_after());
-            m_shared = nullptr;
-        }
-        if (m_shared != nullptr) {
+        if (m_shared != nullptr && s < m_shared->samples()) {
             if (s % WeightDraws::k_block == 0) {
                 m_block = m_shared->sample(s);
                 return m_block;
@@ -123,17 +108,18 @@ public:
             m_block += m_rules; // the next sample's numbers follow this one's
             return m_block;
         }
-        m_random.fill(m_own.data(), m_wanted.data(), m_rules);
+        for (const std::size_t r : m_wanted)
+            m_own[r] = detail::uniform_at(m_seed, s * m_rules + r);
         return m_own.data();
     }
 
 private:
     std::size_t m_rules;
+    std::uint64_t m_seed;
     const WeightDraws* m_shared;
     const double* m_block = nullptr;
-    detail::Xoshiro256 m_random;
     std::vector<double> m_own;
-    std::vector<unsigned char> m_wanted;
+    std::vector<std::size_t> m_wanted;
 };
 
 /// Whether the sequential test of RobustnessSettings::decide_half_for stops
@@ -199,57 +185,23 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
     if (option >= n_options) return result;
 
     const Linear lin = linearise(evaluation, rules, band);
-    // The option's lead over each rival that can come near it, as a constant
-    // plus one term per rule that moves it. A rival it leads by more than
-    // rounding could close at every corner of the box never matters.
-    struct Term {
-        std::size_t rule;
-        double slope;
-    };
-    struct Lead {
-        double base = 0.0;
-        std::vector<Term> terms; // one pair per rule, read together in the hot loop below
-    };
-    std::vector<Lead> leads;
-    bool shortcut = lin.allowed[option]; // an excluded option: sample every winner in full
-    if (shortcut) {
-        for (std::size_t o = 0; o < n_options; ++o) {
-            if (o == option || !lin.allowed[o] || lead_at_corner(lin, option, o, true) > k_rounding_margin)
-                continue;
-            Lead lead;
-            lead.base = lin.base[option] - lin.base[o];
-            for (std::size_t k = 0; k < lin.rule.size(); ++k) {
-                const double slope = lin.slope[k * n_options + option] - lin.slope[k * n_options + o];
-                if (slope == 0.0) continue;
-                lead.terms.push_back({lin.rule[k], slope});
-            }
-            leads.push_back(std::move(lead));
-        }
+    // An option ruled out has no leads to go by: every draw's winner in full.
+    const std::optional<Leads> leads =
+        lin.allowed[option] ? std::optional<Leads>(std::in_place, lin, option) : std::nullopt;
+    const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
+    if (!deciding && leads && leads->none()) { // first under every draw, as sampling would find
+        result.share = 1.0;
+        return result;
     }
 
     std::vector<double> scores(n_options);
     DrawSource draws(settings, n_rules, lin.rule);
-    const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
     std::uint64_t wins = 0;
     for (std::uint64_t s = 0; s < result.samples; ++s) {
         const double* u = draws.next(s);
-        // Ahead of every rival by more than rounding can close: first. Behind
-        // one by as much: not first. Else the full comparison decides.
-        bool ahead = true;
-        bool behind = false;
-        if (shortcut) {
-            for (const Lead& lead : leads) {
-                double value = lead.base;
-                for (const Term& term : lead.terms)
-                    value += u[term.rule] * term.slope;
-                ahead = ahead && value > k_rounding_margin;
-                if (value < -k_rounding_margin) {
-                    behind = true;
-                    break;
-                }
-            }
-        }
-        const bool first = !behind && ((shortcut && ahead) || sampled_winner(lin, u, scores) == option);
+        const Leads::Settled settled = leads ? leads->settle(u) : Leads::Settled::open;
+        const bool first = settled == Leads::Settled::first ||
+                           (settled == Leads::Settled::open && sampled_winner(lin, u, scores) == option);
         wins += first ? 1 : 0;
         if (deciding && decided(wins, s + 1)) {
             result.samples = s + 1;

@@ -55,6 +55,21 @@ double lead_at_corner(const Linear& lin, std::size_t option, std::size_t rival, 
     return lead;
 }
 
+Leads::Leads(const Linear& lin, std::size_t option) {
+    const std::size_t n = lin.n_options;
+    for (std::size_t o = 0; o < n; ++o) {
+        if (o == option || !lin.allowed[o] || lead_at_corner(lin, option, o, true) > k_rounding_margin)
+            continue;
+        Lead lead;
+        lead.base = lin.base[option] - lin.base[o];
+        for (std::size_t k = 0; k < lin.rule.size(); ++k) {
+            const double slope = lin.slope[k * n + option] - lin.slope[k * n + o];
+            if (slope != 0.0) lead.terms.push_back({lin.rule[k], slope});
+        }
+        m_leads.push_back(std::move(lead));
+    }
+}
+
 bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
     const std::size_t n_options = rules.options.size();
     if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;

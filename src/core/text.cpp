@@ -224,7 +224,12 @@ std::string format_number(double value, int decimals) {
 }
 
 std::string format_share(double share) {
-    return fmt::format("{:.0f}%", share * 100);
+    // A share that rounds to none or to all but is not: "<1%" and ">99%", so
+    // that a printed 0% or 100% always means none or all.
+    std::string out = fmt::format("{:.0f}%", share * 100);
+    if (share > 0 && out == "0%") return "<1%";
+    if (share < 1 && out == "100%") return ">99%";
+    return out;
 }
 
 namespace {

@@ -172,3 +172,16 @@ TEST_CASE("format_points: 1 point, 2 points", "[text]") {
     CHECK(format_points(0) == "0 points");
     CHECK(format_points(1.25) == "1.25 points");
 }
+
+TEST_CASE("format_share says 0% and 100% only for none and all", "[text]") {
+    CHECK(format_share(0.0) == "0%");
+    CHECK(format_share(1.0) == "100%");
+    CHECK(format_share(0.934) == "93%");
+    CHECK(format_share(0.006) == "1%");
+    CHECK(format_share(0.005) == "<1%"); // fmt rounds half to even: 0.5 -> 0
+    CHECK(format_share(0.0049) == "<1%");
+    CHECK(format_share(0.0001) == "<1%");
+    CHECK(format_share(0.9949) == "99%");
+    CHECK(format_share(0.995) == ">99%");
+    CHECK(format_share(0.9999) == ">99%");
+}

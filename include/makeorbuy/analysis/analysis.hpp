@@ -7,7 +7,6 @@
 #include "makeorbuy/core/rules.hpp"
 #include "makeorbuy/core/score.hpp"
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -94,13 +93,13 @@ inline constexpr double k_clear_share = 0.8;
 inline constexpr double k_contested_share = 0.5;
 
 /// The uniform numbers behind robustness(): number r of draw s is the one the
-/// generator seeded with `seed` gives for rule r in sample s. They do not
-/// depend on the answers, so a tool that samples many records (adr check)
-/// makes them once and shares them, read-only, between threads. They are made
-/// in blocks of k_block samples when a record first reaches a block, so a run
-/// of clear-cut records makes only the first; a record that needs more than
-/// `samples` goes on from the generator's state after them. robustness() gives
-/// the same figures with them as without.
+/// generator seeded with `seed` gives for rule r in sample s, which depends on
+/// nothing else. They do not depend on the answers, so a tool that samples
+/// many records (adr check) makes them once and shares them, read-only,
+/// between threads. They are made in blocks of k_block samples when a record
+/// first reaches a block, so a run of clear-cut records makes only the first;
+/// a record that needs more than `samples` works out the rest itself.
+/// robustness() gives the same figures with them as without.
 class WeightDraws {
 public:
     static constexpr std::uint64_t k_block = 1000;
@@ -117,8 +116,6 @@ public:
     /// The following samples of s's block come next in memory, up to the
     /// next multiple of k_block. Thread-safe.
     [[nodiscard]] const double* sample(std::uint64_t s) const;
-    /// The generator's state after the last sample held. Thread-safe.
-    [[nodiscard]] const std::array<std::uint64_t, 4>& state_after() const;
 
 private:
     struct Block;
@@ -128,7 +125,6 @@ private:
     std::size_t m_rules;
     std::uint64_t m_samples;
     std::unique_ptr<Block[]> m_blocks;
-    std::array<std::uint64_t, 4> m_start; ///< the generator's state after seeding
 };
 
 struct RobustnessSettings {

@@ -55,7 +55,8 @@ namespace makeorbuy {
 /// below $10K, then K, M, B and T with the unit chosen after rounding (never
 /// "$1000K"), and "over $999T" beyond that.
 [[nodiscard]] std::string format_money(double usd);
-/// A share of 1 as a whole percentage: 0.934 -> "93%".
+/// A share of 1 as a whole percentage: 0.934 -> "93%"; a share that is neither
+/// none nor all never reads 0% or 100%: 0.002 -> "<1%", 0.998 -> ">99%".
 [[nodiscard]] std::string format_share(double share);
 /// A count of things for prose: "9,500", "36.9M", "1.2B", "3T".
 [[nodiscard]] std::string format_count(double n);
