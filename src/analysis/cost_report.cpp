@@ -14,8 +14,8 @@ CostReport cost_report(const Answers& answers, const RuleSet& rules, const Price
     report.profile = profile.id;
     report.profile_text = profile.text;
     report.as_of = prices.as_of;
-    report.oldest_price = oldest_price(prices, profile);
     report.workload = workload_for(answers, prices, profile);
+    report.oldest_price = oldest_price(prices, profile, report.workload);
     report.reference = rules.find_option(profile.reference_option).value_or(0);
 
     // The form the ranking costs each option in, from the same figures.
@@ -50,15 +50,12 @@ CostReport cost_report(const Answers& answers, const RuleSet& rules, const Price
 
     const OptionPlan* small = profile.find_plan("small-hosted");
     const OptionPlan* ref_plan = profile.find_plan(profile.reference_option);
-    const ApiModel* small_model = small ? prices.find_api_model(small->api_model) : nullptr;
-    const ApiModel* ref_model = ref_plan ? prices.find_api_model(ref_plan->api_model) : nullptr;
+    const ApiModel* small_model = small ? api_model_of(*small, report.workload, prices) : nullptr;
+    const ApiModel* ref_model = ref_plan ? api_model_of(*ref_plan, report.workload, prices) : nullptr;
     if (small_model && ref_model) {
-        const double small_cpr =
-            cost_per_request(*small_model, report.workload.tokens_in, report.workload.tokens_out);
+        const double small_cpr = cost_per_request(*small_model, report.workload);
         if (small_cpr > 0)
-            report.small_model_discount =
-                cost_per_request(*ref_model, report.workload.tokens_in, report.workload.tokens_out) /
-                small_cpr;
+            report.small_model_discount = cost_per_request(*ref_model, report.workload) / small_cpr;
     }
 
     report.break_even = break_even_points(plans, report, prices);

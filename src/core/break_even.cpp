@@ -77,8 +77,8 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
                     // i cheaper below (gap < 0 on the left) means j is cheaper above.
                     point.cheaper_above = left_gap < 0 ? report.options[j].option : report.options[i].option;
                     point.cheaper_below = left_gap < 0 ? report.options[i].option : report.options[j].option;
-                    point.tokens_per_month =
-                        point.requests_per_month * (report.workload.tokens_in + report.workload.tokens_out);
+                    point.tokens_per_month = point.requests_per_month *
+                                             (report.workload.tokens_in + report.workload.generated_tokens());
                     if (reference != nullptr)
                         point.reference_usd =
                             cost_at(*reference, report.workload, point.requests_per_month, prices);

@@ -44,8 +44,7 @@ CostCurves cost_curves(const std::vector<const OptionPlan*>& plans, const CostRe
             workload.requests_per_month = volume;
             series.monthly_usd.push_back(monthly_usd(*plans[i], workload, prices));
             if (alternative != nullptr)
-                series.alternative_usd.push_back(
-                    volume * cost_per_request(*alternative, workload.tokens_in, workload.tokens_out));
+                series.alternative_usd.push_back(volume * cost_per_request(*alternative, workload));
         }
         curves.series.push_back(std::move(series));
     }

@@ -38,6 +38,11 @@ double fine_tuning_monthly(const FineTuning& tuning, double rate, const PriceTab
 
 } // namespace
 
+const std::vector<std::string>& quality_tiers() {
+    static const std::vector<std::string> tiers = {"frontier", "mid", "small"};
+    return tiers;
+}
+
 double peak_to_average_of(const Workload& workload, const PriceTable& prices) {
     return workload.peak_to_average > 0 ? workload.peak_to_average : prices.peak_to_average;
 }
@@ -48,7 +53,7 @@ double utilization_of(const Workload& workload, const PriceTable& prices) {
 
 // Replicas for the peak at the target utilization, never below the HA minimum.
 double replicas_for(const Workload& workload, const ServingProfile& serving, const PriceTable& prices) {
-    const double peak_tps = workload.requests_per_month * workload.tokens_out /
+    const double peak_tps = workload.requests_per_month * workload.generated_tokens() /
                             (prices.hours_per_month * 3600) * peak_to_average_of(workload, prices);
     return std::max(prices.min_replicas,
                     std::ceil(peak_tps / (serving.output_tokens_per_s * utilization_of(workload, prices))));
@@ -69,8 +74,8 @@ const OptionPlan* CostProfile::find_plan(const std::string& option) const {
 double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
     const double requests = workload.requests_per_month;
     double total = 0;
-    if (const ApiModel* model = prices.find_api_model(plan.api_model))
-        total += requests * cost_per_request(*model, workload.tokens_in, workload.tokens_out);
+    if (const ApiModel* model = api_model_of(plan, workload, prices))
+        total += requests * cost_per_request(*model, workload);
     const GpuOffer* offer = prices.find_gpu_offer(plan.gpu_offer);
     const ServingProfile* serving = prices.find_serving(plan.serving);
     double replicas = 0;
@@ -90,6 +95,33 @@ double cost_per_request(const ApiModel& model, double tokens_in, double tokens_o
     return tokens_in * model.input_per_token + tokens_out * model.output_per_token;
 }
 
+bool pays_batch(const ApiModel& model, const Workload& workload) {
+    return workload.batch_prices && model.batch_input_per_token && model.batch_output_per_token;
+}
+
+double cost_per_request(const ApiModel& model, const Workload& workload) {
+    const bool batch = pays_batch(model, workload);
+    const double input = batch ? *model.batch_input_per_token : model.input_per_token;
+    const double output = batch ? *model.batch_output_per_token : model.output_per_token;
+    // Without a cached-input price the cached share is billed as input.
+    const double cached = model.cached_input_per_token.value_or(input);
+    const double share = model.cached_input_per_token ? workload.cached_share : 0;
+    return workload.tokens_in * ((1 - share) * input + share * cached) + workload.generated_tokens() * output;
+}
+
+const ApiModel* api_model_of(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
+    if (!workload.reference_model.empty() && plan.option == workload.reference_option &&
+        !plan.api_model.empty())
+        return prices.find_api_model(workload.reference_model);
+    return prices.find_api_model(plan.api_model);
+}
+
+std::string tier_of(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
+    if (const ApiModel* model = api_model_of(plan, workload, prices)) return model->tier;
+    if (const ServingProfile* serving = prices.find_serving(plan.serving)) return serving->tier;
+    return {};
+}
+
 const CostProfile& profile_for(const Answers& answers, const PriceTable& prices) {
     std::string id = prices.default_profile;
     Location where;
@@ -105,18 +137,48 @@ const CostProfile& profile_for(const Answers& answers, const PriceTable& prices)
                                    id, join(known, ", ")));
 }
 
+// The reference-model answer: an API model of the frontier tier in the table,
+// or "profile" (the model the profile's plan names).
+std::string reference_model_for(const Answers& answers, const PriceTable& prices) {
+    const Answer* answer = answers.find("reference-model");
+    const std::string* id = answer ? std::get_if<std::string>(&answer->value) : nullptr;
+    if (id == nullptr || id->empty() || *id == "profile") return {};
+    std::vector<std::string> frontier;
+    for (const ApiModel& m : prices.api_models)
+        if (m.tier == "frontier") frontier.push_back(m.id);
+    const ApiModel* model = prices.find_api_model(*id);
+    if (model == nullptr)
+        throw Error(answer->where,
+                    with_hint(fmt::format("the price table ({}) has no API model '{}'", prices.origin, *id),
+                              *id, frontier, fmt::format(" (frontier models: {})", join(frontier, ", "))));
+    if (model->tier != "frontier")
+        throw Error(
+            answer->where,
+            fmt::format("'{}' is a {}-tier model; the frontier option is priced at a frontier model: {}", *id,
+                        model->tier, join(frontier, ", ")));
+    return model->id;
+}
+
 Workload workload_for(const Answers& answers, const PriceTable& prices, const CostProfile& profile) {
     Workload workload;
     workload.tokens_in = number_answer(answers, "tokens-in", prices.tokens_in);
     workload.tokens_out = number_answer(answers, "tokens-out", prices.tokens_out);
     workload.requests_per_month = number_answer(answers, "requests-per-month", 0);
+    // Token prices as the answers have them paid: batch, cached input, reasoning.
+    workload.batch_prices = answer_text(answers, "latency") == "batch";
+    workload.cached_share = std::clamp(number_answer(answers, "cached-input-percent", 0) / 100, 0.0, 1.0);
+    if (const ServingFactor* task = prices.find_task_kind(answer_text(answers, "task"))) {
+        workload.reasoning_factor = task->value;
+        workload.task = task->id;
+    }
+    workload.reference_option = profile.reference_option;
+    workload.reference_model = reference_model_for(answers, prices);
     if (workload.requests_per_month <= 0) {
-        // R = S / cost per request of the reference model.
+        // R = S / cost per request of the reference model, as the answers pay for it.
         workload.derived = true;
         const OptionPlan* reference = profile.find_plan(profile.reference_option);
-        const ApiModel* model = reference ? prices.find_api_model(reference->api_model) : nullptr;
-        const double per_request =
-            model ? cost_per_request(*model, workload.tokens_in, workload.tokens_out) : 0;
+        const ApiModel* model = reference ? api_model_of(*reference, workload, prices) : nullptr;
+        const double per_request = model ? cost_per_request(*model, workload) : 0;
         const double spend = number_answer(answers, "monthly-spend", 0);
         workload.requests_per_month = per_request > 0 ? spend / per_request : 0;
     }
@@ -139,17 +201,31 @@ OptionCost option_cost(const OptionPlan& plan, const Workload& workload, const P
     const double requests = workload.requests_per_month;
     const double engineer_month = prices.engineer_usd_per_year / 12;
 
-    if (const ApiModel* model = prices.find_api_model(plan.api_model)) {
-        const double per_request = cost_per_request(*model, workload.tokens_in, workload.tokens_out);
-        cost.parts.push_back({"tokens", requests * per_request,
-                              fmt::format("{} requests x ${:.6g} a request ({})", format_number(requests, 0),
-                                          per_request, model->id)});
+    if (const ApiModel* model = api_model_of(plan, workload, prices)) {
+        const double per_request = cost_per_request(*model, workload);
+        std::vector<std::string> terms;
+        if (pays_batch(*model, workload)) terms.emplace_back("batch prices");
+        if (workload.cached_share > 0 && model->cached_input_per_token)
+            terms.push_back(format_number(workload.cached_share * 100, 0) + "% of input cached");
+        if (workload.reasoning_factor != 1)
+            terms.push_back(
+                fmt::format("{}x output for reasoning", format_number(workload.reasoning_factor, 2)));
+        cost.parts.push_back(
+            {"tokens", requests * per_request,
+             fmt::format("{} requests x ${:.6g} a request ({}{})", format_number(requests, 0), per_request,
+                         model->id, terms.empty() ? "" : ", " + join(terms, ", "))});
+        cost.model = model->id;
+        cost.tier = model->tier;
     }
 
     const GpuOffer* offer = prices.find_gpu_offer(plan.gpu_offer);
     const ServingProfile* serving = prices.find_serving(plan.serving);
     if (offer != nullptr && serving != nullptr) {
-        const double average_tps = requests * workload.tokens_out / (prices.hours_per_month * 3600);
+        const double average_tps = requests * workload.generated_tokens() / (prices.hours_per_month * 3600);
+        if (cost.model.empty()) {
+            cost.model = serving->model;
+            cost.tier = serving->tier;
+        }
         const double peak = peak_to_average_of(workload, prices);
         const double target = utilization_of(workload, prices);
         cost.replicas = replicas_for(workload, *serving, prices);
@@ -194,8 +270,8 @@ OptionCost option_cost(const OptionPlan& plan, const Workload& workload, const P
 
     if (const ApiModel* alternative = prices.find_api_model(plan.alternative_api_model)) {
         cost.alternative_model = alternative->id;
-        cost.alternative_usd =
-            requests * cost_per_request(*alternative, workload.tokens_in, workload.tokens_out);
+        cost.alternative_tier = alternative->tier;
+        cost.alternative_usd = requests * cost_per_request(*alternative, workload);
     }
     return cost;
 }

@@ -133,12 +133,9 @@ CostFigures::CostFigures(const Answers& answers, const RuleSet& rules, const Pri
     : m_prices(&prices)
     , m_profile(&profile_for(answers, prices))
     , m_per_token_ok(per_token_ok) {
-    const Workload workload = workload_for(answers, prices, *m_profile);
-    m_tokens_in = workload.tokens_in;
-    m_tokens_out = workload.tokens_out;
-    m_peak_to_average = workload.peak_to_average;
-    m_utilization = workload.utilization;
-    m_requests = workload.requests_per_month;
+    // Shared, not copied: copies of the figures read the same workload.
+    m_workload_ptr = std::make_shared<const Workload>(workload_for(answers, prices, *m_profile));
+    m_requests = m_workload_ptr->requests_per_month;
     if (const Value* team = answers.value("team-size"))
         if (const auto* number = std::get_if<double>(team); number != nullptr && *number > 0)
             m_team = *number;
@@ -153,12 +150,8 @@ CostFigures::CostFigures(const Answers& answers, const RuleSet& rules, const Pri
 OptionFigures CostFigures::cost_at(std::size_t option, double requests) const {
     OptionFigures f;
     f.plan = m_options[option].plan;
-    Workload workload;
+    Workload workload = *m_workload_ptr;
     workload.requests_per_month = requests;
-    workload.tokens_in = m_tokens_in;
-    workload.tokens_out = m_tokens_out;
-    workload.peak_to_average = m_peak_to_average;
-    workload.utilization = m_utilization;
     f.known = true;
     f.monthly_usd = monthly_usd(*f.plan, workload, *m_prices);
     f.setup_usd = f.plan->setup_months * m_prices->engineer_usd_per_year / 12;
@@ -167,7 +160,7 @@ OptionFigures CostFigures::cost_at(std::size_t option, double requests) const {
     f.engineers = f.plan->engineers(own_gpus ? replicas_for(workload, *serving, *m_prices) : 0);
     const ApiModel* alternative = m_prices->find_api_model(f.plan->alternative_api_model);
     if (alternative == nullptr || !m_per_token_ok) return f;
-    const double per_token = requests * cost_per_request(*alternative, m_tokens_in, m_tokens_out);
+    const double per_token = requests * cost_per_request(*alternative, workload);
     if (per_token < f.monthly_usd) {
         f.other_form_usd = f.monthly_usd;
         f.monthly_usd = per_token;

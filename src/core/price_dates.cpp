@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 
 namespace makeorbuy {
 
@@ -84,12 +85,39 @@ std::vector<PriceFigure> price_figures(const nlohmann::json& root) {
         for (const auto& [id, row] : it->items())
             if (row.is_object() && row.contains("value") && row["value"].is_number())
                 add("defaults", id, row, {{"value", row["value"].get<double>()}});
-    for (const char* section : {"volume_patterns", "latency_classes", "api_models", "gpu_offers",
-                                "serving_profiles", "fine_tuning"}) {
+    for (const char* section : {"volume_patterns", "latency_classes", "task_kinds", "api_models",
+                                "gpu_offers", "serving_profiles", "fine_tuning"}) {
         auto it = root.find(section);
         if (it == root.end() || !it->is_object()) continue;
-        for (const auto& [id, row] : it->items())
-            if (row.is_object()) add(section, id, row, numbers(row));
+        for (const auto& [key, value] : it->items()) {
+            if (!value.is_object()) continue;
+            const std::string& id = key;
+            const nlohmann::json& row = value;
+            std::vector<std::pair<std::string, double>> values = numbers(row);
+            // Cached-input and batch prices have sources and dates of their own: rows of their own.
+            auto split = [&](std::initializer_list<const char*> keys, const char* source, const char* date,
+                             const char* what) {
+                std::vector<std::pair<std::string, double>> own;
+                for (const char* name : keys) {
+                    auto at = std::find_if(values.begin(), values.end(),
+                                           [&](const auto& v) { return v.first == name; });
+                    if (at == values.end()) continue;
+                    own.push_back(*at);
+                    values.erase(at);
+                }
+                if (own.empty()) return;
+                nlohmann::json dates = nlohmann::json::object();
+                if (auto found = row.find(source); found != row.end()) dates["source"] = *found;
+                if (auto found = row.find(date); found != row.end()) dates["retrieved_on"] = *found;
+                add(section, id + " (" + what + ")", dates, std::move(own));
+            };
+            split({"cache_read_input_token_cost"}, "cache_source", "cache_retrieved_on", "cached input");
+            split({"input_cost_per_token_batches", "output_cost_per_token_batches"}, "batch_source",
+                  "batch_retrieved_on", "batch");
+            add(section, id, row, std::move(values));
+            if (auto tier = row.find("tier"); tier != row.end() && tier->is_string())
+                rows.back().tier = tier->get<std::string>();
+        }
     }
     // Each plan's engineers by fleet size: "fte_up_to_4" 2, ..., "fte_above_16" 8.
     if (auto it = root.find("profiles"); it != root.end() && it->is_object())
@@ -131,13 +159,21 @@ std::vector<PriceFigure> price_figures(const nlohmann::json& root) {
 }
 
 std::string oldest_price(const PriceTable& prices, const CostProfile& profile) {
+    return oldest_price(prices, profile, Workload{});
+}
+
+std::string oldest_price(const PriceTable& prices, const CostProfile& profile, const Workload& workload) {
     std::string oldest;
-    auto model = [&](const std::string& id) {
-        if (const ApiModel* m = id.empty() ? nullptr : prices.find_api_model(id))
-            keep_older(oldest, m->retrieved_on);
+    // A model's list price, and its batch or cached-input prices where the workload pays them.
+    auto dated = [&](const ApiModel* m) {
+        if (m == nullptr) return;
+        keep_older(oldest, m->retrieved_on);
+        if (pays_batch(*m, workload)) keep_older(oldest, m->batch_retrieved_on);
+        if (workload.cached_share > 0 && m->cached_input_per_token) keep_older(oldest, m->cache_retrieved_on);
     };
+    auto model = [&](const std::string& id) { dated(id.empty() ? nullptr : prices.find_api_model(id)); };
     for (const OptionPlan& plan : profile.plans) {
-        model(plan.api_model);
+        dated(api_model_of(plan, workload, prices));
         model(plan.alternative_api_model);
         if (const GpuOffer* offer = plan.gpu_offer.empty() ? nullptr : prices.find_gpu_offer(plan.gpu_offer))
             keep_older(oldest, offer->retrieved_on);

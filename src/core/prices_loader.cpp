@@ -3,6 +3,7 @@
 
 #include "makeorbuy/core/cost.hpp"
 
+#include "makeorbuy/core/price_dates.hpp"
 #include "makeorbuy/core/prices_loader.hpp"
 #include "makeorbuy/core/text.hpp"
 #include "rules_reader.hpp"
@@ -40,7 +41,7 @@ public:
         m_read.check_fields(root, "",
                             {"$schema", "schema_version", "currency", "as_of", "note", "defaults",
                              "default_profile", "api_models", "gpu_offers", "serving_profiles", "fine_tuning",
-                             "profiles", "volume_patterns", "latency_classes"},
+                             "profiles", "volume_patterns", "latency_classes", "task_kinds"},
                             "the price file");
         if (auto version = m_read.number_field(root, "", "schema_version", Field::required, 1, 1))
             (void)version;
@@ -49,10 +50,14 @@ public:
         m_table.as_of = m_read.string_field(root, "", "as_of", Field::optional).value_or("");
         read_defaults(root);
         // The values of the interface's volume-pattern and latency questions.
-        read_factors(root, "volume_patterns", "peak_to_average", {"steady", "spiky", "unknown"}, 1, 100,
-                     m_table.volume_patterns);
-        read_factors(root, "latency_classes", "target_utilization", {"batch", "interactive", "realtime"},
-                     0.01, 1, m_table.latency_classes);
+        read_factors(root, "volume_patterns", "volume pattern", "peak_to_average",
+                     {"steady", "spiky", "unknown"}, 1, 100, m_table.volume_patterns);
+        read_factors(root, "latency_classes", "latency class", "target_utilization",
+                     {"batch", "interactive", "realtime"}, 0.01, 1, m_table.latency_classes);
+        // The task question's values: output tokens a request generates, reasoning included, per answer
+        // token.
+        read_factors(root, "task_kinds", "task", "reasoning_factor", {"narrow", "general", "complex"}, 1, 20,
+                     m_table.task_kinds);
         read_api_models(root);
         read_gpu_offers(root);
         read_serving(root);
@@ -154,16 +159,13 @@ private:
 
     // An answer's value to one serving figure with its source, e.g.
     // "volume_patterns": {"spiky": {"peak_to_average": 4, "source": "..."}}.
-    void read_factors(const json& root, const char* section, const char* figure,
+    void read_factors(const json& root, const char* section, const char* what, const char* figure,
                       const std::vector<std::string>& answers, double low, double high,
                       std::vector<ServingFactor>& out) {
         each_row(root, section, Field::optional,
                  [&](const std::string& id, const json& row, const std::string& at) {
                      if (std::find(answers.begin(), answers.end(), id) == answers.end()) {
-                         m_read.error_at_key(at, unknown(section == std::string("volume_patterns")
-                                                             ? "volume pattern"
-                                                             : "latency class",
-                                                         id, answers));
+                         m_read.error_at_key(at, unknown(what, id, answers));
                          return;
                      }
                      m_read.check_fields(row, at, {figure, "source", "retrieved_on"}, section);
@@ -193,8 +195,55 @@ private:
                 model.retrieved_on =
                     m_read.string_field(row, at, "retrieved_on", Field::optional).value_or("");
                 model.litellm_key = m_read.string_field(row, at, "litellm_key", Field::optional).value_or("");
+                model.tier = read_tier(row, at);
+                read_discounts(row, at, model);
                 m_table.api_models.push_back(std::move(model));
             });
+    }
+
+    // The quality tier a model is compared in; required, one of quality_tiers().
+    std::string read_tier(const json& row, const std::string& at) {
+        std::string tier = m_read.string_field(row, at, "tier", Field::required).value_or("");
+        const auto& tiers = quality_tiers();
+        if (!tier.empty() && std::find(tiers.begin(), tiers.end(), tier) == tiers.end()) {
+            m_read.error_at(pointer_append(at, "tier"), unknown("tier", tier, tiers));
+            tier.clear();
+        }
+        return tier;
+    }
+
+    // A date that must be there and read as YYYY-MM-DD.
+    std::string required_date(const json& row, const std::string& at, const char* field) {
+        std::string date = m_read.string_field(row, at, field, Field::required).value_or("");
+        if (row.contains(field) && row[field].is_string() && !days_between(date, date))
+            m_read.error_at(pointer_append(at, field),
+                            fmt::format("'{}' must be a date written YYYY-MM-DD, not '{}'", field, date));
+        return date;
+    }
+
+    // Cached-input and batch prices (litellm's field names), each kind with its own source and date.
+    void read_discounts(const json& row, const std::string& at, ApiModel& model) {
+        if (row.contains("cache_read_input_token_cost")) {
+            model.cached_input_per_token =
+                m_read.number_field(row, at, "cache_read_input_token_cost", Field::required, 0, 1);
+            model.cache_source = m_read.string_field(row, at, "cache_source", Field::required).value_or("");
+            model.cache_retrieved_on = required_date(row, at, "cache_retrieved_on");
+        }
+        const bool batch_in = row.contains("input_cost_per_token_batches");
+        const bool batch_out = row.contains("output_cost_per_token_batches");
+        if (batch_in != batch_out)
+            m_read.error_at(pointer_append(at, batch_in ? "input_cost_per_token_batches"
+                                                        : "output_cost_per_token_batches"),
+                            "batch prices come in pairs: give both 'input_cost_per_token_batches' and "
+                            "'output_cost_per_token_batches'");
+        if (batch_in && batch_out) {
+            model.batch_input_per_token =
+                m_read.number_field(row, at, "input_cost_per_token_batches", Field::required, 0, 1);
+            model.batch_output_per_token =
+                m_read.number_field(row, at, "output_cost_per_token_batches", Field::required, 0, 1);
+            model.batch_source = m_read.string_field(row, at, "batch_source", Field::required).value_or("");
+            model.batch_retrieved_on = required_date(row, at, "batch_retrieved_on");
+        }
     }
 
     void read_gpu_offers(const json& root) {
@@ -220,10 +269,10 @@ private:
         each_row(
             root, "serving_profiles", Field::required,
             [&](const std::string& id, const json& row, const std::string& at) {
-                m_read.check_fields(
-                    row, at,
-                    {"model", "gpus_per_replica", "output_tokens_per_s", "engine", "source", "retrieved_on"},
-                    "a serving profile");
+                m_read.check_fields(row, at,
+                                    {"model", "gpus_per_replica", "output_tokens_per_s", "engine", "tier",
+                                     "source", "retrieved_on"},
+                                    "a serving profile");
                 ServingProfile serving;
                 serving.id = id;
                 serving.model = m_read.string_field(row, at, "model", Field::optional).value_or("");
@@ -233,6 +282,7 @@ private:
                     m_read.number_field(row, at, "output_tokens_per_s", Field::required, 0.001, 1e9)
                         .value_or(1);
                 serving.source = m_read.string_field(row, at, "source", Field::required).value_or("");
+                serving.tier = read_tier(row, at);
                 m_table.serving.push_back(std::move(serving));
             });
     }
@@ -328,6 +378,16 @@ private:
                 m_read.error_at(pointer_append(at, "fte"),
                                 "give either 'fte' or 'staffing' (engineers by fleet size), not both");
         }
+        // The per-token form of a served model stands for the same model: the same quality tier.
+        const ServingProfile* served = m_table.find_serving(plan.serving);
+        const ApiModel* alternative = m_table.find_api_model(plan.alternative_api_model);
+        if (served != nullptr && alternative != nullptr && !served->tier.empty() &&
+            !alternative->tier.empty() && served->tier != alternative->tier)
+            m_read.error_at(
+                pointer_append(at, "alternative_api_model"),
+                fmt::format("'{}' is a {}-tier model but the plan serves '{}', a {}-tier one: the "
+                            "per-token form must be of the same tier",
+                            alternative->id, alternative->tier, served->id, served->tier));
         if (plan.gpu_offer.empty() != plan.serving.empty())
             m_read.error_at(at, "'gpu_offer' and 'serving' go together: dedicated GPUs need both");
         if (plan.api_model.empty() && plan.serving.empty() && plan.fte == 0 && plan.staffing.empty())
@@ -422,6 +482,9 @@ const ServingFactor* PriceTable::find_volume_pattern(const std::string& id) cons
 }
 const ServingFactor* PriceTable::find_latency_class(const std::string& id) const {
     return find_row(latency_classes, id);
+}
+const ServingFactor* PriceTable::find_task_kind(const std::string& id) const {
+    return find_row(task_kinds, id);
 }
 
 PriceTable load_prices(const JsonDocument& document, Diagnostics& diagnostics) {

@@ -66,13 +66,15 @@ template <typename A, same_type<RuleSet> T> void fields(A& a, T& x) {
 }
 
 template <typename A, same_type<ApiModel> T> void fields(A& a, T& x) {
-    a(x.id, x.input_per_token, x.output_per_token, x.source, x.retrieved_on, x.litellm_key);
+    a(x.id, x.input_per_token, x.output_per_token, x.source, x.retrieved_on, x.litellm_key, x.tier,
+      x.cached_input_per_token, x.cache_source, x.cache_retrieved_on, x.batch_input_per_token,
+      x.batch_output_per_token, x.batch_source, x.batch_retrieved_on);
 }
 template <typename A, same_type<GpuOffer> T> void fields(A& a, T& x) {
     a(x.id, x.gpu, x.usd_per_gpu_hour, x.source, x.retrieved_on);
 }
 template <typename A, same_type<ServingProfile> T> void fields(A& a, T& x) {
-    a(x.id, x.model, x.gpus_per_replica, x.output_tokens_per_s, x.source);
+    a(x.id, x.model, x.gpus_per_replica, x.output_tokens_per_s, x.source, x.tier);
 }
 template <typename A, same_type<FineTuning> T> void fields(A& a, T& x) {
     a(x.id, x.gpu_hours_per_run, x.runs, x.data_usd, x.eval_usd, x.retrain_every_months, x.source);
@@ -93,7 +95,8 @@ template <typename A, same_type<CostProfile> T> void fields(A& a, T& x) {
 template <typename A, same_type<PriceTable> T> void fields(A& a, T& x) {
     a(x.as_of, x.currency, x.origin, x.hours_per_month, x.target_utilization, x.peak_to_average,
       x.min_replicas, x.horizon_months, x.tokens_in, x.tokens_out, x.engineer_usd_per_year, x.default_profile,
-      x.api_models, x.gpu_offers, x.serving, x.fine_tuning, x.profiles, x.volume_patterns, x.latency_classes);
+      x.api_models, x.gpu_offers, x.serving, x.fine_tuning, x.profiles, x.volume_patterns, x.latency_classes,
+      x.task_kinds);
 }
 
 // The last value of each enum the tables hold: a snapshot holding a larger
@@ -156,7 +159,7 @@ bool indices_fit(const PriceTable& /*unused*/) {
 // The first bytes: the kind of table and the layout version. Bump the
 // version when a member is added, removed or reordered above.
 constexpr std::string_view k_rules_magic = "makeorbuy-rules-snapshot/4\n";
-constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/3\n";
+constexpr std::string_view k_prices_magic = "makeorbuy-prices-snapshot/4\n";
 
 class Writer {
 public:

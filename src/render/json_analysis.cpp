@@ -140,7 +140,16 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
                        {"tokens_out", cost.workload.tokens_out},
                        {"derived_from_monthly_spend", cost.workload.derived},
                        {"peak_to_average", cost.workload.peak_to_average},
-                       {"target_utilization", cost.workload.utilization}};
+                       {"target_utilization", cost.workload.utilization},
+                       {"batch_prices", cost.workload.batch_prices},
+                       {"cached_input_share", cost.workload.cached_share},
+                       {"reasoning_factor", cost.workload.reasoning_factor},
+                       {"reference_model", cost.workload.reference_model.empty()
+                                               ? ordered_json()
+                                               : ordered_json(cost.workload.reference_model)}};
+    std::string reference_tier;
+    for (const OptionCost& c : cost.options)
+        if (c.option == cost.reference) reference_tier = c.tier;
     ordered_json options = ordered_json::array();
     for (const OptionCost& c : cost.options) {
         ordered_json parts = ordered_json::array();
@@ -150,6 +159,9 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
         ordered_json item;
         item["option"] = rules.options[c.option].id;
         item["monthly_usd"] = cents(c.monthly_usd);
+        item["model"] = c.model;
+        item["tier"] = c.tier.empty() ? ordered_json() : ordered_json(c.tier);
+        item["same_tier_as_reference"] = !c.tier.empty() && c.tier == reference_tier;
         item["parts"] = parts;
         item["setup_usd"] = cents(c.setup_usd);
         item["payback_months"] =
@@ -161,6 +173,7 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
         }
         if (c.alternative_usd)
             item["alternative"] = {{"api_model", c.alternative_model},
+                                   {"tier", c.alternative_tier},
                                    {"monthly_usd", cents(*c.alternative_usd)}};
         // Which form the ranking costed: the plan's own, or the alternative bought per token.
         item["costed_form"] = c.form;
@@ -184,6 +197,7 @@ ordered_json cost_json(const CostReport& cost, const RuleSet& rules) {
     out["break_even"] = points;
     out["small_model_discount"] =
         cost.small_model_discount ? ordered_json(rounded(*cost.small_model_discount, 0.01)) : ordered_json();
+    out["tier_note"] = tier_text(cost, rules);
     out["curves"] = curves_json(cost, rules);
     return out;
 }

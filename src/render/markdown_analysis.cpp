@@ -42,6 +42,7 @@ std::string cost_markdown(const CostReport& cost, const RuleSet& rules) {
         format_count(w.requests_per_month),
         w.derived ? fmt::format(" (monthly spend at {} prices)", rules.options[cost.reference].name) : "",
         format_number(w.tokens_in, 0), format_number(w.tokens_out, 0), sizing_text(w));
+    if (const std::string pricing = pricing_text(w); !pricing.empty()) out += pricing + "\n\n";
     out += "| Option | Per month | Parts | Setup | Payback |\n|---|---:|---|---:|---:|\n";
     for (const OptionCost& c : cost.options) {
         std::vector<std::string> parts;
@@ -59,6 +60,7 @@ std::string cost_markdown(const CostReport& cost, const RuleSet& rules) {
         text[0] = static_cast<char>(text[0] - 'a' + 'A'); // "above ..." or "between ...": a lower-case letter
         out += "- " + text + ".\n";
     }
+    if (const std::string tiers = tier_text(cost, rules); !tiers.empty()) out += "\n" + tiers + "\n";
     if (cost.small_model_discount)
         out += fmt::format(
             "\nThe smaller hosted model costs {}x less a request than the frontier model with these "

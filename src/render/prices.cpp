@@ -31,7 +31,9 @@ std::string prices_text(const std::vector<PriceFigure>& figures, const std::stri
         "\n";
     for (const PriceFigure& f : figures) {
         out += hang(fmt::format("{:<10}  ", f.date.empty() ? "undated" : shown(f.date)),
-                    fmt::format("{}/{}: {}", f.section, shown(f.id), values_text(f)), style.width) +
+                    fmt::format("{}/{}{}: {}", f.section, shown(f.id),
+                                f.tier.empty() ? "" : " [" + shown(f.tier) + " tier]", values_text(f)),
+                    style.width) +
                "\n";
         out += paint(style, Role::dim,
                      wrap("source: " + shown(f.source, 400), style.width, std::string(12, ' '))) +
@@ -51,6 +53,7 @@ std::string prices_json(const std::vector<PriceFigure>& figures, const std::stri
         rows.push_back({{"section", f.section},
                         {"id", f.id},
                         {"values", values},
+                        {"tier", f.tier.empty() ? ordered_json() : ordered_json(f.tier)},
                         {"source", f.source},
                         {"retrieved_on", f.date.empty() ? ordered_json() : ordered_json(f.date)}});
     }

@@ -151,7 +151,10 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
                             grouped(static_cast<std::uint64_t>(w.tokens_in)),
                             grouped(static_cast<std::uint64_t>(w.tokens_out)), sizing_text(w)),
                 style.width - 2, "  ") +
-           "\n\n";
+           "\n";
+    if (const std::string pricing = pricing_text(w); !pricing.empty())
+        out += wrap(pricing, style.width - 2, "  ") + "\n";
+    out += "\n";
     std::size_t name_width = 0;
     for (const auto& c : cost.options)
         name_width = std::max(name_width, rules.options[c.option].name.size());
@@ -195,6 +198,8 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         out += "    None between 1K and 10B requests a month: the order of costs never changes.\n";
     for (const BreakEven& b : cost.break_even)
         out += item(style, break_even_text(b, rules, cost.reference), 4);
+    if (const std::string tiers = tier_text(cost, rules); !tiers.empty())
+        out += "\n" + wrap(tiers, style.width - 2, "  ") + "\n";
     if (cost.small_model_discount) {
         const double d = *cost.small_model_discount;
         std::string text =
@@ -203,7 +208,7 @@ std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextSt
         text += d >= 10 && d <= 30
                     ? "That is inside the guide's 10-30x."
                     : "The guide's 10-30x holds only for the cheapest tier (nano, lite) or across "
-                      "model generations; compare tiers in rules/prices.json.";
+                      "model generations; `makeorbuy prices show` lists each model's tier.";
         out += "\n" + wrap(text, style.width - 2, "  ") + "\n";
     }
     return out;

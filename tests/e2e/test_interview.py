@@ -475,7 +475,7 @@ def test_yes_no_and_cost_questions():
         child.send(ENTER)
     child.expect_exact("Refine the cost estimate? (y/N)")
     child.send("y")
-    child.expect_exact("[14 of 17] " + prompts["requests-per-month"])
+    child.expect_exact("[14 of 19] " + prompts["requests-per-month"])
     child.sendcontrol("c")
     wait_exit(child)
 

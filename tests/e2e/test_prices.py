@@ -31,7 +31,7 @@ check(gpt5.get("values", {}).get("input_cost_per_token") == 1.25e-6, "gpt-5's in
 oldest_table = dated[0] if dated else ""
 
 r = run("prices", "show")
-expect(r, 0, "prices show text", stdout_has=["Prices of rules/prices.json", "api_models/gpt-5:",
+expect(r, 0, "prices show text", stdout_has=["Prices of rules/prices.json", "api_models/gpt-5 [frontier tier]:",
                                               "input_cost_per_token 1.25e-06", "source: BerriAI/litellm", "undated"])
 lines = [l for l in r.stdout.splitlines() if l[:1].isdigit()]
 check(lines and lines[0].startswith(oldest_table), "text starts with the oldest row", lines[:2])

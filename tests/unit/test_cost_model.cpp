@@ -3,6 +3,7 @@
 
 #include "makeorbuy/core/cost.hpp"
 
+#include "cost_fixtures.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,9 +15,10 @@ namespace {
 // A table holding only what a case needs, all defaults as in rules/prices.json.
 PriceTable table() {
     PriceTable t;
-    t.api_models = {{"gpt-5", 1.25e-6, 1.0e-5, "s", "", ""}, {"gpt-5-mini", 2.5e-7, 2.0e-6, "s", "", ""}};
+    t.api_models = {test::api_model("gpt-5", 1.25e-6, 1.0e-5), test::api_model("gpt-5-mini", 2.5e-7, 2.0e-6)};
     t.gpu_offers = {{"h100-2.69", "H100", 2.69, "s", ""}, {"h100-aws", "H100", 6.88, "s", ""}};
-    t.serving = {{"70b-4xh100", "Llama 3.1 70B", 4, 3701, "s"}, {"node-8xh100", "70B class", 8, 7402, "s"}};
+    t.serving = {test::serving_profile("70b-4xh100", "Llama 3.1 70B", 4, 3701),
+                 test::serving_profile("node-8xh100", "70B class", 8, 7402)};
     t.fine_tuning = {{"lora", 3, 4, 10000, 5000, 3, "s"}};
     return t;
 }

@@ -19,15 +19,15 @@ const char* k_prices = R"({
   "as_of": "2026-06-01",
   "default_profile": "p",
   "api_models": {
-    "gpt-5": {"input_cost_per_token": 1.25e-6, "output_cost_per_token": 1.0e-5, "source": "s", "retrieved_on": "2026-05-01"},
-    "haiku": {"litellm_key": "claude-3-haiku-20240307", "input_cost_per_token": 2.5e-7, "output_cost_per_token": 1.25e-6, "source": "s", "retrieved_on": "2026-04-01"},
-    "gone": {"input_cost_per_token": 1.0e-7, "output_cost_per_token": 2.0e-7, "source": "s"}
+    "gpt-5": {"input_cost_per_token": 1.25e-6, "output_cost_per_token": 1.0e-5, "source": "s", "retrieved_on": "2026-05-01", "tier": "frontier"},
+    "haiku": {"litellm_key": "claude-3-haiku-20240307", "input_cost_per_token": 2.5e-7, "output_cost_per_token": 1.25e-6, "source": "s", "retrieved_on": "2026-04-01", "tier": "small"},
+    "gone": {"input_cost_per_token": 1.0e-7, "output_cost_per_token": 2.0e-7, "source": "s", "tier": "small"}
   },
   "gpu_offers": {
     "h100": {"usd_per_gpu_hour": 3, "source": "s", "retrieved_on": "2026-03-01"}
   },
   "serving_profiles": {
-    "srv": {"gpus_per_replica": 1, "output_tokens_per_s": 1000, "source": "s", "retrieved_on": "2025-01-01"}
+    "srv": {"gpus_per_replica": 1, "output_tokens_per_s": 1000, "source": "s", "retrieved_on": "2025-01-01", "tier": "small"}
   },
   "profiles": {
     "p": {"reference_option": "a", "options": {"a": {"api_model": "gpt-5"}, "b": {"api_model": "haiku"}}}

@@ -13,6 +13,9 @@
 
 namespace makeorbuy {
 
+/// The quality tiers a model is compared in: "frontier", "mid" or "small".
+[[nodiscard]] const std::vector<std::string>& quality_tiers();
+
 /// A per-token price row (litellm's field names, USD per token).
 struct ApiModel {
     std::string id;
@@ -21,6 +24,16 @@ struct ApiModel {
     std::string source;
     std::string retrieved_on;
     std::string litellm_key; ///< its key in LiteLLM's price table; empty: the id itself
+    std::string tier;        ///< one of quality_tiers()
+    /// Input tokens read from the vendor's prompt cache; none: billed as input.
+    std::optional<double> cached_input_per_token;
+    std::string cache_source;
+    std::string cache_retrieved_on;
+    /// The vendor's batch prices (results within a day); none: list prices.
+    std::optional<double> batch_input_per_token;
+    std::optional<double> batch_output_per_token;
+    std::string batch_source;
+    std::string batch_retrieved_on;
 
     bool operator==(const ApiModel&) const = default;
 };
@@ -42,6 +55,7 @@ struct ServingProfile {
     double gpus_per_replica = 1;
     double output_tokens_per_s = 0;
     std::string source;
+    std::string tier; ///< of the model served, one of quality_tiers()
 
     bool operator==(const ServingProfile&) const = default;
 };
@@ -68,8 +82,9 @@ struct StaffBand {
     bool operator==(const StaffBand&) const = default;
 };
 
-/// A serving figure chosen by an answer: the peak-to-average ratio of a
-/// `volume-pattern`, or the target utilization of a `latency` class.
+/// A figure chosen by an answer: the peak-to-average ratio of a
+/// `volume-pattern`, the target utilization of a `latency` class, or the
+/// reasoning factor of a `task`.
 struct ServingFactor {
     std::string id; ///< the answer's value
     double value = 0;
@@ -130,6 +145,7 @@ struct PriceTable {
     std::vector<CostProfile> profiles;
     std::vector<ServingFactor> volume_patterns; ///< peak_to_average per volume-pattern answer
     std::vector<ServingFactor> latency_classes; ///< target utilization per latency answer
+    std::vector<ServingFactor> task_kinds;      ///< reasoning factor (output tokens) per task answer
 
     [[nodiscard]] const ApiModel* find_api_model(const std::string& id) const;
     [[nodiscard]] const GpuOffer* find_gpu_offer(const std::string& id) const;
@@ -137,6 +153,7 @@ struct PriceTable {
     [[nodiscard]] const FineTuning* find_fine_tuning(const std::string& id) const;
     [[nodiscard]] const ServingFactor* find_volume_pattern(const std::string& id) const;
     [[nodiscard]] const ServingFactor* find_latency_class(const std::string& id) const;
+    [[nodiscard]] const ServingFactor* find_task_kind(const std::string& id) const;
     [[nodiscard]] const CostProfile* find_profile(const std::string& id) const;
 
     bool operator==(const PriceTable&) const = default;
@@ -157,6 +174,20 @@ struct Workload {
     double utilization = 0;
     std::string volume_pattern; ///< the answer peak_to_average comes from; empty: the default
     std::string latency;        ///< the answer utilization comes from; empty: the default
+    /// Token prices as teams pay them: batch prices where the model has them
+    /// (latency `batch`), this share of input at the cached-input price, and
+    /// output tokens times the reasoning factor of the `task` answer.
+    bool batch_prices = false;
+    double cached_share = 0;
+    double reasoning_factor = 1;
+    std::string task; ///< the answer reasoning_factor comes from; empty: none
+    /// The API model the reference option is priced at (`reference-model`);
+    /// empty: the one its plan names.
+    std::string reference_option;
+    std::string reference_model;
+
+    /// Output tokens a request generates, reasoning included.
+    [[nodiscard]] double generated_tokens() const { return tokens_out * reasoning_factor; }
 };
 
 /// The peak-to-average ratio and target utilization a workload is sized with.
@@ -169,6 +200,18 @@ struct Workload {
 
 /// USD per request at a price row: T_in p_in + T_out p_out.
 [[nodiscard]] double cost_per_request(const ApiModel& model, double tokens_in, double tokens_out);
+/// USD per request as the workload pays it: uncached input at the (batch)
+/// input price, the cached share at the cached-input price, generated tokens
+/// (reasoning included) at the (batch) output price.
+[[nodiscard]] double cost_per_request(const ApiModel& model, const Workload& workload);
+/// Whether the workload pays this model's batch prices.
+[[nodiscard]] bool pays_batch(const ApiModel& model, const Workload& workload);
+/// The API model a plan is billed at for this workload: the reference model
+/// for the reference option when one is chosen, else the plan's own.
+[[nodiscard]] const ApiModel* api_model_of(const OptionPlan& plan, const Workload& workload,
+                                           const PriceTable& prices);
+/// The quality tier of what a plan runs: its API model's, else its serving profile's.
+[[nodiscard]] std::string tier_of(const OptionPlan& plan, const Workload& workload, const PriceTable& prices);
 
 struct CostPart {
     std::string id; ///< tokens, gpus, people, fine-tuning
@@ -191,6 +234,9 @@ struct OptionCost {
     /// "per-token" (the alternative model, cheaper and allowed), or "api".
     std::string form = "api";
     std::optional<double> ranked_usd; ///< what the ranking counts: alternative_usd when per-token
+    std::string model;                ///< the API model or the served model it is costed with
+    std::string tier;                 ///< that model's quality tier
+    std::string alternative_tier;     ///< the per-token alternative's (the same, as the loader checks)
 };
 
 /// Where two options cost the same: above `requests_per_month`, `cheaper_above`

@@ -4,6 +4,7 @@
 // "cost:<figure>:<option>" or "cost:ratio:<option>/<other>" (rules/FORMAT.md).
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,10 +91,7 @@ private:
 
     const PriceTable* m_prices = nullptr;
     const CostProfile* m_profile = nullptr;
-    double m_tokens_in = 0;
-    double m_tokens_out = 0;
-    double m_peak_to_average = 0; ///< as in Workload: 0 is the table's default
-    double m_utilization = 0;
+    std::shared_ptr<const Workload> m_workload_ptr; ///< the answers' workload, at m_requests
     double m_requests = 0;
     std::optional<double> m_team;
     bool m_per_token_ok = true;

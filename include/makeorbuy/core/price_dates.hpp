@@ -33,6 +33,7 @@ struct PriceFigure {
     std::vector<std::pair<std::string, double>> values; ///< field name, number (as in the file)
     std::string source;
     std::string date; ///< retrieved_on; empty when the row has none
+    std::string tier; ///< quality tier of an API model or serving profile; empty for other rows
 };
 
 /// Every row with a figure in a price file (already checked by load_prices),
@@ -42,6 +43,10 @@ struct PriceFigure {
 /// The date of the oldest dated price (API model or GPU offer) that
 /// `profile` uses; the table's as_of when none of them is dated.
 [[nodiscard]] std::string oldest_price(const PriceTable& prices, const CostProfile& profile);
+/// The same for the prices this workload pays: the reference model it
+/// names, and batch or cached-input prices where it uses them.
+[[nodiscard]] std::string oldest_price(const PriceTable& prices, const CostProfile& profile,
+                                       const Workload& workload);
 /// The date of the oldest dated API model or GPU offer in the table; as_of when none is dated.
 [[nodiscard]] std::string oldest_price(const PriceTable& prices);
 

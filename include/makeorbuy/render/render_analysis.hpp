@@ -31,6 +31,12 @@ namespace makeorbuy {
 /// How own GPUs are sized for the workload: "Own GPUs are sized for a 2x peak
 /// (steady traffic) at 50% of benchmark throughput (interactive latency)."
 [[nodiscard]] std::string sizing_text(const Workload& workload);
+/// How tokens are priced for the workload when it departs from list prices
+/// (reference model, batch prices, cached input, reasoning tokens); empty when it does not.
+[[nodiscard]] std::string pricing_text(const Workload& workload);
+/// Which quality tier each option's model is in, naming every option that
+/// is not in the reference option's tier; empty when tiers are unknown.
+[[nodiscard]] std::string tier_text(const CostReport& cost, const RuleSet& rules);
 [[nodiscard]] std::string cost_text(const CostReport& cost, const RuleSet& rules, const TextStyle& style);
 
 /// One break-even point or range in words: "above 41.7M requests a month ($X
