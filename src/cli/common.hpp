@@ -92,8 +92,7 @@ struct OutputTarget {
 void add_output_flag(CLI::App& app, OutputTarget& output);
 /// Reports (into `diagnostics`, before any work) why `path`, named by
 /// `flag`, cannot be written as a new file: it names nothing, is a folder,
-/// or already exists and `force` is off. Pipes and character devices
-/// (/dev/stdout) are written through.
+/// or already exists (a device or pipe too) and `force` is off.
 void check_new_file(const std::string& path, std::string_view flag, bool force, Diagnostics& diagnostics);
 /// Writes `text` to stdout, or whole to the --output file (write_file_atomic:
 /// nothing is left half-written; never over a file without `force`).

@@ -40,27 +40,21 @@ void add_output_flag(CLI::App& app, OutputTarget& output) {
 
 void check_new_file(const std::string& path, std::string_view flag, bool force, Diagnostics& diagnostics) {
     struct stat info {};
-    if (path.empty()) {
+    if (path.empty())
         diagnostics.error(Location{std::string(flag)}, fmt::format("names no file; write {} FILE", flag));
-    } else if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    else if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
         diagnostics.error(Location{path}, fmt::format("is a folder; name a file for {}", flag));
-    } else if (!force && ::lstat(path.c_str(), &info) == 0 && !S_ISFIFO(info.st_mode) &&
-               !S_ISCHR(info.st_mode)) {
+    else if (!force && ::lstat(path.c_str(), &info) == 0)
         diagnostics.error(
             Location{path},
             fmt::format("already exists; choose another name for {}, or add --force to replace it", flag));
-    }
 }
 
 void write_result(const OutputTarget& output, const std::string& text, bool force) {
-    if (output.flag == nullptr || output.flag->count() == 0) {
+    if (output.flag == nullptr || output.flag->count() == 0)
         write_stdout(text);
-        return;
-    }
-    struct stat info {};
-    const bool device =
-        ::stat(output.path.c_str(), &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode));
-    write_file_atomic(output.path, text, force || device ? Overwrite::allowed : Overwrite::never);
+    else
+        write_file_atomic(output.path, text, force ? Overwrite::allowed : Overwrite::never);
 }
 
 void write_stderr(std::string_view text) noexcept {
