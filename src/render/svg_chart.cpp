@@ -26,6 +26,11 @@ std::string at(double value) {
     return text == "-0" ? "0" : text;
 }
 
+// Rounded as at() writes it, so that edges computed apart still meet.
+double snapped(double value) {
+    return std::round(value * 100) / 100;
+}
+
 std::string open_figure(const std::string& id, const std::string& title, const std::string& description,
                         double height) {
     return fmt::format("<figure class=\"chart\" id=\"{0}\">\n"
@@ -85,7 +90,7 @@ std::string bar_chart(const BarChart& chart) {
     const LinearScale x = zero_based(low, high, k_label, k_width - k_value);
     const double height = k_top * 2 + k_row * static_cast<double>(chart.bars.size()) + 16;
     std::string out = open_figure(chart.id, chart.title, chart.description, height);
-    const double zero = x(0);
+    const double zero = snapped(x(0));
     std::vector<std::vector<std::string>> rows;
     for (std::size_t i = 0; i < chart.bars.size(); ++i) {
         const Bar& bar = chart.bars[i];
@@ -102,7 +107,7 @@ std::string bar_chart(const BarChart& chart) {
             rows.push_back({bar.label, "ruled out: " + bar.ruled_out});
             continue;
         }
-        const double end = x(bar.value);
+        const double end = snapped(x(bar.value));
         out += fmt::format("<g class=\"bar{}\" data-key=\"{}\" data-value=\"{}\">{}"
                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>"
                            "<text class=\"value\" x=\"{}\" y=\"{}\">{}</text></g>\n",
