@@ -66,9 +66,18 @@ svg .note, svg .tick { fill: var(--muted); }
 @page { size: A4; margin: 14mm; }
 @media print {
   :root { --fg: #000000; --muted: #333333; --bg: #ffffff; --panel: #f3f5f8; --line: #bbbbbb; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  figure.chart, table { break-inside: avoid; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 8pt; line-height: 1.25; }
+  h1 { font-size: 13pt; }
+  h2 { font-size: 10.5pt; margin: .5rem 0 .15rem; break-after: avoid; }
+  h3 { font-size: 9pt; margin: .35rem 0 .1rem; break-after: avoid; }
+  p, ul, ol { margin: .15rem 0; }
+  .verdict { font-size: 9.5pt; padding: .25rem .5rem; }
+  .answers { grid-template-columns: repeat(4, 1fr); font-size: 7pt; }
+  th, td { padding: 0 .5rem 0 0; }
+  figure.chart { margin: .2rem 0; }
+  figure.chart svg { width: 12cm; }
+  #ranking-chart svg, #sure-chart svg, #parts-chart svg { width: 10cm; }
+  figure.chart, table, li { break-inside: avoid; }
 }
 )";
 
