@@ -55,6 +55,14 @@ if root is not None:
     for item in ("Rules default version", data["rules"]["fingerprint"], data["cost"]["prices_as_of"]):
         check(item in re.sub(r"\s+", " ", text), f"the page is traced: {item!r}")
 
+# docs/example-report.html is this page (MAKEORBUY_UPDATE_EXPECTED=1 rewrites it).
+example = os.path.join(SOURCE, "docs", "example-report.html")
+if os.environ.get("MAKEORBUY_UPDATE_EXPECTED") == "1":
+    with open(example, "w", encoding="utf-8") as f:
+        f.write(first.stdout)
+check(open(example, encoding="utf-8").read() == first.stdout,
+      "docs/example-report.html is the report of the README's profile (regenerate with MAKEORBUY_UPDATE_EXPECTED=1)")
+
 # cost: the same checks.
 cost = run("cost", "--monthly-spend", "120k", "--format", "html", environment=E)
 expect(cost, 0, "cost --format html", stdout_has="Cost against volume")
