@@ -97,7 +97,7 @@ std::string bar_chart(const BarChart& chart) {
         const double y = k_top + k_row * static_cast<double>(i);
         const double middle = y + k_row / 2;
         const std::string label =
-            fmt::format("<text class=\"label{}\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            fmt::format(R"(<text class="label{}" x="{}" y="{}" text-anchor="end">{}</text>)",
                         bar.emphasis ? " strong" : "", at(k_label - 8), at(middle + 5), escape(bar.label));
         if (!bar.ruled_out.empty()) {
             out += fmt::format("<g class=\"bar ruled-out\" data-key=\"{}\" data-ruled-out=\"true\">{}"
