@@ -124,6 +124,16 @@ def load(browser, path, name):
     violations = browser.evaluate(
         "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
         "({id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help})))")
+    # The dark scheme too: its colours must keep their contrast.
+    browser.call("Emulation.setEmulatedMedia", session=True, features=[{"name": "prefers-color-scheme", "value": "dark"}])
+    dark = browser.evaluate(
+        "axe.run(document, {runOnly: ['color-contrast', 'link-in-text-block']}).then(r => r.violations.map(v => "
+        "({id: v.id, impact: v.impact, nodes: v.nodes.length})))")
+    background = browser.evaluate("getComputedStyle(document.body).backgroundColor")
+    browser.call("Emulation.setEmulatedMedia", session=True, features=[])
+    check(background != "rgb(255, 255, 255)", f"{name}: the dark scheme applies", background)
+    check(not [v for v in dark if v["impact"] in ("serious", "critical")],
+          f"{name}: axe-core finds no contrast violation in the dark scheme", dark)
     events = browser.drain()
     errors = [e for e in events if e.get("method") == "Runtime.exceptionThrown"
               or (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
