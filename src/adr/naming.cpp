@@ -327,11 +327,28 @@ std::string write_record(const Report& report, const NewRecord& record, const st
             continue;
         }
         std::string path = (fs::path(folder) / name).string();
-        if (fs::exists(path, ec)) {
+        // The report beside the record: the same name, .html for .md.
+        const std::string report_name =
+            record.report_html.empty() ? "" : name.substr(0, name.size() - 3) + ".html";
+        const std::string report_path = report_name.empty() ? "" : (fs::path(folder) / report_name).string();
+        if (fs::exists(path, ec) || (!report_path.empty() && fs::exists(report_path, ec))) {
             if (counter) ++number;
             continue;
         }
-        write_file_atomic(path, content, Overwrite::never);
+        if (report_path.empty()) {
+            write_file_atomic(path, content, Overwrite::never);
+            return path;
+        }
+        // The report first, so that the record's link never points at nothing.
+        NewRecord linked = record;
+        linked.report_file = report_name;
+        write_file_atomic(report_path, record.report_html, Overwrite::never);
+        try {
+            write_file_atomic(path, render_record(report, linked), Overwrite::never);
+        } catch (...) {
+            fs::remove(report_path, ec);
+            throw;
+        }
         return path;
     }
     throw Error(Location{folder}, "could not find a free record name after 1000 tries");

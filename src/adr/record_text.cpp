@@ -235,6 +235,11 @@ std::string render_record(const Report& report, const NewRecord& record) {
         "\n## More Information\n\nScores from makeorbuy {} with the rules `{}` (higher is better):\n\n",
         MAKEORBUY_VERSION, rules.label());
     out += score_chart(report);
+    if (!record.report_file.empty())
+        out += fmt::format(
+            "\nThe report with its charts (the ranking from zero, how sure it is, the cost against "
+            "volume): [{0}]({0}).\n",
+            record.report_file);
     if (report.route) {
         // The same plan and sentences as `recommend` prints.
         const RouteSentences route = route_sentences(*report.route, rules, winner.option);

@@ -1,6 +1,7 @@
 // makeorbuy adr new TITLE: gather answers, score them, write the next
 // numbered MADR 4 record with the answers and the choice in its front matter.
 
+#include "analysis_flags.hpp"
 #include "common.hpp"
 
 #include "makeorbuy/adr/adr.hpp"
@@ -9,6 +10,7 @@
 #include "makeorbuy/report/report.hpp"
 
 #include "makeorbuy/core/echo.hpp"
+#include "makeorbuy/render/render.hpp"
 
 #include <fmt/format.h>
 
@@ -25,6 +27,7 @@ struct AdrNewOptions {
     std::string dir;
     std::string name_style; ///< empty: the folder's own
     bool no_input = false;  ///< accepted for scripts shared with recommend: adr new never asks
+    bool html = false;      ///< write the HTML report beside the record
     adr::NewRecord record;
 };
 
@@ -63,6 +66,11 @@ void run_adr_new(AdrNewOptions options, Diagnostics& diagnostics) {
     options.record.date = adr::today();
     options.record.revisit_if = revisit_triggers(report.answers, rules);
     adr::settle_choice(options.record, report);
+    if (options.html) { // the report as `recommend --format html` prints it, with its analyses and cost
+        Report full = report;
+        attach_analysis(full, AnalysisFlags{});
+        options.record.report_html = render_html(full);
+    }
 
     // 3. Write the next numbered record where the repository keeps them; never replace a file.
     //    Say what was detected, so a surprise is seen at once; --dir and --name-style override.
@@ -105,6 +113,9 @@ void setup_adr_new(CLI::App& adr) {
         ->type_name("SAMPLE");
     sub->add_flag("--no-input", options->no_input,
                   "Never ask (adr new never does; accepted so scripts can pass it as to recommend)");
+    sub->add_flag("--html", options->html,
+                  "Also write the HTML report (as recommend --format html) beside the record, named like it "
+                  "with .html, and link it from the record");
     sub->add_option("--status", options->record.status, "The record's status [default: proposed]")
         ->type_name("STATUS");
     sub->add_option("--chosen", options->record.chosen,
@@ -119,6 +130,7 @@ void setup_adr_new(CLI::App& adr) {
     sub->footer(R"(Examples:
   makeorbuy adr new "Model for support triage" --config answers.toml
   makeorbuy adr new "Model for support triage" --config answers.toml --review-by 2027-05-29
+  makeorbuy adr new "Model for support triage" --config answers.toml --html
   makeorbuy adr new "Keep the frontier API" --config answers.toml \
       --chosen frontier-api --override-reason "Contract runs until 2027"
 

@@ -82,6 +82,22 @@ void add_color_flag(CLI::App& app, ColorMode& mode);
 /// a closed descriptor). A closed pipe ends the program by SIGPIPE.
 void write_stdout(const std::string& text);
 
+/// Where a command's result goes: stdout, or --output FILE.
+struct OutputTarget {
+    std::string path; ///< empty: stdout
+    CLI::Option* flag = nullptr;
+};
+/// Adds --output FILE (the result to FILE instead of stdout); the command's
+/// --force lets it replace an existing file.
+void add_output_flag(CLI::App& app, OutputTarget& output);
+/// Reports (into `diagnostics`, before any work) why `path`, named by
+/// `flag`, cannot be written as a new file: it names nothing, is a folder,
+/// or already exists (a device or pipe too) and `force` is off.
+void check_new_file(const std::string& path, std::string_view flag, bool force, Diagnostics& diagnostics);
+/// Writes `text` to stdout, or whole to the --output file (write_file_atomic:
+/// nothing is left half-written; never over a file without `force`).
+void write_result(const OutputTarget& output, const std::string& text, bool force);
+
 /// Writes to stderr; never throws. A failure is remembered (stderr_failed).
 void write_stderr(std::string_view text) noexcept;
 [[nodiscard]] bool stderr_failed() noexcept;

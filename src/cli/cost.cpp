@@ -18,6 +18,8 @@ struct CostOptions {
     std::size_t format = 0; ///< row of cost_formats()
     ColorMode color = ColorMode::automatic;
     std::string prices_path;
+    OutputTarget output;
+    bool force = false;
 };
 
 void run_cost(const CostOptions& options, Diagnostics& diagnostics) {
@@ -29,6 +31,8 @@ void run_cost(const CostOptions& options, Diagnostics& diagnostics) {
         diagnostics.error(
             Location{"--monthly-spend"},
             "the cost model needs a volume: give --monthly-spend USD or --requests-per-month N");
+    if (options.output.flag->count() > 0)
+        check_new_file(options.output.path, "--output", options.force, diagnostics);
     diagnostics.throw_if_errors();
     fill_defaults(answers, rules);
 
@@ -36,9 +40,11 @@ void run_cost(const CostOptions& options, Diagnostics& diagnostics) {
     CostReport cost = cost_report(answers, rules, active_prices(options.prices_path));
     date_prices(cost);
 
-    // 3. Render to stdout.
-    write_stdout(cost_formats()[options.format].render(cost, rules, answers,
-                                                       text_style(options.color, STDOUT_FILENO)));
+    // 3. Render to stdout or the --output file.
+    const int fd = options.output.flag->count() > 0 ? -1 : STDOUT_FILENO; // a file is never a terminal
+    write_result(options.output,
+                 cost_formats()[options.format].render(cost, rules, answers, text_style(options.color, fd)),
+                 options.force);
 }
 
 } // namespace
@@ -51,10 +57,13 @@ void setup_cost(CLI::App& app, ExitCode& /*result*/) {
     add_format_flag(*sub, cost_formats(), options->format);
     add_color_flag(*sub, options->color);
     add_prices_flag(*sub, options->prices_path);
+    add_output_flag(*sub, options->output);
+    sub->add_flag("--force", options->force, "Let --output replace an existing file");
     sub->footer(R"(Examples:
   makeorbuy cost --monthly-spend 120k
   makeorbuy cost --requests-per-month 30M --tokens-in 2000 --tokens-out 400 --cost-profile lean
   makeorbuy cost --monthly-spend 80k --prices my-prices.json --format json
+  makeorbuy cost --monthly-spend 120k --format html --output cost.html
 
 Only the volume is needed: --monthly-spend (converted to requests at the
 frontier model's price) or --requests-per-month. --cost-profile picks the

@@ -7,12 +7,14 @@
 #include "common.hpp"
 
 #include "makeorbuy/core/echo.hpp"
+#include "makeorbuy/io/file_io.hpp"
 
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace makeorbuy::cli {
@@ -27,6 +29,32 @@ void write_stdout(const std::string& text) {
         std::clearerr(stdout);
         throw Error(Location{"<stdout>"}, fmt::format("cannot write the output: {}", std::strerror(error)));
     }
+}
+
+void add_output_flag(CLI::App& app, OutputTarget& output) {
+    output.flag =
+        app.add_option("--output", output.path,
+                       "Write the result to FILE instead of stdout (never over a file without --force)")
+            ->type_name("FILE");
+}
+
+void check_new_file(const std::string& path, std::string_view flag, bool force, Diagnostics& diagnostics) {
+    struct stat info {};
+    if (path.empty())
+        diagnostics.error(Location{std::string(flag)}, fmt::format("names no file; write {} FILE", flag));
+    else if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+        diagnostics.error(Location{path}, fmt::format("is a folder; name a file for {}", flag));
+    else if (!force && ::lstat(path.c_str(), &info) == 0)
+        diagnostics.error(
+            Location{path},
+            fmt::format("already exists; choose another name for {}, or add --force to replace it", flag));
+}
+
+void write_result(const OutputTarget& output, const std::string& text, bool force) {
+    if (output.flag == nullptr || output.flag->count() == 0)
+        write_stdout(text);
+    else
+        write_file_atomic(output.path, text, force ? Overwrite::allowed : Overwrite::never);
 }
 
 void write_stderr(std::string_view text) noexcept {

@@ -28,6 +28,7 @@ struct RecommendOptions {
     std::string save_answers;
     CLI::Option* save_answers_flag = nullptr;
     bool force = false;
+    OutputTarget output;
     AnalysisFlags analysis;
 };
 
@@ -50,11 +51,10 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     if (options.save_answers_flag != nullptr && options.save_answers_flag->count() > 0 &&
         options.save_answers.empty())
         diagnostics.error(Location{"--save-answers"}, "names no file; write --save-answers FILE");
-    struct stat info {};
-    if (!options.save_answers.empty() && !options.force && ::lstat(options.save_answers.c_str(), &info) == 0)
-        diagnostics.error(
-            Location{options.save_answers},
-            "already exists; choose another name for --save-answers, or add --force to replace it");
+    if (!options.save_answers.empty())
+        check_new_file(options.save_answers, "--save-answers", options.force, diagnostics);
+    if (options.output.flag->count() > 0)
+        check_new_file(options.output.path, "--output", options.force, diagnostics);
     diagnostics.throw_if_errors();
 
     // 2. On a terminal, ask for what is still open; without one nothing may
@@ -75,8 +75,11 @@ void run_recommend(const RecommendOptions& options, Diagnostics& diagnostics) {
     Report report = make_report(rules, std::move(answers));
     attach_analysis(report, options.analysis);
 
-    // 4. Render to stdout.
-    write_stdout(report_formats()[options.format].render(report, text_style(options.color, STDOUT_FILENO)));
+    // 4. Render to stdout or the --output file.
+    const int fd = options.output.flag->count() > 0 ? -1 : STDOUT_FILENO; // a file is never a terminal
+    write_result(options.output,
+                 report_formats()[options.format].render(report, text_style(options.color, fd)),
+                 options.force);
 
     // 5. Keep the answers for a replay with --config. A Ctrl-C at an offer
     //    from here on names what is already on disk.
@@ -121,7 +124,8 @@ void setup_recommend(CLI::App& app, ExitCode& /*result*/) {
     options->save_answers_flag = sub->add_option("--save-answers", options->save_answers,
                                                  "Write the answers to FILE as a flags file for --config")
                                      ->type_name("FILE");
-    sub->add_flag("--force", options->force, "Let --save-answers replace an existing file");
+    add_output_flag(*sub, options->output);
+    sub->add_flag("--force", options->force, "Let --save-answers and --output replace an existing file");
     add_analysis_flags(*sub, options->analysis);
     sub->footer(R"(Examples:
   makeorbuy recommend --stage pre-pmf --monthly-spend 8000 --latency interactive \
@@ -129,6 +133,7 @@ void setup_recommend(CLI::App& app, ExitCode& /*result*/) {
   makeorbuy recommend --config answers.toml --format json
   makeorbuy recommend --config answers.toml --monthly-spend 150k --format markdown > decision.md
   makeorbuy recommend --config base.toml --config team.json --save-answers replay.toml
+  makeorbuy recommend --config answers.toml --format html --output decision.html
 
 Answers come from flags first, then --config files (later files win), then the
 interview, then the defaults. On a terminal (stdin and stderr) makeorbuy asks for

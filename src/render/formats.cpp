@@ -17,6 +17,10 @@ std::string report_as_markdown(const Report& report, const TextStyle& /*style*/)
     return render_markdown(report);
 }
 
+std::string report_as_html(const Report& report, const TextStyle& /*style*/) {
+    return render_html(report);
+}
+
 std::string cost_as_text(const CostReport& cost, const RuleSet& rules, const Answers& /*answers*/,
                          const TextStyle& style) {
     return render_cost_text(cost, rules, style);
@@ -30,10 +34,17 @@ std::string cost_as_markdown(const CostReport& cost, const RuleSet& rules, const
     return render_cost_markdown(cost, rules);
 }
 
-constexpr OutputFormat<ReportRenderer> k_report_formats[] = {
-    {"text", report_as_text}, {"json", report_as_json}, {"markdown", report_as_markdown}};
+std::string cost_as_html(const CostReport& cost, const RuleSet& rules, const Answers& answers,
+                         const TextStyle& /*style*/) {
+    return render_cost_html(cost, rules, answers);
+}
+
+constexpr OutputFormat<ReportRenderer> k_report_formats[] = {{"text", report_as_text},
+                                                             {"json", report_as_json},
+                                                             {"markdown", report_as_markdown},
+                                                             {"html", report_as_html}};
 constexpr OutputFormat<CostRenderer> k_cost_formats[] = {
-    {"text", cost_as_text}, {"json", cost_as_json}, {"markdown", cost_as_markdown}};
+    {"text", cost_as_text}, {"json", cost_as_json}, {"markdown", cost_as_markdown}, {"html", cost_as_html}};
 
 } // namespace
 

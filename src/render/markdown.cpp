@@ -63,12 +63,16 @@ std::string render_markdown(const Report& report) {
     out += "| Rank | Option | Score | From zero | Status |\n|---:|---|---:|---|---|\n";
     std::vector<std::string> labels;
     std::vector<std::string> values;
+    std::vector<std::string> ruled_out;
     for (std::size_t i = 0; i < report.ranking.ranked.size(); ++i) {
         const OptionResult& r = report.ranking.ranked[i];
         std::string status = r.excluded ? "ruled out" : (i == 0 ? "**recommended**" : "");
         out += fmt::format("| {} | {} | {:.2f} | {} | {} |\n", i + 1, cell(rules.options[r.option].name),
                            round_score(r.score), chart(r), status);
-        if (r.excluded) continue; // ruled out: in the table, not drawn
+        if (r.excluded) { // in the table, not drawn: a bar would read as a score
+            ruled_out.push_back(rules.options[r.option].name);
+            continue;
+        }
         labels.push_back(mermaid_label(rules.options[r.option].name));
         values.push_back(format_number(round_score(r.score)));
     }
@@ -76,8 +80,11 @@ std::string render_markdown(const Report& report) {
     // score would show it as a bar and a score of 0 as a tall one. The chart
     // is drawn only when every score shown is 0 or more, from a zero axis.
     if (low >= 0 && !values.empty()) {
-        out +=
-            "\n```mermaid\nxychart-beta\n    title \"Score of each option (ruled-out options not drawn)\"\n";
+        const std::string title =
+            ruled_out.empty() ? std::string("Score of each option, from zero")
+                              : fmt::format("Score of each option, from zero (ruled out, not drawn: {})",
+                                            join(ruled_out, ", "));
+        out += fmt::format("\n```mermaid\nxychart-beta\n    title {}\n", mermaid_label(title));
         out += fmt::format("    x-axis [{}]\n", join(labels, ", "));
         out += fmt::format("    y-axis \"Score\" 0 --> {}\n", std::ceil(high) + 1);
         out += fmt::format("    bar [{}]\n```\n", join(values, ", "));

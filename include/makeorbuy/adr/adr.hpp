@@ -21,6 +21,11 @@ struct NewRecord {
     /// Conditions under which the decision should be revisited, one sentence
     /// each (the "what would change this" analysis fills it). Empty: no section.
     std::vector<std::string> revisit_if;
+    /// When set: an HTML report that write_record() puts beside the record
+    /// (the record's name with .html for .md), linked from the record.
+    std::string report_html;
+    /// The report's file name as the record links to it (write_record sets it).
+    std::string report_file;
 };
 
 /// Checks what the user asked for against the report: `chosen` must be an

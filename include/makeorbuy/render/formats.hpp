@@ -34,7 +34,7 @@ using QuestionsRenderer = std::string (*)(const RuleSet& rules, const TextStyle&
 using PricesRenderer = std::string (*)(const std::vector<PriceFigure>& figures, const std::string& origin,
                                        const TextStyle& style);
 
-/// text, json, markdown; the first is the default.
+/// text, json, markdown, html; the first is the default.
 [[nodiscard]] std::span<const OutputFormat<ReportRenderer>> report_formats();
 [[nodiscard]] std::span<const OutputFormat<CostRenderer>> cost_formats();
 /// text, json.

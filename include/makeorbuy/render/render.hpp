@@ -15,6 +15,8 @@ namespace makeorbuy {
 [[nodiscard]] nlohmann::ordered_json recommendation_json(const Report& report);
 [[nodiscard]] std::string render_json(const Report& report);
 [[nodiscard]] std::string render_markdown(const Report& report);
+/// One self-contained HTML page (inline SVG charts, no script, nothing fetched).
+[[nodiscard]] std::string render_html(const Report& report);
 
 /// JSON value of an answer: a string, a number (integral ones without ".0"), or a list.
 [[nodiscard]] nlohmann::ordered_json answer_json(const Value& value);

@@ -75,5 +75,7 @@ struct RouteSentences {
 [[nodiscard]] std::string render_cost_json(const CostReport& cost, const RuleSet& rules,
                                            const Answers& answers);
 [[nodiscard]] std::string render_cost_markdown(const CostReport& cost, const RuleSet& rules);
+[[nodiscard]] std::string render_cost_html(const CostReport& cost, const RuleSet& rules,
+                                           const Answers& answers);
 
 } // namespace makeorbuy
