@@ -105,6 +105,8 @@ std::string cost_section(const CostReport& cost, const RuleSet& rules) {
                   : "",
         escape(format_number(w.tokens_in, 0)), escape(format_number(w.tokens_out, 0)),
         escape(sizing_text(w)));
+    if (const std::string pricing = pricing_text(w); !pricing.empty())
+        out += fmt::format("<p>{}</p>\n", escape(pricing));
     if (const std::string notice = stale_prices_notice(cost); !notice.empty())
         out += fmt::format("<p><strong>Notice:</strong> {}</p>\n", escape(notice));
     out += cost_lines(cost, rules);
@@ -137,6 +139,8 @@ std::string cost_section(const CostReport& cost, const RuleSet& rules) {
             "<p>The smaller hosted model costs {}x less a request than the frontier model with these "
             "prices (the guide says 10-30x; that depends on the tier).</p>\n",
             escape(format_number(*cost.small_model_discount, 1)));
+    if (const std::string tiers = tier_text(cost, rules); !tiers.empty())
+        out += fmt::format("<p>{}</p>\n", escape(tiers));
     return out + "</section>\n";
 }
 

@@ -54,6 +54,15 @@ if root is not None:
     text = "".join(root.itertext())
     for item in ("Rules default version", data["rules"]["fingerprint"], data["cost"]["prices_as_of"]):
         check(item in re.sub(r"\s+", " ", text), f"the page is traced: {item!r}")
+    check(data["cost"]["tier_note"] and data["cost"]["tier_note"] in re.sub(r"\s+", " ", text),
+          "the page says which quality tier each option is in, as the JSON does", data["cost"]["tier_note"])
+
+# Token prices as the answers bill them: the same sentence as the text output.
+batch = run("cost", *PROFILE[:-1], "--latency", "batch", "--format", "html", environment=E)
+plain = run("cost", *PROFILE[:-1], "--latency", "batch", environment=E)
+pricing = next((line.strip() for line in plain.stdout.splitlines() if line.strip().startswith("Token prices:")), None)
+check(pricing is not None and pricing.split(";")[0] in batch.stdout,
+      "the cost page says batch prices are billed, as the text does", pricing)
 
 # docs/example-report.html is this page (MAKEORBUY_UPDATE_EXPECTED=1 rewrites it).
 example = os.path.join(SOURCE, "docs", "example-report.html")
