@@ -38,6 +38,11 @@ const ChoiceValue* Question::find_value(std::string_view text) const {
     return nullptr;
 }
 
+std::string Question::shown(const Value& value) const {
+    if (!default_text.empty() && default_value && value == *default_value) return default_text;
+    return display_value(value);
+}
+
 std::string Question::allowed_text() const {
     if (is_numeric()) {
         std::string kind = type == QuestionType::integer ? "a whole number" : "a number";

@@ -100,7 +100,7 @@ std::string answers_table(const Answers& answers, const RuleSet& rules) {
     for (const auto& q : rules.questions)
         if (const Answer* a = answers.find(q.key))
             out += fmt::format(
-                "<li><code>{}</code> {}{}</li>\n", svg::escape(q.key), svg::escape(display_value(a->value)),
+                "<li><code>{}</code> {}{}</li>\n", svg::escape(q.key), svg::escape(q.shown(a->value)),
                 a->origin == Origin::default_value ? " <span class=\"muted\">(default)</span>" : "");
     return out + "</ul>\n";
 }

@@ -148,7 +148,7 @@ std::string render_markdown(const Report& report) {
     out += "\n<details><summary>Answers</summary>\n\n| Question | Answer |\n|---|---|\n";
     for (const auto& q : rules.questions)
         if (const Answer* a = report.answers.find(q.key))
-            out += fmt::format("| `{}` | {}{} |\n", q.key, cell(display_value(a->value)),
+            out += fmt::format("| `{}` | {}{} |\n", q.key, cell(q.shown(a->value)),
                                a->origin == Origin::default_value ? " (default)" : "");
     out += fmt::format("\n</details>\n\n_Scored by makeorbuy {} with rules `{}`._\n", MAKEORBUY_VERSION,
                        rules.label());

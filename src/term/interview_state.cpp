@@ -596,9 +596,8 @@ Step apply_line(State& state, const std::string& line) {
 }
 
 std::string shown_value(const Question& question, const Value& value) {
-    if (!question.default_text.empty() && question.default_value && value == *question.default_value)
-        return question.default_text;
-    std::string text = display_value(value);
+    std::string text = question.shown(value);
+    if (!question.default_text.empty() && text == question.default_text) return text;
     if (question.is_numeric() && !question.unit.empty()) text += " " + question.unit;
     return text;
 }

@@ -57,6 +57,13 @@ if root is not None:
     check(data["cost"]["tier_note"] and data["cost"]["tier_note"] in re.sub(r"\s+", " ", text),
           "the page says which quality tier each option is in, as the JSON does", data["cost"]["tier_note"])
 
+# A default that means "work it out" reads as what it means, not as a 0 (HTML and Markdown alike).
+check("<code>requests-per-month</code> derived from monthly spend" in first.stdout,
+      "the page shows requests-per-month as derived from monthly spend")
+markdown = run("recommend", *PROFILE, "--format", "markdown", environment=E).stdout
+check("| `requests-per-month` | derived from monthly spend (default) |" in markdown,
+      "Markdown shows requests-per-month as derived from monthly spend", markdown[-1500:])
+
 # Token prices as the answers bill them: the same sentence as the text output.
 batch = run("cost", *PROFILE[:-1], "--latency", "batch", "--format", "html", environment=E)
 plain = run("cost", *PROFILE[:-1], "--latency", "batch", environment=E)

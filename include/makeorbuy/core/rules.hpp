@@ -65,6 +65,9 @@ struct Question {
     [[nodiscard]] const ChoiceValue* find_value(std::string_view text) const;
     /// "prototype, pre-pmf, growth, scale" or "a number from 0 to 1e9 (USD per month)".
     [[nodiscard]] std::string allowed_text() const;
+    /// `value` as a reader should see it: default_text when the value is the
+    /// default and the question says what that means, else display_value().
+    [[nodiscard]] std::string shown(const Value& value) const;
 
     bool operator==(const Question&) const = default;
 };
