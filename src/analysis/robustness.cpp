@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace makeorbuy {
@@ -87,13 +88,12 @@ class DrawSource {
 public:
     /// Only the numbers of the rules in `wanted` are worked out (the rules the
     /// answers fire); the others are never read.
-    DrawSource(const RobustnessSettings& settings, std::size_t n_rules,
-               const std::vector<std::size_t>& wanted)
+    DrawSource(const RobustnessSettings& settings, std::size_t n_rules, std::vector<std::size_t> wanted)
         : m_rules(n_rules)
         , m_seed(settings.seed)
         , m_shared(settings.draws)
         , m_own(n_rules)
-        , m_wanted(wanted) {
+        , m_wanted(std::move(wanted)) {
         if (m_shared != nullptr && (m_shared->seed() != settings.seed || m_shared->rules() != n_rules))
             m_shared = nullptr;
     }
