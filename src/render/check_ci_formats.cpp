@@ -2,6 +2,7 @@
 // commands and SARIF 2.1.0.
 
 #include "makeorbuy/render/check_formats.hpp"
+#include "makeorbuy/render/svg_chart.hpp"
 
 #include "makeorbuy/core/echo.hpp"
 
@@ -14,43 +15,10 @@ namespace makeorbuy::adr {
 
 namespace {
 
-// Markup-escaped `text`, which neutralise() has already made valid UTF-8
-// without the characters XML refuses (C0 controls, U+FFFE, U+FFFF).
-std::string escape_markup(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&apos;";
-            break;
-        default:
-            // XML 1.0 allows no control characters but tab, LF and CR.
-            if (u < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                out += ' ';
-            else
-                out += c;
-        }
-    }
-    return out;
-}
-
 // An attribute value: one line whatever the input, so that a JUnit file shown
 // in a CI log never starts a line with text from a record (a workflow command).
 std::string xml_attribute(std::string_view raw) {
-    return escape_markup(neutralise(raw));
+    return svg::escape(neutralise(raw));
 }
 
 // Element text made of our own lines: each line is neutralised on its own so
@@ -64,7 +32,7 @@ std::string xml_lines(std::string_view raw) {
         if (end < raw.size()) text += '\n';
         start = end + 1;
     }
-    return escape_markup(text);
+    return svg::escape(text);
 }
 
 // GitHub workflow commands: % CR LF in data; also : and , in properties.

@@ -28,10 +28,12 @@ std::string escape(std::string_view text) {
             out += "&quot;";
             break;
         case '\'':
-            out += "&#39;";
+            out += "&apos;";
             break;
-        default:
-            out += c;
+        default: { // XML 1.0 allows no control character but tab, LF and CR
+            const auto u = static_cast<unsigned char>(c);
+            out += u < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c;
+        }
         }
     }
     return out;

@@ -103,7 +103,12 @@ TEST_CASE("charts escape every string they are given", "[svg]") {
     CHECK(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(svg.find("data-key=\"x&quot;y\"") != std::string::npos);
     CHECK(svg.find("a &amp; b") != std::string::npos);
-    CHECK(escape("'") == "&#39;");
+    CHECK(escape("'") == "&apos;");
+    // Control characters XML refuses become spaces; tab, LF and CR stay.
+    CHECK(escape(std::string("a\x01"
+                             "b\x1b"
+                             "[0m\x7f")) == "a b [0m\x7f");
+    CHECK(escape("a\tb\nc\rd") == "a\tb\nc\rd");
 }
 
 TEST_CASE("number: the shortest text that reads back the same", "[svg]") {

@@ -12,7 +12,9 @@
 
 namespace makeorbuy::svg {
 
-/// `text` with &, <, >, " and ' escaped, safe in HTML text and attributes.
+/// `text` with &, <, >, " and ' escaped and the control characters XML 1.0
+/// refuses (all but tab, LF and CR) as spaces: safe in HTML, SVG and XML text
+/// and attributes (the HTML report, and JUnit for adr check).
 [[nodiscard]] std::string escape(std::string_view text);
 
 /// A number for a coordinate or a data attribute: the shortest text that
