@@ -24,19 +24,18 @@ constexpr double k_close = 0.10;
 // by one, they read as advice that flips back and forth.
 constexpr double k_near_volume = 1.5;
 
-double cost_at(const OptionPlan& plan, Workload workload, double requests, const PriceTable& prices) {
-    workload.requests_per_month = requests;
-    return monthly_usd(plan, workload, prices);
-}
-
 } // namespace
 
 std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& plans,
                                          const CostReport& report, const PriceTable& prices) {
     std::vector<BreakEven> out;
-    const OptionPlan* reference = nullptr;
-    for (std::size_t i = 0; i < plans.size(); ++i)
-        if (report.options[i].option == report.reference) reference = plans[i];
+    std::vector<PricedPlan> priced;
+    priced.reserve(plans.size());
+    const PricedPlan* reference = nullptr;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        priced.emplace_back(*plans[i], report.workload, prices);
+        if (report.options[i].option == report.reference) reference = &priced.back();
+    }
     const int steps = static_cast<int>((k_high_exponent - k_low_exponent) * k_points_per_decade);
     auto exponent = [](int s) { return k_low_exponent + static_cast<double>(s) / k_points_per_decade; };
 
@@ -44,14 +43,13 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
     std::vector<std::vector<double>> sweep(plans.size(), std::vector<double>(steps + 1));
     for (std::size_t i = 0; i < plans.size(); ++i)
         for (int s = 0; s <= steps; ++s)
-            sweep[i][s] = cost_at(*plans[i], report.workload, std::pow(10.0, exponent(s)), prices);
+            sweep[i][s] = priced[i].monthly_usd(std::pow(10.0, exponent(s)));
 
     for (std::size_t i = 0; i < plans.size(); ++i) {
         for (std::size_t j = i + 1; j < plans.size(); ++j) {
             auto gap = [&](double log_r) {
                 const double r = std::pow(10.0, log_r);
-                return cost_at(*plans[i], report.workload, r, prices) -
-                       cost_at(*plans[j], report.workload, r, prices);
+                return priced[i].monthly_usd(r) - priced[j].monthly_usd(r);
             };
             std::vector<BreakEven> crossings;
             std::vector<int> at; // sweep step of each crossing
@@ -80,8 +78,7 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
                     point.tokens_per_month = point.requests_per_month *
                                              (report.workload.tokens_in + report.workload.generated_tokens());
                     if (reference != nullptr)
-                        point.reference_usd =
-                            cost_at(*reference, report.workload, point.requests_per_month, prices);
+                        point.reference_usd = reference->monthly_usd(point.requests_per_month);
                     crossings.push_back(point);
                     at.push_back(s);
                     ++found;

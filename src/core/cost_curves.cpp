@@ -35,16 +35,14 @@ CostCurves cost_curves(const std::vector<const OptionPlan*>& plans, const CostRe
         curves.requests_per_month.push_back(now);
     }
 
-    Workload workload = report.workload;
     for (std::size_t i = 0; i < plans.size(); ++i) {
         CostCurves::Series series;
         series.option = report.options[i].option;
-        const ApiModel* alternative = prices.find_api_model(plans[i]->alternative_api_model);
+        const PricedPlan priced(*plans[i], report.workload, prices);
         for (const double volume : curves.requests_per_month) {
-            workload.requests_per_month = volume;
-            series.monthly_usd.push_back(monthly_usd(*plans[i], workload, prices));
-            if (alternative != nullptr)
-                series.alternative_usd.push_back(volume * cost_per_request(*alternative, workload));
+            series.monthly_usd.push_back(priced.monthly_usd(volume));
+            if (const std::optional<double> alternative = priced.alternative_usd(volume))
+                series.alternative_usd.push_back(*alternative);
         }
         curves.series.push_back(std::move(series));
     }

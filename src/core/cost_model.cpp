@@ -51,12 +51,21 @@ double utilization_of(const Workload& workload, const PriceTable& prices) {
     return workload.utilization > 0 ? workload.utilization : prices.target_utilization;
 }
 
+namespace {
+
 // Replicas for the peak at the target utilization, never below the HA minimum.
+double replicas_at(double requests, double generated_tokens, double peak_to_average, double utilization,
+                   const ServingProfile& serving, const PriceTable& prices) {
+    const double peak_tps = requests * generated_tokens / (prices.hours_per_month * 3600) * peak_to_average;
+    return std::max(prices.min_replicas, std::ceil(peak_tps / (serving.output_tokens_per_s * utilization)));
+}
+
+} // namespace
+
 double replicas_for(const Workload& workload, const ServingProfile& serving, const PriceTable& prices) {
-    const double peak_tps = workload.requests_per_month * workload.generated_tokens() /
-                            (prices.hours_per_month * 3600) * peak_to_average_of(workload, prices);
-    return std::max(prices.min_replicas,
-                    std::ceil(peak_tps / (serving.output_tokens_per_s * utilization_of(workload, prices))));
+    return replicas_at(workload.requests_per_month, workload.generated_tokens(),
+                       peak_to_average_of(workload, prices), utilization_of(workload, prices), serving,
+                       prices);
 }
 
 double OptionPlan::engineers(double replicas) const {
@@ -71,24 +80,49 @@ const OptionPlan* CostProfile::find_plan(const std::string& option) const {
     return nullptr;
 }
 
-double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
-    const double requests = workload.requests_per_month;
-    double total = 0;
+PricedPlan::PricedPlan(const OptionPlan& plan, const Workload& workload, const PriceTable& prices)
+    : m_plan(&plan)
+    , m_prices(&prices)
+    , m_offer(prices.find_gpu_offer(plan.gpu_offer))
+    , m_generated_tokens(workload.generated_tokens())
+    , m_peak_to_average(peak_to_average_of(workload, prices))
+    , m_utilization(utilization_of(workload, prices)) {
     if (const ApiModel* model = api_model_of(plan, workload, prices))
-        total += requests * cost_per_request(*model, workload);
-    const GpuOffer* offer = prices.find_gpu_offer(plan.gpu_offer);
-    const ServingProfile* serving = prices.find_serving(plan.serving);
-    double replicas = 0;
-    if (offer != nullptr && serving != nullptr) {
-        replicas = replicas_for(workload, *serving, prices);
-        total += replicas * serving->gpus_per_replica * offer->usd_per_gpu_hour * prices.hours_per_month;
-    }
-    total += plan.engineers(replicas) * (prices.engineer_usd_per_year / 12); // as option_cost(), to the bit
+        m_per_request = cost_per_request(*model, workload);
+    if (m_offer != nullptr) m_serving = prices.find_serving(plan.serving);
     if (const FineTuning* tuning = prices.find_fine_tuning(plan.fine_tuning)) {
         double first = 0;
-        total += fine_tuning_monthly(*tuning, offer ? offer->usd_per_gpu_hour : 0, prices, first);
+        m_fine_tuning_usd =
+            fine_tuning_monthly(*tuning, m_offer ? m_offer->usd_per_gpu_hour : 0, prices, first);
     }
+    if (const ApiModel* alternative = prices.find_api_model(plan.alternative_api_model))
+        m_alternative_per_request = cost_per_request(*alternative, workload);
+}
+
+double PricedPlan::replicas(double requests) const {
+    if (m_serving == nullptr) return 0;
+    return replicas_at(requests, m_generated_tokens, m_peak_to_average, m_utilization, *m_serving, *m_prices);
+}
+
+// Summed in option_cost()'s order: tokens, GPUs, people, fine-tuning.
+double PricedPlan::monthly_usd(double requests) const {
+    double total = 0;
+    if (m_per_request) total += requests * *m_per_request;
+    const double fleet = replicas(requests);
+    if (m_serving != nullptr)
+        total += fleet * m_serving->gpus_per_replica * m_offer->usd_per_gpu_hour * m_prices->hours_per_month;
+    total += m_plan->engineers(fleet) * (m_prices->engineer_usd_per_year / 12);
+    if (m_fine_tuning_usd) total += *m_fine_tuning_usd;
     return total;
+}
+
+std::optional<double> PricedPlan::alternative_usd(double requests) const {
+    if (!m_alternative_per_request) return std::nullopt;
+    return requests * *m_alternative_per_request;
+}
+
+double monthly_usd(const OptionPlan& plan, const Workload& workload, const PriceTable& prices) {
+    return PricedPlan(plan, workload, prices).monthly_usd(workload.requests_per_month);
 }
 
 double cost_per_request(const ApiModel& model, double tokens_in, double tokens_out) {

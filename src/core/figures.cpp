@@ -45,8 +45,17 @@ constexpr int k_points_per_decade = 40;
 constexpr int k_grid_points = 7 * k_points_per_decade;
 constexpr int k_bisections = 48;
 
+// The grid's volumes, worked out once: the searches step through them for
+// every option of every run.
 double grid_volume(int i) {
-    return std::pow(10.0, k_low_exponent + static_cast<double>(i) / k_points_per_decade);
+    static const std::array<double, k_grid_points + 1> volumes = [] {
+        std::array<double, k_grid_points + 1> v{};
+        for (int n = 0; n <= k_grid_points; ++n)
+            v[static_cast<std::size_t>(n)] =
+                std::pow(10.0, k_low_exponent + static_cast<double>(n) / k_points_per_decade);
+        return v;
+    }();
+    return volumes[static_cast<std::size_t>(i)];
 }
 
 // The first volume along the grid, from `start` in direction `step`, where
@@ -73,6 +82,11 @@ template <typename F> std::optional<double> first_crossing(double start, int ste
 }
 
 } // namespace
+
+struct CostFigures::Priced {
+    Workload workload;
+    std::vector<std::optional<PricedPlan>> plans; ///< by option; none: no cost plan
+};
 
 const char* to_string(FigureKind kind) {
     for (const auto& k : k_kinds)
@@ -133,42 +147,42 @@ CostFigures::CostFigures(const Answers& answers, const RuleSet& rules, const Pri
     : m_prices(&prices)
     , m_profile(&profile_for(answers, prices))
     , m_per_token_ok(per_token_ok) {
-    // Shared, not copied: copies of the figures read the same workload.
-    m_workload_ptr = std::make_shared<const Workload>(workload_for(answers, prices, *m_profile));
-    m_requests = m_workload_ptr->requests_per_month;
+    auto priced = std::make_shared<Priced>();
+    priced->workload = workload_for(answers, prices, *m_profile);
+    m_requests = priced->workload.requests_per_month;
     if (const Value* team = answers.value("team-size"))
         if (const auto* number = std::get_if<double>(team); number != nullptr && *number > 0)
             m_team = *number;
     m_reference = rules.find_option(m_profile->reference_option).value_or(rules.options.size());
     m_options.resize(rules.options.size());
+    priced->plans.resize(rules.options.size());
     for (std::size_t o = 0; o < rules.options.size(); ++o)
-        m_options[o].plan = m_profile->find_plan(rules.options[o].id);
+        if (const OptionPlan* plan = m_profile->find_plan(rules.options[o].id))
+            priced->plans[o].emplace(*plan, priced->workload, prices);
+    // Shared, not copied: copies of the figures read the same prices.
+    m_priced = std::move(priced);
     for (std::size_t o = 0; o < rules.options.size(); ++o)
-        if (m_options[o].plan != nullptr) m_options[o] = cost_at(o, m_requests);
+        if (m_priced->plans[o]) m_options[o] = cost_at(o, m_requests);
 }
 
 OptionFigures CostFigures::cost_at(std::size_t option, double requests) const {
+    const PricedPlan& priced = *m_priced->plans[option];
     OptionFigures f;
-    f.plan = m_options[option].plan;
-    Workload workload = *m_workload_ptr;
-    workload.requests_per_month = requests;
+    f.plan = &priced.plan();
     f.known = true;
-    f.monthly_usd = monthly_usd(*f.plan, workload, *m_prices);
+    f.monthly_usd = priced.monthly_usd(requests);
     f.setup_usd = f.plan->setup_months * m_prices->engineer_usd_per_year / 12;
-    const ServingProfile* serving = m_prices->find_serving(f.plan->serving);
-    const bool own_gpus = serving != nullptr && m_prices->find_gpu_offer(f.plan->gpu_offer) != nullptr;
-    f.engineers = f.plan->engineers(own_gpus ? replicas_for(workload, *serving, *m_prices) : 0);
-    const ApiModel* alternative = m_prices->find_api_model(f.plan->alternative_api_model);
-    if (alternative == nullptr || !m_per_token_ok) return f;
-    const double per_token = requests * cost_per_request(*alternative, workload);
-    if (per_token < f.monthly_usd) {
+    f.engineers = f.plan->engineers(priced.replicas(requests));
+    const std::optional<double> per_token = priced.alternative_usd(requests);
+    if (!per_token || !m_per_token_ok) return f;
+    if (*per_token < f.monthly_usd) {
         f.other_form_usd = f.monthly_usd;
-        f.monthly_usd = per_token;
+        f.monthly_usd = *per_token;
         f.setup_usd = 0;
         f.engineers = 0;
         f.per_token = true;
     } else {
-        f.other_form_usd = per_token;
+        f.other_form_usd = *per_token;
     }
     return f;
 }
@@ -200,10 +214,12 @@ std::optional<double> CostFigures::form_crossover(std::size_t option) const {
     const OptionFigures& now = m_options[option];
     if (!now.other_form_usd || m_requests <= 0) return std::nullopt;
     const bool per_token_now = now.per_token;
+    const PricedPlan& priced = *m_priced->plans[option]; // has a per-token form: other_form_usd is set
     // Per token now: own GPUs cost less at some higher volume, if any; own
     // GPUs now: buying per token costs less at some lower volume.
     return first_crossing(m_requests, per_token_now ? +1 : -1, [&](double requests) {
-        return cost_at(option, requests).per_token != per_token_now;
+        // cost_at(option, requests).per_token, without the figures the test does not read.
+        return (*priced.alternative_usd(requests) < priced.monthly_usd(requests)) != per_token_now;
     });
 }
 

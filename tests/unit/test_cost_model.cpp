@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace makeorbuy;
 
 namespace {
@@ -117,4 +119,38 @@ TEST_CASE("cost: fine-tuning is spread over the horizon and retrained on its cad
     const double first = 10000 + 4 * run + 5000;
     CHECK(part(cost, "fine-tuning") == Approx(first / 12 + (run + 5000) / 3));
     CHECK(cost.setup_usd == Approx(3 * 200000.0 / 12));
+}
+
+TEST_CASE("cost: a plan priced once costs what option_cost() works out, to the bit, at every volume",
+          "[cost]") {
+    // PricedPlan is what the searches over volume call; option_cost() builds
+    // the cost section's parts on its own. The two must never differ.
+    const PriceTable& prices = default_prices();
+    Workload workload = reference_workload();
+    workload.batch_prices = true;
+    workload.cached_share = 0.3;
+    workload.reasoning_factor = 2;
+    workload.peak_to_average = 5;
+    workload.utilization = 0.35;
+    std::size_t compared = 0;
+    std::size_t own_gpus = 0;
+    for (const CostProfile& profile : prices.profiles) {
+        for (const OptionPlan& plan : profile.plans) {
+            INFO(profile.id << " / " << plan.option);
+            const PricedPlan priced(plan, workload, prices);
+            for (int step = 0; step <= 70; ++step) {
+                Workload at = workload;
+                at.requests_per_month = std::pow(10.0, 3 + step / 10.0);
+                const OptionCost cost = option_cost(plan, at, prices);
+                CHECK(priced.monthly_usd(at.requests_per_month) == cost.monthly_usd);
+                CHECK(monthly_usd(plan, at, prices) == cost.monthly_usd);
+                CHECK(priced.replicas(at.requests_per_month) == cost.replicas);
+                CHECK(priced.alternative_usd(at.requests_per_month) == cost.alternative_usd);
+                ++compared;
+                own_gpus += cost.replicas > 0 ? 1 : 0;
+            }
+        }
+    }
+    CHECK(compared > 200);
+    CHECK(own_gpus > 50); // the dedicated-GPU plans were among them
 }

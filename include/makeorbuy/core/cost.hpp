@@ -213,6 +213,37 @@ struct Workload {
 /// The quality tier of what a plan runs: its API model's, else its serving profile's.
 [[nodiscard]] std::string tier_of(const OptionPlan& plan, const Workload& workload, const PriceTable& prices);
 
+/// One plan priced for one workload, with its price rows looked up once: its
+/// cost at any volume is then a few multiplications. The searches over volume
+/// (break-even, cross-over, the curves) ask for hundreds of volumes per plan.
+/// The same rows and the same arithmetic as option_cost(), to the bit.
+class PricedPlan {
+public:
+    /// The plan, the workload and the table must outlive it; the workload's
+    /// volume is not read (each call names its own).
+    PricedPlan(const OptionPlan& plan, const Workload& workload, const PriceTable& prices);
+
+    /// Monthly cost at `requests` a month: tokens, GPUs, engineers, fine-tuning.
+    [[nodiscard]] double monthly_usd(double requests) const;
+    /// Replicas of dedicated GPUs at `requests` a month; 0 without them.
+    [[nodiscard]] double replicas(double requests) const;
+    /// The per-token alternative's monthly cost at `requests`; none without one.
+    [[nodiscard]] std::optional<double> alternative_usd(double requests) const;
+    [[nodiscard]] const OptionPlan& plan() const { return *m_plan; }
+
+private:
+    const OptionPlan* m_plan;
+    const PriceTable* m_prices;
+    const GpuOffer* m_offer = nullptr;
+    const ServingProfile* m_serving = nullptr; ///< set only with m_offer: dedicated GPUs
+    std::optional<double> m_per_request;       ///< tokens billed per use
+    std::optional<double> m_alternative_per_request;
+    std::optional<double> m_fine_tuning_usd; ///< monthly
+    double m_generated_tokens = 0;
+    double m_peak_to_average = 0;
+    double m_utilization = 0;
+};
+
 struct CostPart {
     std::string id; ///< tokens, gpus, people, fine-tuning
     double monthly_usd = 0;

@@ -17,7 +17,6 @@ struct RuleSet;
 struct PriceTable;
 struct OptionPlan;
 struct CostProfile;
-struct Workload;
 
 enum class FigureKind {
     monthly_usd,      ///< the option's monthly cost, in the form costed
@@ -91,7 +90,8 @@ private:
 
     const PriceTable* m_prices = nullptr;
     const CostProfile* m_profile = nullptr;
-    std::shared_ptr<const Workload> m_workload_ptr; ///< the answers' workload, at m_requests
+    struct Priced; ///< the answers' workload and each option's plan priced for it
+    std::shared_ptr<const Priced> m_priced;
     double m_requests = 0;
     std::optional<double> m_team;
     bool m_per_token_ok = true;
