@@ -113,7 +113,9 @@ public:
         if (problems.has_errors() || !chosen || !recommended) return;
 
         fill_defaults(answers, m_rules);
-        const Evaluation evaluation = evaluate(answers, m_rules);
+        // The check reads the scores and exclusions, never the advice (whose
+        // conditions include the cost model's searches over volume).
+        const Evaluation evaluation = evaluate(answers, m_rules, Evaluate::scoring);
         const Ranking ranking = rank(evaluation, m_rules);
         const std::size_t now = ranking.winner().option;
         const std::string& now_id = m_rules.options[now].id;
@@ -185,9 +187,7 @@ public:
         RobustnessSettings settings{.samples = k_default_samples,
                                     .seed = k_default_seed,
                                     .band = k_weight_band,
-                                    .decide_half_for = chosen, // only "under half?" matters here
-                                    .draws = nullptr};
-        if (m_options.draws != nullptr) settings.draws = &m_options.draws->get(m_rules.rules.size());
+                                    .decide_half_for = chosen}; // only "under half?" matters here
         // Most records win, or lose, under every weighting: robustness() proves it without sampling.
         const Robustness r = robustness(evaluation, m_rules, settings);
         switch (r.established) {
@@ -270,7 +270,7 @@ std::optional<RecordResult> check(const std::string& path, std::string_view text
                                     "read: {}",
                                     block->why));
         }
-        return result;
+        return std::move(result); // the check ends here: moved, not copied
     };
     const auto front_matter = find_front_matter(text);
     if (!front_matter) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <vector>
 
 namespace makeorbuy::adr {
@@ -295,10 +296,37 @@ std::optional<StrayBlock> find_stray_utf16(std::string_view text) {
 
 } // namespace
 
+namespace {
+
+// Whether the text holds "makeorbuy" anywhere. The check reads every file
+// whole and most are not records, so this runs over every byte: memchr jumps
+// from one 'k' to the next, a letter far rarer in English prose than the 'm'
+// at which string_view::find would stop.
+bool holds_word_makeorbuy(std::string_view text) {
+    constexpr std::string_view k_word = "makeorbuy";
+    constexpr std::size_t k_at = 2; // the 'k'
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    if (text.size() < k_word.size()) return false;
+    for (const char* from = begin + k_at; from < end;) {
+        const auto* k =
+            static_cast<const char*>(std::memchr(from, 'k', static_cast<std::size_t>(end - from)));
+        if (k == nullptr) return false;
+        const char* start = k - k_at;
+        if (static_cast<std::size_t>(end - start) >= k_word.size() &&
+            std::memcmp(start, k_word.data(), k_word.size()) == 0)
+            return true;
+        from = k + 1;
+    }
+    return false;
+}
+
+} // namespace
+
 std::optional<StrayBlock> find_stray_block(std::string_view text) {
     const auto first_nul = text.substr(0, 4096).find('\0');
     if (first_nul != std::string_view::npos) return find_stray_utf16(text);
-    if (text.find("makeorbuy") == std::string_view::npos) return std::nullopt;
+    if (!holds_word_makeorbuy(text)) return std::nullopt;
     bool in_code = false;
     bool in_comment = false;
     bool only_preamble = true; // blank lines and comments so far

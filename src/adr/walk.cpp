@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <sys/stat.h>
 #include <thread>
@@ -41,10 +42,31 @@ public:
         : m_files(files)
         , m_problems(problems) {}
 
-    /// Adds a file unless the same file (device and inode) is already in: paths
-    /// that overlap, and links to a file, check it once.
-    void add_file(const std::string& path, dev_t device, ino_t inode) {
-        if (m_seen_files.insert({device, inode}).second) m_files.push_back(path);
+    /// Adds a file; dedupe() then keeps only the first path to each file
+    /// (device and inode): paths that overlap, and links to a file, check it once.
+    void add_file(std::string path, dev_t device, ino_t inode) {
+        m_files.push_back(std::move(path));
+        m_file_ids.emplace_back(device, inode);
+    }
+
+    /// Drops each path to a file listed before it, keeping the order. (One sort
+    /// at the end, not a set insertion per file: a tree holds thousands.)
+    void dedupe() {
+        std::vector<std::size_t> order(m_files.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return m_file_ids[a] < m_file_ids[b]; });
+        std::vector<bool> repeated(m_files.size(), false);
+        for (std::size_t k = 1; k < order.size(); ++k)
+            repeated[order[k]] = m_file_ids[order[k]] == m_file_ids[order[k - 1]];
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < m_files.size(); ++i) {
+            if (repeated[i]) continue;
+            if (kept != i) m_files[kept] = std::move(m_files[i]); // never onto itself: that empties it
+            ++kept;
+        }
+        m_files.resize(kept);
+        m_file_ids.clear();
     }
 
     void walk(const std::string& folder, const struct stat& info) {
@@ -72,9 +94,9 @@ public:
         std::sort(entries.begin(), entries.end());
         m_stack.push_back(id);
         for (const auto& [name, type, inode] : entries) {
-            const std::string path = join_path(folder, name);
+            std::string path = join_path(folder, name);
             if (type == DT_REG) {
-                if (is_markdown(name)) add_file(path, info.st_dev, inode);
+                if (is_markdown(name)) add_file(std::move(path), info.st_dev, inode);
                 continue;
             }
             if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) continue;
@@ -101,7 +123,7 @@ private:
     Diagnostics& m_problems;
     std::vector<std::pair<dev_t, ino_t>> m_stack;
     std::set<std::pair<dev_t, ino_t>> m_seen;
-    std::set<std::pair<dev_t, ino_t>> m_seen_files;
+    std::vector<std::pair<dev_t, ino_t>> m_file_ids; ///< parallel to m_files until dedupe()
 };
 
 // A decision record is a few kB; past this a file is refused unread, so a
@@ -151,23 +173,27 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
         error = errno;
         return ReadResult::failed;
     }
-    buffer.reserve(4096, 0);
+    constexpr std::size_t k_first_read = 4096;
+    buffer.reserve(k_first_read, 0);
     size = 0;
     ReadResult result = ReadResult::whole;
     bool sized = false;
-    for (;;) {
+    for (int reads = 1;; ++reads) {
         if (size == buffer.capacity()) buffer.reserve(buffer.capacity() * 2, size);
         // The first 4 KB alone first: it usually holds a record's whole front matter.
-        const std::size_t room = size == 0 ? std::size_t{4096} : buffer.capacity() - size;
+        const std::size_t room = size == 0 ? k_first_read : buffer.capacity() - size;
         const ssize_t n = ::read(fd, buffer.data() + size, room);
-        if (n < 0) {
-            if (errno == EINTR) continue;
+        if (n < 0 && errno == EINTR) continue;
+        // A FIFO or device opened non-blocking that has nothing more for now:
+        // sized below like a special file that sent more.
+        const bool waiting = n < 0 && errno == EAGAIN && !sized && size > 0;
+        if (n < 0 && !waiting) {
             error = errno;
             result = ReadResult::failed;
             break;
         }
         if (n == 0) break;
-        size += static_cast<std::size_t>(n);
+        if (n > 0) size += static_cast<std::size_t>(n);
         if (size > k_max_record_bytes) {
             result = ReadResult::too_large;
             break;
@@ -175,8 +201,11 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
         // Refuse a file unread past the limit; when the first read holds a
         // record's whole front matter, the rest is read only if the check needs
         // it; else make room for the rest at once (every file is read whole: a
-        // makeorbuy block anywhere in it must be reported, not skipped).
-        if (!sized) {
+        // makeorbuy block anywhere in it must be reported, not skipped). A
+        // first read that came back short is most often a small file whole:
+        // the next read says so without asking the file's size.
+        const bool short_first = reads == 1 && size < k_first_read;
+        if (!sized && !short_first) {
             sized = true;
             struct stat info {};
             if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
@@ -216,6 +245,7 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths, Di
         else
             walker.add_file(path, info.st_dev, info.st_ino); // read whatever its extension
     }
+    walker.dedupe();
     return files;
 }
 
@@ -258,20 +288,11 @@ RecordResult check_file(const std::string& path, const RuleSet& rules, const Che
     return read_and_check(path, rules, options, problems, true);
 }
 
-const WeightDraws& SharedDraws::get(std::size_t rules) {
-    // Room for every sample a record may need; blocks are made on first use.
-    std::call_once(
-        m_once, [&] { m_draws = std::make_unique<WeightDraws>(k_default_seed, rules, k_default_samples); });
-    return *m_draws;
-}
-
 std::vector<RecordResult> check_files(const std::vector<std::string>& files, const RuleSet& rules,
                                       const CheckOptions& options, Diagnostics& problems,
                                       std::atomic<std::size_t>& done) {
-    SharedDraws draws;
     std::atomic<std::size_t> kept{0};
     CheckOptions shared = options;
-    if (shared.draws == nullptr) shared.draws = &draws;
     if (shared.kept == nullptr) shared.kept = &kept;
     std::vector<RecordResult> results(files.size());
     std::vector<Diagnostics> file_problems(files.size());

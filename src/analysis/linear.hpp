@@ -47,6 +47,8 @@ public:
 
     /// No rival can come near: `option` comes first under every draw.
     [[nodiscard]] bool none() const { return m_leads.empty(); }
+    /// The rules settle() reads, each once.
+    [[nodiscard]] std::vector<std::size_t> rules() const;
 
     enum class Settled { first, not_first, open };
     /// Under draw u: ahead of every near rival by more than rounding (first),

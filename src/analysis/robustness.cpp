@@ -10,8 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -44,36 +42,6 @@ const char* to_string(Established established) {
     return "sampled";
 }
 
-struct WeightDraws::Block {
-    std::once_flag made;
-    std::unique_ptr<double[]> numbers; // written before read: no zero-filling
-};
-
-WeightDraws::WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples)
-    : m_seed(seed)
-    , m_rules(rules)
-    , m_samples(samples)
-    , m_blocks(std::make_unique<Block[]>((samples + k_block - 1) / k_block)) {}
-
-WeightDraws::~WeightDraws() = default;
-
-const WeightDraws::Block& WeightDraws::block(std::size_t b) const {
-    Block& block = m_blocks[b];
-    std::call_once(block.made, [&] {
-        const std::uint64_t first = b * k_block;
-        const std::uint64_t count = std::min(k_block, m_samples - first);
-        const std::size_t n = count * m_rules;
-        block.numbers.reset(new double[n]); // uninitialised: every number is written next
-        for (std::size_t i = 0; i < n; ++i)
-            block.numbers[i] = detail::uniform_at(m_seed, first * m_rules + i);
-    });
-    return block;
-}
-
-const double* WeightDraws::sample(std::uint64_t s) const {
-    return block(s / k_block).numbers.get() + (s % k_block) * m_rules;
-}
-
 namespace {
 
 using detail::k_rounding_margin;
@@ -82,44 +50,47 @@ using detail::Linear;
 using detail::linearise;
 using detail::sampled_winner;
 
-/// The numbers of sample 0, 1, 2... in turn: from shared draws while they
-/// last (when their seed and rule count match), else worked out here.
+/// The numbers of sample 0, 1, 2... in turn, worked out as they are needed:
+/// only those of the rules the answers fire, and of those the rules in
+/// `first` before the rest, since a draw is most often settled by a few
+/// leads that read only some of them. The others are never read. (A table
+/// of draws shared between the records of `adr check` cost more in page
+/// faults than it saved: tests/bench/adr_bench.)
 class DrawSource {
 public:
-    /// Only the numbers of the rules in `wanted` are worked out (the rules the
-    /// answers fire); the others are never read.
-    DrawSource(const RobustnessSettings& settings, std::size_t n_rules, std::vector<std::size_t> wanted)
+    /// `first` must be a subset of `fired`.
+    DrawSource(const RobustnessSettings& settings, std::size_t n_rules, const std::vector<std::size_t>& fired,
+               std::vector<std::size_t> first)
         : m_rules(n_rules)
         , m_seed(settings.seed)
-        , m_shared(settings.draws)
-        , m_own(n_rules)
-        , m_wanted(std::move(wanted)) {
-        if (m_shared != nullptr && (m_shared->seed() != settings.seed || m_shared->rules() != n_rules))
-            m_shared = nullptr;
+        , m_numbers(n_rules)
+        , m_first(std::move(first)) {
+        for (const std::size_t r : fired)
+            if (std::find(m_first.begin(), m_first.end(), r) == m_first.end()) m_rest.push_back(r);
     }
 
-    /// Sample s's numbers; s counts up from 0 by one.
-    const double* next(std::uint64_t s) {
-        if (m_shared != nullptr && s < m_shared->samples()) {
-            if (s % WeightDraws::k_block == 0) {
-                m_block = m_shared->sample(s);
-                return m_block;
-            }
-            m_block += m_rules; // the next sample's numbers follow this one's
-            return m_block;
-        }
-        for (const std::size_t r : m_wanted)
-            m_own[r] = detail::uniform_at(m_seed, s * m_rules + r);
-        return m_own.data();
+    /// Sample s's numbers of the `first` rules (the others as they were).
+    const double* first(std::uint64_t s) {
+        fill(s, m_first);
+        return m_numbers.data();
+    }
+    /// Sample s's numbers of every fired rule, after first(s).
+    const double* rest(std::uint64_t s) {
+        fill(s, m_rest);
+        return m_numbers.data();
     }
 
 private:
+    void fill(std::uint64_t s, const std::vector<std::size_t>& rules) {
+        for (const std::size_t r : rules)
+            m_numbers[r] = detail::uniform_at(m_seed, s * m_rules + r);
+    }
+
     std::size_t m_rules;
     std::uint64_t m_seed;
-    const WeightDraws* m_shared;
-    const double* m_block = nullptr;
-    std::vector<double> m_own;
-    std::vector<std::size_t> m_wanted;
+    std::vector<double> m_numbers;
+    std::vector<std::size_t> m_first;
+    std::vector<std::size_t> m_rest;
 };
 
 /// Whether the sequential test of RobustnessSettings::decide_half_for stops
@@ -155,7 +126,7 @@ Robustness sample_first_places(const Evaluation& evaluation, const RuleSet& rule
     // One draw per rule per sample, fired or not, so that a rule's weight in
     // sample i does not depend on which other rules the answers fire.
     const Linear lin = linearise(evaluation, rules, result.band);
-    DrawSource draws(settings, n_rules, lin.rule);
+    DrawSource draws(settings, n_rules, lin.rule, lin.rule);
     std::vector<std::uint64_t> wins(n_options, 0);
     const bool deciding = settings.decide_half_for && *settings.decide_half_for < n_options;
     // A recommendation that leads every rival at every corner of the box
@@ -164,7 +135,7 @@ Robustness sample_first_places(const Evaluation& evaluation, const RuleSet& rule
         !deciding && wins_whole_band(evaluation, rules, result.recommendation, result.band);
     if (every_draw) wins[result.recommendation] = result.samples;
     for (std::uint64_t s = 0; s < result.samples && !every_draw; ++s) {
-        ++wins[sampled_winner(lin, draws.next(s), scores)];
+        ++wins[sampled_winner(lin, draws.first(s), scores)];
         if (deciding && decided(wins[*settings.decide_half_for], s + 1)) {
             result.samples = s + 1;
             break;
@@ -195,13 +166,14 @@ ChoiceShare choice_share(const Evaluation& evaluation, const RuleSet& rules, std
     }
 
     std::vector<double> scores(n_options);
-    DrawSource draws(settings, n_rules, lin.rule);
+    DrawSource draws(settings, n_rules, lin.rule, leads ? leads->rules() : lin.rule);
     std::uint64_t wins = 0;
     for (std::uint64_t s = 0; s < result.samples; ++s) {
-        const double* u = draws.next(s);
+        const double* u = draws.first(s);
         const Leads::Settled settled = leads ? leads->settle(u) : Leads::Settled::open;
-        const bool first = settled == Leads::Settled::first ||
-                           (settled == Leads::Settled::open && sampled_winner(lin, u, scores) == option);
+        const bool first =
+            settled == Leads::Settled::first ||
+            (settled == Leads::Settled::open && sampled_winner(lin, draws.rest(s), scores) == option);
         wins += first ? 1 : 0;
         if (deciding && decided(wins, s + 1)) {
             result.samples = s + 1;

@@ -70,6 +70,16 @@ Leads::Leads(const Linear& lin, std::size_t option) {
     }
 }
 
+std::vector<std::size_t> Leads::rules() const {
+    std::vector<std::size_t> read;
+    for (const Lead& lead : m_leads)
+        for (const Term& term : lead.terms)
+            read.push_back(term.rule);
+    std::sort(read.begin(), read.end());
+    read.erase(std::unique(read.begin(), read.end()), read.end());
+    return read;
+}
+
 bool wins_whole_band(const Evaluation& evaluation, const RuleSet& rules, std::size_t option, double band) {
     const std::size_t n_options = rules.options.size();
     if (option >= n_options || !evaluation.excluded_by[option].empty()) return false;

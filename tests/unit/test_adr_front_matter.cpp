@@ -127,6 +127,14 @@ TEST_CASE("a makeorbuy block outside line-1 front matter is found; examples are 
     CHECK_FALSE(find_stray_block("# T\n\n```yaml\nmakeorbuy:\n```\n"));
     CHECK_FALSE(find_stray_block("# T\n\n<!--\nmakeorbuy: off\n-->\n"));
     CHECK_FALSE(find_stray_block("# T\n\nWe use makeorbuy: it helps.\n"));
+    // The word is searched from its 'k': at the very start and end of the text too.
+    REQUIRE(find_stray_block("makeorbuy:\n  schema: 1\n"));
+    CHECK(find_stray_block("makeorbuy:\n  schema: 1\n")->line == 1);
+    REQUIRE(find_stray_block("# T\nkk makemakeorbuy\nmakeorbuy:"));
+    CHECK(find_stray_block("# T\nkk makemakeorbuy\nmakeorbuy:")->line == 3);
+    CHECK_FALSE(find_stray_block("k"));
+    CHECK_FALSE(find_stray_block("makeorbu"));
+    CHECK_FALSE(find_stray_block("# T\n\nmakeorb:\nkeorbuy:\n"));
     const std::string utf16("\xFF\xFE-\0-\0-\0\n\0m\0a\0k\0e\0o\0r\0b\0u\0y\0:\0\n\0", 32);
     auto wide = find_stray_block(utf16);
     REQUIRE(wide);

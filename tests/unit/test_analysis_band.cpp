@@ -16,7 +16,6 @@
 
 #include <array>
 #include <cstdlib>
-#include <thread>
 
 using namespace makeorbuy;
 using makeorbuy::detail::choice_share;
@@ -155,47 +154,8 @@ TEST_CASE("robustness stops early only once under-half is decided", "[analysis][
     CHECK(full.samples == k_default_samples);
 }
 
-TEST_CASE("robustness gives the same figures with shared draws as without", "[analysis][robustness]") {
-    const RuleSet& rules = default_rules();
-    // Fewer than the samples: the rest are worked out as they are needed.
-    const WeightDraws draws(k_default_seed, rules.rules.size(), 700);
-    // Several blocks, the last one short, made as the samples reach them.
-    const WeightDraws blocks(k_default_seed, rules.rules.size(), 2 * WeightDraws::k_block + 500);
-    for (const auto& [name, evaluation] : guide_profiles()) {
-        RobustnessSettings own;
-        RobustnessSettings shared;
-        shared.draws = &draws;
-        INFO(name);
-        CHECK(sample_first_places(evaluation, rules, shared).first_place_share ==
-              sample_first_places(evaluation, rules, own).first_place_share);
-        own.decide_half_for = shared.decide_half_for = 0;
-        const Robustness a = sample_first_places(evaluation, rules, own);
-        const Robustness b = sample_first_places(evaluation, rules, shared);
-        CHECK(a.samples == b.samples);
-        CHECK(a.first_place_share == b.first_place_share);
-        RobustnessSettings in_blocks = own;
-        in_blocks.draws = &blocks;
-        CHECK(sample_first_places(evaluation, rules, in_blocks).first_place_share == a.first_place_share);
-        in_blocks.decide_half_for.reset();
-        own.decide_half_for.reset();
-        CHECK(sample_first_places(evaluation, rules, in_blocks).first_place_share ==
-              sample_first_places(evaluation, rules, own).first_place_share);
-    }
-    // Draws that do not match (another seed) are not used: the figures follow the settings.
-    const WeightDraws other(1, rules.rules.size(), 100);
-    RobustnessSettings settings;
-    settings.samples = 500;
-    settings.draws = &other;
-    const Evaluation evaluation = evaluate(Answers{}, rules);
-    RobustnessSettings plain;
-    plain.samples = 500;
-    CHECK(sample_first_places(evaluation, rules, settings).first_place_share ==
-          sample_first_places(evaluation, rules, plain).first_place_share);
-}
-
 TEST_CASE("choice_share counts the same first places as robustness", "[analysis][robustness]") {
     const RuleSet& rules = default_rules();
-    const WeightDraws draws(k_default_seed, rules.rules.size(), k_default_samples);
     std::size_t settled_early = 0;
     for (const auto& [name, evaluation] : guide_profiles()) {
         INFO(name);
@@ -209,7 +169,6 @@ TEST_CASE("choice_share counts the same first places as robustness", "[analysis]
             CHECK(one.share == full.first_place_share[option]);
             RobustnessSettings deciding;
             deciding.decide_half_for = option;
-            deciding.draws = &draws;
             const Robustness decided = sample_first_places(evaluation, rules, deciding);
             const ChoiceShare quick = choice_share(evaluation, rules, option, deciding);
             CHECK(quick.samples == decided.samples);
@@ -243,31 +202,6 @@ TEST_CASE("the weights' numbers are splitmix64's stream, read at any position", 
     }
 }
 
-TEST_CASE("shared draws are the same whichever block a thread reaches first", "[analysis][robustness]") {
-    constexpr std::size_t k_rules = 5;
-    constexpr std::uint64_t k_samples = 3 * WeightDraws::k_block;
-    const WeightDraws in_order(7, k_rules, k_samples);
-    for (std::uint64_t s = 0; s < k_samples; s += WeightDraws::k_block)
-        (void)in_order.sample(s);
-    // Two threads reach the third block first, and the blocks before it are
-    // made last.
-    const WeightDraws out_of_order(7, k_rules, k_samples);
-    std::thread other([&] { (void)out_of_order.sample(2 * WeightDraws::k_block + 3); });
-    (void)out_of_order.sample(2 * WeightDraws::k_block + 10);
-    other.join();
-    bool same = true;
-    bool in_range = true;
-    for (std::uint64_t s = 0; s < k_samples; ++s)
-        for (std::size_t r = 0; r < k_rules; ++r) {
-            same = same && in_order.sample(s)[r] == out_of_order.sample(s)[r];
-            in_range = in_range && in_order.sample(s)[r] >= 0.0 && in_order.sample(s)[r] < 1.0;
-        }
-    CHECK(same);
-    CHECK(in_range);
-    // A block's samples follow each other in memory.
-    CHECK(in_order.sample(WeightDraws::k_block + 1) == in_order.sample(WeightDraws::k_block) + k_rules);
-}
-
 TEST_CASE("wins_at_least_half is never wrong about a sampled share", "[analysis][robustness]") {
     const RuleSet& rules = default_rules();
     std::size_t shown = 0;
@@ -294,7 +228,6 @@ TEST_CASE("wins_at_least_half is never wrong about a sampled share", "[analysis]
 
 TEST_CASE("robustness answers 'at least half?' as the proofs and the sampler do", "[analysis][robustness]") {
     const RuleSet& rules = default_rules();
-    const WeightDraws draws(k_default_seed, rules.rules.size(), k_default_samples);
     std::size_t proved = 0;
     std::size_t sampled = 0;
     for (const auto& [name, evaluation] : guide_profiles()) {
@@ -307,7 +240,6 @@ TEST_CASE("robustness answers 'at least half?' as the proofs and the sampler do"
             INFO("option " << rules.options[option].id);
             RobustnessSettings deciding;
             deciding.decide_half_for = option;
-            deciding.draws = &draws;
             const Robustness r = robustness(evaluation, rules, deciding);
             CHECK(r.subject == option);
             const Robustness full = sample_first_places(evaluation, rules, RobustnessSettings{});

@@ -8,8 +8,6 @@
 #include "makeorbuy/report/check_report.hpp"
 
 #include <atomic>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,23 +17,9 @@ namespace makeorbuy::adr {
 
 enum class ProposedPolicy { allowed, error };
 
-/// The robustness draws the records of one check share, made when the first
-/// record needs them (thread-safe).
-class SharedDraws {
-public:
-    [[nodiscard]] const WeightDraws& get(std::size_t rules);
-
-private:
-    std::once_flag m_once;
-    std::unique_ptr<WeightDraws> m_draws;
-};
-
 struct CheckOptions {
     std::string today; ///< YYYY-MM-DD
     ProposedPolicy proposed = ProposedPolicy::allowed;
-    /// Robustness draws to share between records; check_files provides them
-    /// when this is null.
-    SharedDraws* draws = nullptr;
     /// Findings kept so far by the whole check: past a bound (ten times what
     /// is shown) records keep none, so that memory stays bounded. Provided by
     /// check_files when null.

@@ -8,7 +8,6 @@
 #include "makeorbuy/core/score.hpp"
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,41 +91,6 @@ inline constexpr double k_clear_share = 0.8;
 /// Below this share the recommendation is contested.
 inline constexpr double k_contested_share = 0.5;
 
-/// The uniform numbers behind robustness(): number r of draw s is the one the
-/// generator seeded with `seed` gives for rule r in sample s, which depends on
-/// nothing else. They do not depend on the answers, so a tool that samples
-/// many records (adr check) makes them once and shares them, read-only,
-/// between threads. They are made in blocks of k_block samples when a record
-/// first reaches a block, so a run of clear-cut records makes only the first;
-/// a record that needs more than `samples` works out the rest itself.
-/// robustness() gives the same figures with them as without.
-class WeightDraws {
-public:
-    static constexpr std::uint64_t k_block = 1000;
-
-    WeightDraws(std::uint64_t seed, std::size_t rules, std::uint64_t samples);
-    ~WeightDraws();
-    WeightDraws(const WeightDraws&) = delete;
-    WeightDraws& operator=(const WeightDraws&) = delete;
-
-    [[nodiscard]] std::uint64_t seed() const { return m_seed; }
-    [[nodiscard]] std::size_t rules() const { return m_rules; }
-    [[nodiscard]] std::uint64_t samples() const { return m_samples; }
-    /// The numbers of sample s (below samples()), one per rule, each in [0, 1).
-    /// The following samples of s's block come next in memory, up to the
-    /// next multiple of k_block. Thread-safe.
-    [[nodiscard]] const double* sample(std::uint64_t s) const;
-
-private:
-    struct Block;
-    const Block& block(std::size_t b) const;
-
-    std::uint64_t m_seed;
-    std::size_t m_rules;
-    std::uint64_t m_samples;
-    std::unique_ptr<Block[]> m_blocks;
-};
-
 struct RobustnessSettings {
     std::uint64_t samples = k_default_samples; ///< at least 1
     std::uint64_t seed = k_default_seed;
@@ -138,9 +102,6 @@ struct RobustnessSettings {
     /// 100 draws, once the share is more than three standard errors from one
     /// half. `samples` in the result says how many were drawn. Deterministic.
     std::optional<std::size_t> decide_half_for;
-    /// Draws made beforehand; used when their seed and rule count match,
-    /// else the generator runs here from the start.
-    const WeightDraws* draws = nullptr;
     /// When set (and not deciding a half): the answers as given. Each numeric
     /// question with an uncertainty in the rules is drawn within it as well
     /// as the weights, and each drawn set of answers is scored afresh.
