@@ -9,11 +9,16 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace makeorbuy::detail {
 
 /// Whether a field of a table must be there: a missing required field is an error.
 enum class Field { required, optional };
+
+/// Whether `text` is an id: lower-case letters, digits and dashes, not
+/// starting with a dash.
+[[nodiscard]] bool is_id(const std::string& text);
 
 class RulesReader {
 public:
@@ -37,6 +42,10 @@ public:
     /// Reports members of `object` not in `allowed`, with a did-you-mean.
     void check_fields(const nlohmann::json& object, const std::string& pointer,
                       std::initializer_list<const char*> allowed, const char* what) const;
+
+    /// A list member of the file's top-level object; reports a missing
+    /// required one or one that is not a list (null then).
+    const nlohmann::json* top_list(const nlohmann::json& root, const char* name, Field field) const;
 
     /// A string member; reports a missing required one or a wrong type.
     std::optional<std::string> string_field(const nlohmann::json& object, const std::string& pointer,
@@ -73,6 +82,14 @@ private:
     Diagnostics& m_diagnostics;
     mutable std::optional<QuestionIndex> m_questions;
 };
+
+/// The file's "questions", each checked where it is written: key (unique,
+/// an id, not one of `reserved_keys`, the flags), type, values or range,
+/// default and uncertainty. A question that cannot be read is kept, empty,
+/// so that later questions keep their index. Conditions (ask_if) are read
+/// afterwards, once the options are known.
+[[nodiscard]] std::vector<Question> read_questions(const nlohmann::json& root, const RulesReader& read,
+                                                   const std::vector<std::string>& reserved_keys);
 
 /// Checks beyond the structure: conditions that can never hold, questions no
 /// rule uses. Adds to `diagnostics`.
