@@ -186,6 +186,20 @@ bounded_run("--prices FIFO", "recommend", *REQUIRED, "--prices", fifo, has=[fifo
 bounded_run("--config /dev/zero", "recommend", *REQUIRED, "--config", "/dev/zero", has="not a regular file")
 bounded_run("--save-answers FIFO --force", "recommend", *REQUIRED, "--save-answers", fifo, "--force",
             has=[fifo, "nobody is reading"])
+# adr check named a FIFO whose writer stays open: what it sent is read, the
+# wait for more is never a hang; a start of front matter it cannot finish
+# reading is an error, never a skip.
+for sent, code, has in ((b"# notes\n", 0, "not a makeorbuy record"),
+                        (b"---\nstatus: accepted\nmakeorbuy:\n", 2, "cannot read the file")):
+    pipe = os.path.join(tmp, "pipe.md")
+    os.mkfifo(pipe)
+    holder = os.open(pipe, os.O_RDWR | os.O_NONBLOCK)  # the writer that stays
+    os.write(holder, sent)
+    r = bounded_run(f"adr check FIFO {sent[:3]!r}", "adr", "check", pipe, code=code, environment=env(**TODAY))
+    if r is not None:
+        check(has in r.stdout + r.stderr, f"adr check FIFO {sent[:3]!r}: says '{has}'", r.stdout + r.stderr)
+    os.close(holder)
+    os.remove(pipe)
 recs = os.path.join(tmp, "recs")
 os.mkdir(recs)
 write(os.path.join(recs, "0001-a.md"), head + "---\n")
