@@ -221,7 +221,7 @@ ReadResult read_record(const std::string& path, ReadBuffer& buffer, std::size_t&
                 }
                 buffer.reserve(file_size + 1, size);
             } else if (!opens_front_matter(std::string_view(buffer.data(), size))) {
-                break; // a device or FIFO without front matter: its first bytes are all we read
+                break; // a device or FIFO without front matter: what it had sent is all we read
             }
         }
     }

@@ -125,32 +125,57 @@ TEST_CASE("cost: a plan priced once costs what option_cost() works out, to the b
           "[cost]") {
     // PricedPlan is what the searches over volume call; option_cost() builds
     // the cost section's parts on its own. The two must never differ.
-    const PriceTable& prices = default_prices();
     Workload workload = reference_workload();
     workload.batch_prices = true;
     workload.cached_share = 0.3;
     workload.reasoning_factor = 2;
     workload.peak_to_average = 5;
     workload.utilization = 0.35;
+    workload.reference_option = "frontier-api"; // priced at another frontier model than its plan's
+    workload.reference_model = "claude-opus-4-5";
     std::size_t compared = 0;
     std::size_t own_gpus = 0;
-    for (const CostProfile& profile : prices.profiles) {
+    auto compare = [&](const OptionPlan& plan, const PriceTable& prices) {
+        const PricedPlan priced(plan, workload, prices);
+        for (int step = 0; step <= 70; ++step) {
+            Workload at = workload;
+            at.requests_per_month = std::pow(10.0, 3 + step / 10.0);
+            const OptionCost cost = option_cost(plan, at, prices);
+            CHECK(priced.monthly_usd(at.requests_per_month) == cost.monthly_usd);
+            CHECK(monthly_usd(plan, at, prices) == cost.monthly_usd);
+            CHECK(priced.replicas(at.requests_per_month) == cost.replicas);
+            CHECK(priced.alternative_usd(at.requests_per_month) == cost.alternative_usd);
+            ++compared;
+            own_gpus += cost.replicas > 0 ? 1 : 0;
+        }
+    };
+    for (const CostProfile& profile : default_prices().profiles) {
         for (const OptionPlan& plan : profile.plans) {
             INFO(profile.id << " / " << plan.option);
-            const PricedPlan priced(plan, workload, prices);
-            for (int step = 0; step <= 70; ++step) {
-                Workload at = workload;
-                at.requests_per_month = std::pow(10.0, 3 + step / 10.0);
-                const OptionCost cost = option_cost(plan, at, prices);
-                CHECK(priced.monthly_usd(at.requests_per_month) == cost.monthly_usd);
-                CHECK(monthly_usd(plan, at, prices) == cost.monthly_usd);
-                CHECK(priced.replicas(at.requests_per_month) == cost.replicas);
-                CHECK(priced.alternative_usd(at.requests_per_month) == cost.alternative_usd);
-                ++compared;
-                own_gpus += cost.replicas > 0 ? 1 : 0;
-            }
+            compare(plan, default_prices());
         }
     }
     CHECK(compared > 200);
     CHECK(own_gpus > 50); // the dedicated-GPU plans were among them
+    // Plans the built-in table does not hold: GPUs without a serving profile,
+    // a serving profile without GPUs, fine-tuning with and without GPUs.
+    const PriceTable t = table();
+    std::vector<OptionPlan> odd(4);
+    odd[0].option = "gpus-only";
+    odd[0].gpu_offer = "h100-2.69";
+    odd[0].fte = 1;
+    odd[0].fine_tuning = "lora";
+    odd[1].option = "serving-only";
+    odd[1].serving = "70b-4xh100";
+    odd[1].fte = 0.5;
+    odd[2].option = "tuned-api";
+    odd[2].api_model = "gpt-5";
+    odd[2].fine_tuning = "lora";
+    odd[3].option = "frontier-api";
+    odd[3].api_model = "gpt-5-mini";
+    odd[3].alternative_api_model = "gpt-5";
+    for (const OptionPlan& plan : odd) {
+        INFO(plan.option);
+        compare(plan, t);
+    }
 }

@@ -219,8 +219,8 @@ struct Workload {
 /// The same rows and the same arithmetic as option_cost(), to the bit.
 class PricedPlan {
 public:
-    /// The plan, the workload and the table must outlive it; the workload's
-    /// volume is not read (each call names its own).
+    /// The plan and the table must outlive it; what it needs of the workload
+    /// is copied, all but the volume (each call names its own).
     PricedPlan(const OptionPlan& plan, const Workload& workload, const PriceTable& prices);
 
     /// Monthly cost at `requests` a month: tokens, GPUs, engineers, fine-tuning.
