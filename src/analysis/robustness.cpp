@@ -65,8 +65,11 @@ public:
         , m_seed(settings.seed)
         , m_numbers(n_rules)
         , m_first(std::move(first)) {
+        std::vector<bool> in_first(n_rules, false);
+        for (const std::size_t r : m_first)
+            in_first[r] = true;
         for (const std::size_t r : fired)
-            if (std::find(m_first.begin(), m_first.end(), r) == m_first.end()) m_rest.push_back(r);
+            if (!in_first[r]) m_rest.push_back(r);
     }
 
     /// Sample s's numbers of the `first` rules (the others as they were).

@@ -84,7 +84,6 @@ template <typename F> std::optional<double> first_crossing(double start, int ste
 } // namespace
 
 struct CostFigures::Priced {
-    Workload workload;
     std::vector<std::optional<PricedPlan>> plans; ///< by option; none: no cost plan
 };
 
@@ -147,18 +146,18 @@ CostFigures::CostFigures(const Answers& answers, const RuleSet& rules, const Pri
     : m_prices(&prices)
     , m_profile(&profile_for(answers, prices))
     , m_per_token_ok(per_token_ok) {
-    auto priced = std::make_shared<Priced>();
-    priced->workload = workload_for(answers, prices, *m_profile);
-    m_requests = priced->workload.requests_per_month;
+    const Workload workload = workload_for(answers, prices, *m_profile); // the plans copy what they need
+    m_requests = workload.requests_per_month;
     if (const Value* team = answers.value("team-size"))
         if (const auto* number = std::get_if<double>(team); number != nullptr && *number > 0)
             m_team = *number;
     m_reference = rules.find_option(m_profile->reference_option).value_or(rules.options.size());
     m_options.resize(rules.options.size());
+    auto priced = std::make_shared<Priced>();
     priced->plans.resize(rules.options.size());
     for (std::size_t o = 0; o < rules.options.size(); ++o)
         if (const OptionPlan* plan = m_profile->find_plan(rules.options[o].id))
-            priced->plans[o].emplace(*plan, priced->workload, prices);
+            priced->plans[o].emplace(*plan, workload, prices);
     // Shared, not copied: copies of the figures read the same prices.
     m_priced = std::move(priced);
     for (std::size_t o = 0; o < rules.options.size(); ++o)

@@ -90,7 +90,7 @@ private:
 
     const PriceTable* m_prices = nullptr;
     const CostProfile* m_profile = nullptr;
-    struct Priced; ///< the answers' workload and each option's plan priced for it
+    struct Priced; ///< each option's plan priced for the answers' workload
     std::shared_ptr<const Priced> m_priced;
     double m_requests = 0;
     std::optional<double> m_team;
