@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,28 @@ enum class Step {
 
 /// A choice between exactly the values yes and no: the keys y and n answer it.
 [[nodiscard]] bool is_yes_no(const Question& question);
+
+// The moves between screens (interview_state.cpp). apply_key and apply_line
+// make them; each leaves the state ready to draw.
+
+/// Answers the question on screen with `value` and moves to the next screen.
+Step accept(State& state, Value value);
+/// The preset value (Enter on an empty field), or a problem when there is none.
+Step accept_preset(State& state);
+/// The typed items (a number, value names), parsed for the question on
+/// screen; a problem when they are not one of its answers.
+Step accept_typed(State& state, const std::vector<std::string>& items);
+/// The refine screen's answer: ask the cost questions, or go to the summary.
+Step answer_refine(State& state, bool refine);
+/// Back one screen: the previous question, the refine offer, or from an
+/// answer picked at the summary back to the summary.
+Step go_back(State& state);
+/// At the summary: "" finishes, a number opens that answer to change it.
+Step edit_from_summary(State& state, const std::string& text);
+/// "3" as an index into `count` items (2), or nullopt if it is not 1 to `count`.
+[[nodiscard]] std::optional<std::size_t> parse_index(const std::string& text, std::size_t count);
+
+// What keys and lines do on each screen (interview_input.cpp).
 
 /// Terminal mode: arrows, j/k, digits, space, Enter, ?, back keys; y and n
 /// on yes/no questions and on the refine screen; / then letters to filter a list.
