@@ -58,13 +58,14 @@ std::string stem(std::string_view name) {
     return std::string(name);
 }
 
-bool is_markdown(std::string_view name) {
+// Any case: a link may name "0005-X.MD".
+bool is_markdown_name(std::string_view name) {
     return stem(name).size() != name.size();
 }
 
 // "0005-x.md", "../adr/x.md": a file; "ADR-0005", "20210113-x": a record's name or number.
 bool is_path(std::string_view target) {
-    return target.find('/') != std::string_view::npos || is_markdown(target);
+    return target.find('/') != std::string_view::npos || is_markdown_name(target);
 }
 
 // Every `](target)` of a line of Markdown.
@@ -140,7 +141,7 @@ public:
         for (fs::directory_iterator entry(folder, error), end; !error && entry != end;
              entry.increment(error)) {
             const std::string name = entry->path().filename().string();
-            if (is_markdown(name) && entry->is_regular_file(error)) it->second.push_back(name);
+            if (is_markdown_name(name) && entry->is_regular_file(error)) it->second.push_back(name);
         }
         std::sort(it->second.begin(), it->second.end());
         return it->second;

@@ -4,6 +4,8 @@
 
 #include "makeorbuy/core/cost.hpp"
 
+#include "volume_grid.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -11,9 +13,9 @@ namespace makeorbuy {
 
 namespace {
 
-constexpr double k_low_exponent = 3;   // 10^3 requests a month
-constexpr double k_high_exponent = 10; // 10^10
-constexpr int k_points_per_decade = 40;
+using detail::k_grid_high_exponent;
+using detail::k_grid_low_exponent;
+using detail::k_grid_points_per_decade;
 constexpr int k_bisection_steps = 60;
 constexpr int k_max_crossings = 3;
 // Crossings of one pair whose costs stay this close between them are one range.
@@ -36,8 +38,10 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
         priced.emplace_back(*plans[i], report.workload, prices);
         if (report.options[i].option == report.reference) reference = &priced.back();
     }
-    const int steps = static_cast<int>((k_high_exponent - k_low_exponent) * k_points_per_decade);
-    auto exponent = [](int s) { return k_low_exponent + static_cast<double>(s) / k_points_per_decade; };
+    const int steps = (k_grid_high_exponent - k_grid_low_exponent) * k_grid_points_per_decade;
+    auto exponent = [](int s) {
+        return k_grid_low_exponent + static_cast<double>(s) / k_grid_points_per_decade;
+    };
 
     // Each plan's cost at each point of the sweep, worked out once for all pairs.
     std::vector<std::vector<double>> sweep(plans.size(), std::vector<double>(steps + 1));
@@ -54,7 +58,7 @@ std::vector<BreakEven> break_even_points(const std::vector<const OptionPlan*>& p
             std::vector<BreakEven> crossings;
             std::vector<int> at; // sweep step of each crossing
             int found = 0;
-            double left = k_low_exponent;
+            double left = k_grid_low_exponent;
             double left_gap = sweep[i][0] - sweep[j][0];
             for (int s = 1; s <= steps && found < k_max_crossings; ++s) {
                 const double right = exponent(s);

@@ -3,6 +3,8 @@
 
 #include "makeorbuy/core/cost.hpp"
 
+#include "volume_grid.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,9 +12,10 @@ namespace makeorbuy {
 
 namespace {
 
-constexpr int k_low_exponent = 3;   // 10^3 requests a month
-constexpr int k_high_exponent = 10; // 10^10, as the break-even search
-constexpr int k_points_per_decade = 4;
+using detail::k_grid_high_exponent;
+using detail::k_grid_low_exponent;
+// A chart needs fewer points than a search: four a decade.
+constexpr int k_curve_points_per_decade = 4;
 
 } // namespace
 
@@ -20,9 +23,10 @@ CostCurves cost_curves(const std::vector<const OptionPlan*>& plans, const CostRe
                        const PriceTable& prices) {
     CostCurves curves;
     const double now = report.workload.requests_per_month;
-    const int steps = (k_high_exponent - k_low_exponent) * k_points_per_decade;
+    const int steps = (k_grid_high_exponent - k_grid_low_exponent) * k_curve_points_per_decade;
     for (int s = 0; s <= steps; ++s) {
-        const double volume = std::pow(10.0, k_low_exponent + static_cast<double>(s) / k_points_per_decade);
+        const double volume =
+            std::pow(10.0, k_grid_low_exponent + static_cast<double>(s) / k_curve_points_per_decade);
         // The answers' own volume goes in at its place, once.
         if (now > 0 && !curves.current && now <= volume) {
             curves.current = curves.requests_per_month.size();

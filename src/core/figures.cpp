@@ -10,6 +10,8 @@
 #include "makeorbuy/core/score.hpp"
 #include "makeorbuy/core/text.hpp"
 
+#include "volume_grid.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -37,12 +39,11 @@ constexpr std::array<KindName, 10> k_kinds = {{
     {FigureKind::form_crossover, "form-crossover"},
 }};
 
-// The volumes searched for break-even and cross-over points, as the cost
-// section's break-even search does: 10^3 to 10^10 requests a month, forty
-// points a decade, each crossing bisected.
-constexpr double k_low_exponent = 3;
-constexpr int k_points_per_decade = 40;
-constexpr int k_grid_points = 7 * k_points_per_decade;
+// The volumes searched for cross-over points: the break-even search's grid
+// (volume_grid.hpp), each crossing bisected.
+using detail::k_grid_low_exponent;
+using detail::k_grid_points_per_decade;
+constexpr int k_grid_points = (detail::k_grid_high_exponent - k_grid_low_exponent) * k_grid_points_per_decade;
 constexpr int k_bisections = 48;
 
 // The grid's volumes, worked out once: the searches step through them for
@@ -52,7 +53,7 @@ double grid_volume(int i) {
         std::array<double, k_grid_points + 1> v{};
         for (int n = 0; n <= k_grid_points; ++n)
             v[static_cast<std::size_t>(n)] =
-                std::pow(10.0, k_low_exponent + static_cast<double>(n) / k_points_per_decade);
+                std::pow(10.0, k_grid_low_exponent + static_cast<double>(n) / k_grid_points_per_decade);
         return v;
     }();
     return volumes[static_cast<std::size_t>(i)];
@@ -61,7 +62,7 @@ double grid_volume(int i) {
 // The first volume along the grid, from `start` in direction `step`, where
 // `cheaper(R)` turns true, bisected; nullopt when it never does.
 template <typename F> std::optional<double> first_crossing(double start, int step, F cheaper) {
-    const double position = (std::log10(start) - k_low_exponent) * k_points_per_decade;
+    const double position = (std::log10(start) - k_grid_low_exponent) * k_grid_points_per_decade;
     int i = step > 0 ? static_cast<int>(std::floor(position)) + 1 : static_cast<int>(std::ceil(position)) - 1;
     double previous = start;
     for (; i >= 0 && i <= k_grid_points; i += step) {
