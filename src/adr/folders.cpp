@@ -59,7 +59,7 @@ std::string shown_file(const fs::path& path) {
     return (relative.empty() ? path : relative).lexically_normal().string();
 }
 
-std::string shown(const fs::path& path) {
+std::string display_path(const fs::path& path) {
     std::error_code ec;
     fs::path relative = fs::proximate(path, ec);
     if (ec || relative.empty()) return path.lexically_normal().string();
@@ -122,7 +122,7 @@ std::optional<RecordFolder> adr_dir_file(const fs::path& root) {
     const auto text = read_small_file(config);
     if (!text) return std::nullopt;
     const std::string line = trim(text->substr(0, text->find('\n')));
-    return RecordFolder{shown(named_folder(root, config, line, 1)), "named by .adr-dir"};
+    return RecordFolder{display_path(named_folder(root, config, line, 1)), "named by .adr-dir"};
 }
 
 // log4brains: `.log4brains.yml` has `adrFolder: ./docs/adr` under `project:`.
@@ -141,7 +141,7 @@ std::optional<RecordFolder> log4brains_folder(const fs::path& root) {
         ++line_number;
         std::smatch match;
         if (std::regex_match(line, match, k_key))
-            return RecordFolder{shown(named_folder(root, config, trim(match[1].str()), line_number)),
+            return RecordFolder{display_path(named_folder(root, config, trim(match[1].str()), line_number)),
                                 "named by .log4brains.yml"};
     }
     return std::nullopt;
@@ -178,7 +178,7 @@ std::optional<RecordFolder> busiest_folder(const fs::path& root) {
         const std::size_t count = count_records(it->path());
         if (count > most) {
             most = count;
-            best = RecordFolder{shown(it->path()), fmt::format("holds {} numbered records", count)};
+            best = RecordFolder{display_path(it->path()), fmt::format("holds {} numbered records", count)};
         }
     }
     return best;
@@ -197,7 +197,7 @@ RecordFolder locate_record_folder(const std::string& start) {
         if (!fs::is_directory(root / folder, ec)) continue;
         const std::size_t count = count_records(root / folder);
         if (!usual || count > most) {
-            usual = RecordFolder{shown(root / folder),
+            usual = RecordFolder{display_path(root / folder),
                                  count == 0 ? "exists" : fmt::format("holds {} numbered records", count)};
             most = count;
         }
@@ -205,7 +205,7 @@ RecordFolder locate_record_folder(const std::string& start) {
     if (usual && most > 0) return *usual;
     if (auto busiest = busiest_folder(root)) return *busiest;
     if (usual) return *usual;
-    return RecordFolder{shown(root / "docs/decisions"), "MADR's default; none exists yet"};
+    return RecordFolder{display_path(root / "docs/decisions"), "MADR's default; none exists yet"};
 }
 
 std::string find_record_folder(const std::string& start) {
@@ -224,7 +224,7 @@ std::vector<std::string> existing_record_folders(const std::string& start) {
     if (auto named = adr_dir_file(root)) add(named->path);
     if (auto named = log4brains_folder(root)) add(named->path);
     for (const char* folder : k_usual_folders)
-        add(shown(root / folder));
+        add(display_path(root / folder));
     if (folders.empty())
         if (auto busiest = busiest_folder(root)) add(busiest->path);
     return folders;
