@@ -59,6 +59,8 @@ std::string shown_file(const fs::path& path) {
     return (relative.empty() ? path : relative).lexically_normal().string();
 }
 
+// A folder found or named, as a path from the working folder; unlike
+// shown_file, through links (fs::proximate), as the folder adr new writes to.
 std::string display_path(const fs::path& path) {
     std::error_code ec;
     fs::path relative = fs::proximate(path, ec);
